@@ -1,0 +1,44 @@
+package trailmap.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import trailmap.store.Database;
+
+/**
+ * {@code /health/live}, {@code /health/ready} and {@code /metrics}: public, because load balancers
+ * and Prometheus call them without keys. They carry no secrets: metrics are counts and timings by
+ * route pattern, never paths with ids, keys or map content.
+ */
+final class OperationsRoutes {
+  /** Prometheus text exposition format 0.0.4. */
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final Database db;
+  private final PrometheusMeterRegistry registry;
+
+  OperationsRoutes(Database db, PrometheusMeterRegistry registry) {
+    this.db = db;
+    this.registry = registry;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")));
+    routes.get("/health/ready", this::ready);
+    routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
+  }
+
+  private void ready(Context ctx) {
+    if (db.answers()) {
+      ctx.json(Map.of("status", "ready"));
+    } else {
+      throw new ProblemException(
+          Problem.of(
+              503,
+              "not-ready",
+              "Not ready",
+              "the store at " + db.file() + " does not answer queries; see the server log"));
+    }
+  }
+}

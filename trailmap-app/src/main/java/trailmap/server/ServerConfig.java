@@ -1,0 +1,152 @@
+package trailmap.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the server runs. The {@code --config} file is YAML with these keys, all optional:
+ *
+ * <pre>{@code
+ * host: 0.0.0.0          # interface to listen on (default 127.0.0.1: this machine only)
+ * port: 7070             # 0 picks a free port (default 7070)
+ * data: ./trailmap-data  # the data directory; relative to the working directory
+ * maxMapBytes: 1MB       # largest accepted request body: a number of bytes, or with KB / MB
+ * }</pre>
+ *
+ * Command-line options win over the file.
+ *
+ * @param port 0..65535; 0 picks a free port
+ * @param maxMapBytes 1 KB..64 MB
+ */
+public record ServerConfig(String host, int port, Path dataDir, long maxMapBytes) {
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 7070;
+  public static final Path DEFAULT_DATA_DIR = Path.of("trailmap-data");
+  public static final long DEFAULT_MAX_MAP_BYTES = 1024 * 1024;
+
+  static final List<String> KEYS = List.of("host", "port", "data", "maxMapBytes");
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB)?");
+
+  public ServerConfig {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+    }
+    if (maxMapBytes < 1024 || maxMapBytes > 64L * 1024 * 1024) {
+      throw new IllegalArgumentException(
+          "maxMapBytes must be between 1KB and 64MB, was " + maxMapBytes + " bytes");
+    }
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("host must not be empty");
+    }
+  }
+
+  /** Every default: 127.0.0.1:7070, ./trailmap-data, 1 MB bodies. */
+  public static ServerConfig defaults() {
+    return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, DEFAULT_MAX_MAP_BYTES);
+  }
+
+  public ServerConfig withPort(int newPort) {
+    return new ServerConfig(host, newPort, dataDir, maxMapBytes);
+  }
+
+  public ServerConfig withDataDir(Path newDataDir) {
+    return new ServerConfig(host, port, newDataDir, maxMapBytes);
+  }
+
+  public ServerConfig withHost(String newHost) {
+    return new ServerConfig(newHost, port, dataDir, maxMapBytes);
+  }
+
+  public ServerConfig withMaxMapBytes(long bytes) {
+    return new ServerConfig(host, port, dataDir, bytes);
+  }
+
+  /**
+   * Reads a config file over the defaults.
+   *
+   * @throws IllegalArgumentException naming the file, the key and what is allowed, for an
+   *     unreadable file, an unknown key or a bad value
+   */
+  public static ServerConfig read(Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          file + ":" + e.getLocation().getLineNr() + ": not valid YAML: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read config file " + file + ": " + e);
+    }
+    ServerConfig config = defaults();
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return config;
+    }
+    if (!root.isObject()) {
+      throw new IllegalArgumentException(file + ": must be a mapping of " + String.join(", ", KEYS));
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String where = file + ": " + entry.getKey();
+      JsonNode value = entry.getValue();
+      try {
+        config =
+            switch (entry.getKey()) {
+              case "host" -> config.withHost(text(value, where));
+              case "port" -> config.withPort(integer(value, where));
+              case "data" -> config.withDataDir(Path.of(text(value, where)));
+              case "maxMapBytes" -> config.withMaxMapBytes(size(value, where));
+              default ->
+                  throw new IllegalArgumentException(
+                      "unknown key (known keys: " + String.join(", ", KEYS) + ")");
+            };
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            e.getMessage().startsWith(file.toString()) ? e.getMessage() : where + ": " + e.getMessage());
+      }
+    }
+    return config;
+  }
+
+  private static String text(JsonNode value, String where) {
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException(where + ": must be a text");
+    }
+    return value.asText();
+  }
+
+  private static int integer(JsonNode value, String where) {
+    if (!value.isInt()) {
+      throw new IllegalArgumentException(where + ": must be a whole number");
+    }
+    return value.asInt();
+  }
+
+  private static long size(JsonNode value, String where) {
+    if (value.isIntegralNumber()) {
+      return value.asLong();
+    }
+    Matcher m = SIZE.matcher(value.asText().strip().toUpperCase(Locale.ROOT));
+    if (!value.isTextual() || !m.matches()) {
+      throw new IllegalArgumentException(
+          where + ": must be a size such as 1048576, 512KB or 2MB, was '" + value.asText() + "'");
+    }
+    long number = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "B" : m.group(2);
+    return switch (unit) {
+      case "KB" -> number * 1024;
+      case "MB" -> number * 1024 * 1024;
+      default -> number;
+    };
+  }
+}

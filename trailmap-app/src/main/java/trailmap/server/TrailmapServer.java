@@ -1,0 +1,195 @@
+package trailmap.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.javalin.security.Roles;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import trailmap.access.ApiKeys;
+import trailmap.access.IssuedKey;
+import trailmap.access.Sessions;
+import trailmap.store.Database;
+import trailmap.store.MapStore;
+import trailmap.web.WebRoutes;
+
+/**
+ * The Trailmap HTTP server on its embedded store, started and stopped in-process by the CLI and by
+ * tests.
+ *
+ * <pre>{@code
+ * ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(tempDir);
+ * try (TrailmapServer server = TrailmapServer.start(config, Clock.systemUTC(), Optional.empty())) {
+ *   URI base = server.uri();               // http://127.0.0.1:PORT
+ *   server.firstAdminKey();                // the key issued because the store had none
+ * }
+ * }</pre>
+ *
+ * Requests run on virtual threads. The server owns the database: {@link #close} stops Jetty, then
+ * closes the store.
+ */
+public final class TrailmapServer implements AutoCloseable {
+  private final Javalin app;
+  private final Database db;
+  private final JvmGcMetrics gcMetrics;
+  private final ServerConfig config;
+  private final ApiKeys keys;
+  private final MapStore maps;
+  private final Optional<IssuedKey> firstAdminKey;
+
+  private TrailmapServer(
+      Javalin app,
+      Database db,
+      JvmGcMetrics gcMetrics,
+      ServerConfig config,
+      ApiKeys keys,
+      MapStore maps,
+      Optional<IssuedKey> firstAdminKey) {
+    this.app = app;
+    this.db = db;
+    this.gcMetrics = gcMetrics;
+    this.config = config;
+    this.keys = keys;
+    this.maps = maps;
+    this.firstAdminKey = firstAdminKey;
+  }
+
+  /**
+   * Opens the store under {@code config.dataDir()}, makes sure an admin key exists (see {@link
+   * ApiKeys#bootstrap}) and starts listening.
+   *
+   * @param environmentAdminKey the value of {@code TRAILMAP_ADMIN_KEY}, if set
+   * @throws io.javalin.util.JavalinBindException when the port is in use
+   * @throws trailmap.store.StoreException when the data directory or database is unusable
+   * @throws IllegalArgumentException when {@code environmentAdminKey} is too short
+   */
+  public static TrailmapServer start(
+      ServerConfig config, Clock clock, Optional<String> environmentAdminKey) {
+    Database db = Database.open(config.dataDir());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    Javalin app = null;
+    try {
+      ApiKeys keys = new ApiKeys(db, clock);
+      Optional<IssuedKey> first = keys.bootstrap(environmentAdminKey);
+      MapStore maps = new MapStore(db, clock);
+      Sessions sessions = new Sessions(keys, clock);
+      bindJvmMetrics(registry, gcMetrics);
+
+      ObjectMapper mapper = JsonMapping.newMapper();
+      RequestTelemetry telemetry = new RequestTelemetry(registry);
+      Authorization authorization = new Authorization(keys, sessions);
+      ErrorHandling errors = new ErrorHandling(mapper);
+      MapRoutes mapRoutes = new MapRoutes(new StoredMaps(maps), clock, config.maxMapBytes());
+      KeyRoutes keyRoutes = new KeyRoutes(keys, mapper);
+      OperationsRoutes operations = new OperationsRoutes(db, registry);
+      WebRoutes web = new WebRoutes(maps, sessions, clock);
+
+      app =
+          Javalin.create(
+              javalin -> {
+                javalin.startup.showJavalinBanner = false;
+                javalin.startup.showOldJavalinVersionWarning = false;
+                javalin.concurrency.useVirtualThreads = true;
+                javalin.http.maxRequestSize = config.maxMapBytes();
+                javalin.jetty.host = config.host();
+                javalin.jetty.port = config.port();
+                javalin.jsonMapper(new JavalinJackson(mapper, true));
+                javalin.requestLogger.http(telemetry::end);
+                javalin.routes.before(telemetry::begin);
+                javalin.routes.beforeMatched(authorization::check);
+                operations.register(javalin.routes);
+                mapRoutes.register(javalin.routes);
+                keyRoutes.register(javalin.routes);
+                web.register(javalin.routes, Requires.VIEWER);
+                errors.register(javalin.routes);
+              });
+      app.start();
+      return new TrailmapServer(app, db, gcMetrics, config, keys, maps, first);
+    } catch (RuntimeException e) {
+      if (app != null) {
+        app.stop();
+      }
+      gcMetrics.close();
+      db.close();
+      throw e;
+    }
+  }
+
+  private static void bindJvmMetrics(PrometheusMeterRegistry registry, JvmGcMetrics gcMetrics) {
+    new JvmMemoryMetrics().bindTo(registry);
+    gcMetrics.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  /** The port listened on; the real one when the config asked for port 0. */
+  public int port() {
+    return app.port();
+  }
+
+  /** {@code http://HOST:PORT}, with 127.0.0.1 for a server listening on every interface. */
+  public URI uri() {
+    String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+    return URI.create("http://" + host + ":" + port());
+  }
+
+  /** The admin key issued at start because the store had no key; show it once, never log it. */
+  public Optional<IssuedKey> firstAdminKey() {
+    return firstAdminKey;
+  }
+
+  public ApiKeys keys() {
+    return keys;
+  }
+
+  public MapStore maps() {
+    return maps;
+  }
+
+  /** Every HTTP route with the role it requires, sorted by path then method. */
+  public List<RouteInfo> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(TrailmapServer::routeInfo)
+        .sorted(Comparator.comparing(RouteInfo::path).thenComparing(RouteInfo::method))
+        .toList();
+  }
+
+  private static RouteInfo routeInfo(Endpoint endpoint) {
+    Roles roles = endpoint.metadata(Roles.class);
+    Optional<trailmap.access.Role> requires =
+        roles == null
+            ? Optional.empty()
+            : roles.getRoles().stream()
+                .filter(Requires.class::isInstance)
+                .map(r -> ((Requires) r).role())
+                .findFirst();
+    return new RouteInfo(endpoint.method.name(), endpoint.path, requires);
+  }
+
+  @Override
+  public void close() {
+    try {
+      app.stop();
+    } finally {
+      gcMetrics.close();
+      db.close();
+    }
+  }
+}

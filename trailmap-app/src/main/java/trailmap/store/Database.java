@@ -1,0 +1,160 @@
+package trailmap.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The SQLite database under a data directory ({@code DIR/trailmap.db}), opened in WAL mode and
+ * migrated to the latest schema on {@link #open}.
+ *
+ * <p>Thread-safety: one connection, used by one caller at a time behind a lock. The state kept
+ * here is small and its writes are short, so serialising them costs little and rules out SQLite's
+ * "database is locked" errors between our own connections. A {@link ReentrantLock} rather than
+ * {@code synchronized} so virtual threads waiting for it do not pin their carrier.
+ *
+ * <pre>{@code
+ * try (Database db = Database.open(Path.of("trailmap-data"))) {
+ *   MapStore maps = new MapStore(db, Clock.systemUTC());
+ * }
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+  /** Work on the connection; may throw {@link SQLException}, which becomes a StoreException. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final Path file;
+  private final Connection connection;
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private Database(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+  }
+
+  /**
+   * Opens (creating when absent) {@code dataDir/trailmap.db} and brings its schema up to date.
+   *
+   * @throws StoreException when the directory cannot be created or the file is not a usable
+   *     database; the message names the file
+   */
+  public static Database open(Path dataDir) {
+    Path file = dataDir.resolve("trailmap.db").toAbsolutePath();
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new StoreException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
+    }
+    try {
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA journal_mode = WAL");
+        statement.execute("PRAGMA foreign_keys = ON");
+        statement.execute("PRAGMA busy_timeout = 5000");
+        // WAL + NORMAL is durable across application crashes; only a power loss may drop the last
+        // commits, which is the trade-off SQLite documents for WAL.
+        statement.execute("PRAGMA synchronous = NORMAL");
+      }
+      Migrations.apply(connection, file.toString());
+      return new Database(file, connection);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The database file. */
+  public Path file() {
+    return file;
+  }
+
+  /** Runs {@code work} alone on the connection (auto-commit: each statement is atomic). */
+  public <T> T read(Work<T> work) {
+    lock.lock();
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+  public <T> T transaction(Work<T> work) {
+    lock.lock();
+    try {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** True when the database answers a query; the readiness check. */
+  public boolean answers() {
+    try {
+      return read(
+          c -> {
+            try (Statement statement = c.createStatement();
+                var rows = statement.executeQuery("SELECT count(*) FROM maps")) {
+              return rows.next();
+            }
+          });
+    } catch (StoreException e) {
+      return false;
+    }
+  }
+
+  /** The schema version of the open database. */
+  public int schemaVersion() {
+    return read(
+        c -> {
+          try (Statement statement = c.createStatement();
+              var rows = statement.executeQuery("PRAGMA user_version")) {
+            return rows.next() ? rows.getInt(1) : 0;
+          }
+        });
+  }
+
+  /** The journal mode SQLite reports, {@code wal} once open. */
+  public String journalMode() {
+    return read(
+        c -> {
+          try (Statement statement = c.createStatement();
+              var rows = statement.executeQuery("PRAGMA journal_mode")) {
+            return rows.next() ? rows.getString(1) : "";
+          }
+        });
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the database " + file, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+}

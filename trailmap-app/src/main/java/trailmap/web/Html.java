@@ -1,0 +1,62 @@
+package trailmap.web;
+
+import java.util.Optional;
+import trailmap.access.Session;
+
+/** HTML building blocks. Every value that reaches a page goes through {@link #escape}. */
+final class Html {
+  private Html() {}
+
+  /** Escapes text for HTML element content and double- or single-quoted attribute values. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A whole page.
+   *
+   * @param title plain text, escaped here
+   * @param body HTML built from escaped parts
+   */
+  static String page(String title, String body, Optional<Session> session) {
+    String header =
+        session
+            .map(
+                s ->
+                    "<form class=\"signout\" method=\"post\" action=\"/logout\">"
+                        + "<span>Signed in as "
+                        + escape(s.role().wireName())
+                        + " (key "
+                        + escape(s.keyId())
+                        + ")</span> <button type=\"submit\">Sign out</button></form>")
+            .orElse("");
+    return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<title>"
+        + escape(title)
+        + " · Trailmap</title><link rel=\"stylesheet\" href=\""
+        + WebRoutes.STYLESHEET_PATH
+        + "\"></head><body><header><a class=\"brand\" href=\"/\">Trailmap</a>"
+        + header
+        + "</header><main>"
+        + body
+        + "</main></body></html>\n";
+  }
+
+  /** A state badge: {@code current} or {@code future}. */
+  static String stateBadge(String state) {
+    return "<span class=\"badge badge-" + escape(state) + "\">" + escape(state) + "</span>";
+  }
+}

@@ -1,0 +1,88 @@
+package trailmap.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import trailmap.access.Session;
+import trailmap.maps.JourneyMap;
+import trailmap.maps.render.RenderFormat;
+import trailmap.store.MapVersion;
+
+/** One map: the rendered grid, download links for each format and the version list. */
+final class MapPage {
+  private MapPage() {}
+
+  /**
+   * @param svg the renderer's SVG drawing of the map (the renderer escapes the map's text), or
+   *     empty when rendering failed, in which case a notice is shown instead
+   */
+  static String render(
+      JourneyMap map,
+      int version,
+      Optional<String> svg,
+      List<MapVersion> versions,
+      LocalDate today,
+      Session session) {
+    String id = Html.escape(map.id());
+    StringBuilder body = new StringBuilder();
+    body.append("<p><a href=\"/\">← All maps</a></p><h1>")
+        .append(Html.escape(map.name()))
+        .append(' ')
+        .append(Html.stateBadge(map.state().wireName()))
+        .append("</h1><p class=\"meta\">Version ")
+        .append(version);
+    if (!map.owner().isEmpty()) {
+      body.append(" · owner ").append(Html.escape(map.owner()));
+    }
+    map.reviewBy()
+        .ifPresent(
+            date ->
+                body.append(" · review by ")
+                    .append(Html.escape(date.toString()))
+                    .append(
+                        map.isStale(today)
+                            ? " <span class=\"badge badge-overdue\">review overdue</span>"
+                            : ""));
+    body.append("</p>");
+    if (!map.description().isEmpty()) {
+      body.append("<p>").append(Html.escape(map.description())).append("</p>");
+    }
+    body.append("<section class=\"grid\" aria-label=\"journey map\">")
+        .append(
+            svg.orElse(
+                "<p class=\"error\">This map could not be drawn; the server log says why.</p>"))
+        .append("</section><h2>Download</h2><ul class=\"downloads\">");
+    for (RenderFormat format : RenderFormat.values()) {
+      body.append("<li><a href=\"/maps/")
+          .append(id)
+          .append("/download/")
+          .append(format.wireName())
+          .append("\">")
+          .append(format.wireName().toUpperCase(java.util.Locale.ROOT))
+          .append("</a></li>");
+    }
+    body.append("</ul><h2>Versions</h2><table class=\"versions\"><thead><tr><th>Version</th>")
+        .append("<th>Saved at</th><th>Saved with key</th></tr></thead><tbody>");
+    for (MapVersion v : versions.reversed()) {
+      body.append("<tr><td>")
+          .append(v.number())
+          .append("</td><td>")
+          .append(Html.escape(v.createdAt().toString()))
+          .append("</td><td>")
+          .append(Html.escape(v.keyId()))
+          .append("</td></tr>");
+    }
+    body.append("</tbody></table>");
+    return Html.page(map.name(), body.toString(), Optional.of(session));
+  }
+
+  /** The page for a map id that does not exist. */
+  static String notFound(String mapId, Session session) {
+    return Html.page(
+        "Map not found",
+        "<h1>Map not found</h1><p>There is no map with id <code>"
+            + Html.escape(mapId)
+            + "</code>.</p><p><a href=\"/\">← All maps</a></p>",
+        Optional.of(session));
+  }
+}

@@ -1,0 +1,171 @@
+package trailmap.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import io.javalin.security.RouteRole;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trailmap.access.Session;
+import trailmap.access.Sessions;
+import trailmap.maps.JourneyMap;
+import trailmap.maps.format.MapReader;
+import trailmap.maps.render.MapRenderer;
+import trailmap.maps.render.RenderFormat;
+import trailmap.store.MapDocument;
+import trailmap.store.MapStore;
+
+/**
+ * The UI's routes. Pages are registered with the role they need; the server's authorization step
+ * redirects to {@link #LOGIN_PATH} when there is no session and puts the {@link Session} in the
+ * {@link #SESSION_ATTRIBUTE} request attribute when there is one.
+ *
+ * <p>Every page is sent with a Content-Security-Policy that allows no scripts and only our own
+ * resources: even a value that slipped past escaping could not run code or call out.
+ */
+public final class WebRoutes {
+  public static final String LOGIN_PATH = "/login";
+  public static final String SESSION_COOKIE = "trailmap_session";
+  public static final String SESSION_ATTRIBUTE = "trailmap.session";
+  static final String STYLESHEET_PATH = "/assets/trailmap.css";
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+          + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebRoutes.class);
+
+  private final MapStore maps;
+  private final Sessions sessions;
+  private final Clock clock;
+
+  public WebRoutes(MapStore maps, Sessions sessions, Clock clock) {
+    this.maps = maps;
+    this.sessions = sessions;
+    this.clock = clock;
+  }
+
+  /** Registers the pages; {@code viewer} is the route role that needs a signed-in viewer. */
+  public void register(RoutesConfig routes, RouteRole viewer) {
+    routes.get(LOGIN_PATH, ctx -> html(ctx, LoginPage.render(Optional.empty())));
+    routes.post(LOGIN_PATH, this::signIn);
+    routes.post("/logout", this::signOut);
+    routes.get(STYLESHEET_PATH, WebRoutes::stylesheet);
+    routes.get("/", this::list, viewer);
+    routes.get("/maps/{id}", this::map, viewer);
+    routes.get("/maps/{id}/download/{format}", this::download, viewer);
+  }
+
+  private void signIn(Context ctx) {
+    String key = Optional.ofNullable(ctx.formParam("key")).orElse("").strip();
+    Optional<Session> session = sessions.signIn(key);
+    if (session.isEmpty()) {
+      ctx.status(401);
+      html(
+          ctx,
+          LoginPage.render(
+              Optional.of(
+                  "That key is not valid: it is mistyped or was revoked. Ask an admin for a key.")));
+      return;
+    }
+    // No Max-Age: the cookie ends with the browser session; the server ends it after 12 hours.
+    ctx.cookie(
+        new Cookie(
+            SESSION_COOKIE, session.get().id(), "/", -1, false, true, null, SameSite.STRICT));
+    ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  private void signOut(Context ctx) {
+    Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).ifPresent(sessions::signOut);
+    ctx.cookie(new Cookie(SESSION_COOKIE, "", "/", 0, false, true, null, SameSite.STRICT));
+    ctx.redirect(LOGIN_PATH, io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  private void list(Context ctx) {
+    html(ctx, MapListPage.render(maps.list(), LocalDate.now(clock), session(ctx)));
+  }
+
+  private void map(Context ctx) {
+    String id = ctx.pathParam("id");
+    Optional<MapDocument> document = maps.latest(id);
+    if (document.isEmpty()) {
+      ctx.status(404);
+      html(ctx, MapPage.notFound(id, session(ctx)));
+      return;
+    }
+    JourneyMap map = model(document.get());
+    Optional<String> svg;
+    try {
+      svg = Optional.of(new String(MapRenderer.render(map, RenderFormat.SVG), StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      LOG.atError().setCause(e).addKeyValue("mapId", id).log("rendering the map page failed");
+      svg = Optional.empty();
+    }
+    html(
+        ctx,
+        MapPage.render(
+            map,
+            document.get().version().number(),
+            svg,
+            maps.versions(id),
+            LocalDate.now(clock),
+            session(ctx)));
+  }
+
+  private void download(Context ctx) {
+    String id = ctx.pathParam("id");
+    Optional<RenderFormat> format =
+        RenderFormat.fromWireName(ctx.pathParam("format").toLowerCase(Locale.ROOT));
+    Optional<MapDocument> document = maps.latest(id);
+    if (document.isEmpty() || format.isEmpty()) {
+      ctx.status(404);
+      html(ctx, MapPage.notFound(id, session(ctx)));
+      return;
+    }
+    byte[] bytes = MapRenderer.render(model(document.get()), format.get());
+    ctx.header("Content-Disposition", "attachment; filename=\"" + id + "." + format.get().extension() + "\"")
+        .contentType(format.get().mediaType())
+        .result(bytes);
+  }
+
+  private static JourneyMap model(MapDocument document) {
+    String source = document.version().mapId() + " version " + document.version().number();
+    return MapReader.read(source, document.yaml())
+        .map()
+        .orElseThrow(() -> new IllegalStateException("stored " + source + " no longer reads"));
+  }
+
+  private static void stylesheet(Context ctx) throws IOException {
+    try (InputStream css = WebRoutes.class.getResourceAsStream("/web/trailmap.css")) {
+      if (css == null) {
+        throw new IllegalStateException("web/trailmap.css is missing from the jar");
+      }
+      ctx.header("Cache-Control", "max-age=3600")
+          .contentType("text/css; charset=utf-8")
+          .result(css.readAllBytes());
+    }
+  }
+
+  private static Session session(Context ctx) {
+    Session session = ctx.attribute(SESSION_ATTRIBUTE);
+    if (session == null) {
+      throw new IllegalStateException("a page that needs a session ran without one");
+    }
+    return session;
+  }
+
+  private static void html(Context ctx, String page) {
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Referrer-Policy", "no-referrer")
+        .contentType("text/html; charset=utf-8")
+        .result(page);
+  }
+}
