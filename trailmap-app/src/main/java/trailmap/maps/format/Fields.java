@@ -1,0 +1,172 @@
+package trailmap.maps.format;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Typed access to the fields of one object in a map file. Every wrong or missing value is reported
+ * to {@link Problems} with its location and the object's name ({@code context}), and read as
+ * absent, so binding goes on and finds the next problem too.
+ */
+final class Fields {
+  private final Node.Obj obj;
+  private final String context;
+  private final Problems problems;
+
+  private Fields(Node.Obj obj, String context, Problems problems) {
+    this.obj = obj;
+    this.context = context;
+    this.problems = problems;
+  }
+
+  /**
+   * The object's fields, after reporting every key not in {@code allowed}; empty (after a problem)
+   * when the node is not an object.
+   */
+  static Optional<Fields> of(Node node, String context, Problems problems, List<String> allowed) {
+    if (!(node instanceof Node.Obj obj)) {
+      problems.add(node, context + " must be an object with fields, was " + node.kind());
+      return Optional.empty();
+    }
+    for (Node.Field field : obj.fields().values()) {
+      if (!allowed.contains(field.name())) {
+        problems.add(
+            field,
+            "unknown field '%s' in %s%s"
+                .formatted(field.name(), context, Suggestions.hint(field.name(), allowed)));
+      }
+    }
+    return Optional.of(new Fields(obj, context, problems));
+  }
+
+  Node.Obj node() {
+    return obj;
+  }
+
+  String context() {
+    return context;
+  }
+
+  /** The field's value, absent when missing or written as null. */
+  Optional<Node> value(String name) {
+    Node.Field field = obj.fields().get(name);
+    if (field == null || (field.value() instanceof Node.Scalar scalar && scalar.value() == null)) {
+      return Optional.empty();
+    }
+    return Optional.of(field.value());
+  }
+
+  boolean has(String name) {
+    return value(name).isPresent();
+  }
+
+  /** A text field; numbers and booleans are taken as their text (YAML reads `name: 2024` so). */
+  Optional<String> text(String name) {
+    return value(name).flatMap(node -> asText(node, "'" + name + "'"));
+  }
+
+  /** A required text field; reports it at the object when missing or blank. */
+  Optional<String> requiredText(String name) {
+    if (!has(name)) {
+      problems.add(obj, context + " is missing required field '" + name + "'");
+      return Optional.empty();
+    }
+    Optional<String> text = text(name);
+    if (text.isPresent() && text.get().isBlank()) {
+      problems.add(
+          value(name).orElseThrow(), "'" + name + "' in " + context + " must not be empty");
+      return Optional.empty();
+    }
+    return text;
+  }
+
+  /** A list of texts; a missing field is the empty list. */
+  List<String> texts(String name) {
+    Optional<Node.Arr> list = list(name, "a list of texts");
+    List<String> result = new ArrayList<>();
+    list.ifPresent(
+        arr ->
+            arr.items()
+                .forEach(
+                    item -> asText(item, "each entry of '" + name + "'").ifPresent(result::add)));
+    return result;
+  }
+
+  /** A list field; reports and returns empty when it is something else. */
+  Optional<Node.Arr> list(String name, String expected) {
+    Optional<Node> node = value(name);
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    if (node.get() instanceof Node.Arr arr) {
+      return Optional.of(arr);
+    }
+    problems.add(
+        node.get(),
+        "'%s' in %s must be %s, was %s".formatted(name, context, expected, node.get().kind()));
+    return Optional.empty();
+  }
+
+  Optional<Double> number(String name) {
+    Optional<Node> node = value(name);
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    if (node.get() instanceof Node.Scalar scalar && scalar.value() instanceof Number number) {
+      return Optional.of(number.doubleValue());
+    }
+    problems.add(
+        node.get(),
+        "'%s' in %s must be a number, was %s".formatted(name, context, describe(node.get())));
+    return Optional.empty();
+  }
+
+  Optional<Integer> integer(String name) {
+    Optional<Node> node = value(name);
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    if (node.get() instanceof Node.Scalar scalar
+        && (scalar.value() instanceof Integer
+            || scalar.value() instanceof Long
+            || scalar.value() instanceof BigInteger)) {
+      long value = ((Number) scalar.value()).longValue();
+      if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+        return Optional.of((int) value);
+      }
+    }
+    if (node.get() instanceof Node.Scalar scalar && scalar.value() instanceof BigDecimal decimal) {
+      problems.add(
+          node.get(),
+          "'%s' in %s must be a whole number, was %s".formatted(name, context, decimal));
+      return Optional.empty();
+    }
+    problems.add(
+        node.get(),
+        "'%s' in %s must be a whole number, was %s".formatted(name, context, describe(node.get())));
+    return Optional.empty();
+  }
+
+  private Optional<String> asText(Node node, String what) {
+    if (node instanceof Node.Scalar scalar && scalar.value() != null) {
+      return Optional.of(String.valueOf(scalar.value()));
+    }
+    problems.add(node, "%s in %s must be a text, was %s".formatted(what, context, node.kind()));
+    return Optional.empty();
+  }
+
+  /** "a text ('high')" — shows short scalar values so the user sees what was read. */
+  static String describe(Node node) {
+    if (node instanceof Node.Scalar scalar && scalar.value() != null) {
+      String shown = String.valueOf(scalar.value());
+      if (shown.length() > 40) {
+        shown = shown.substring(0, 40) + "…";
+      }
+      return node.kind() + " ('" + shown + "')";
+    }
+    return node.kind();
+  }
+}
