@@ -60,7 +60,8 @@ public final class ApiKeys {
                 + MIN_ENVIRONMENT_KEY_LENGTH
                 + "; use a long random value, e.g. from `openssl rand -base64 32`");
       }
-      ApiKey key = new ApiKey(ENVIRONMENT_KEY_ID, Role.ADMIN, "TRAILMAP_ADMIN_KEY", clock.instant());
+      ApiKey key =
+          new ApiKey(ENVIRONMENT_KEY_ID, Role.ADMIN, "TRAILMAP_ADMIN_KEY", clock.instant());
       db.transaction(
           c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM api_keys WHERE id = ?")) {

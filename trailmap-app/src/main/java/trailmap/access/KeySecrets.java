@@ -32,8 +32,8 @@ final class KeySecrets {
   }
 
   /**
-   * SHA-256 of the secret, hex. A plain hash (no salt, no stretching) is enough because secrets
-   * are 256-bit random values, not passwords: there is nothing to guess from a dictionary.
+   * SHA-256 of the secret, hex. A plain hash (no salt, no stretching) is enough because secrets are
+   * 256-bit random values, not passwords: there is nothing to guess from a dictionary.
    */
   static String hash(String secret) {
     try {

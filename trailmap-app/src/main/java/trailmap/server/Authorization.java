@@ -11,9 +11,9 @@ import trailmap.access.Sessions;
 import trailmap.web.WebRoutes;
 
 /**
- * Runs before every matched route. {@code /api} routes need {@code Authorization: Bearer KEY}
- * (401 without a valid key, 403 when its role is too weak); the UI's pages need a session cookie
- * and redirect to {@code /login} without one. The API deliberately ignores the session cookie, so a
+ * Runs before every matched route. {@code /api} routes need {@code Authorization: Bearer KEY} (401
+ * without a valid key, 403 when its role is too weak); the UI's pages need a session cookie and
+ * redirect to {@code /login} without one. The API deliberately ignores the session cookie, so a
  * page on another site can never make a browser call the API with the user's rights.
  */
 final class Authorization {

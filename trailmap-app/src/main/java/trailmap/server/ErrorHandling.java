@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into an {@code application/problem+json} answer. Expected failures ({@link
- * ProblemException}, Javalin's own 404/405) are answered as they are; anything else is a bug: it
- * is logged with its stack trace and the request id, and the client gets a generic 500 naming only
- * the request id, never internals.
+ * ProblemException}, Javalin's own 404/405) are answered as they are; anything else is a bug: it is
+ * logged with its stack trace and the request id, and the client gets a generic 500 naming only the
+ * request id, never internals.
  */
 final class ErrorHandling {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);

@@ -82,7 +82,9 @@ final class KeyRoutes {
     IssuedKey issued = keys.issue(role, label);
     ctx.status(201).header("Location", "/api/keys/" + issued.key().id());
     ApiKey key = issued.key();
-    ctx.json(new IssuedView(key.id(), key.role().wireName(), key.label(), key.createdAt(), issued.secret()));
+    ctx.json(
+        new IssuedView(
+            key.id(), key.role().wireName(), key.label(), key.createdAt(), issued.secret()));
   }
 
   private void revoke(Context ctx) {

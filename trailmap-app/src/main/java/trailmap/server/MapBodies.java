@@ -102,8 +102,14 @@ final class MapBodies {
                   400,
                   "malformed-body",
                   "Malformed " + what,
-                  "the body is not well-formed " + what + " (line " + line + ", column " + column
-                      + "): " + e.getOriginalMessage())
+                  "the body is not well-formed "
+                      + what
+                      + " (line "
+                      + line
+                      + ", column "
+                      + column
+                      + "): "
+                      + e.getOriginalMessage())
               .withErrors(List.of(new ProblemError(line, column, message))));
     }
   }

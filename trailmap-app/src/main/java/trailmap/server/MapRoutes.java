@@ -160,8 +160,7 @@ final class MapRoutes {
     if (accept != null && accept.toLowerCase(Locale.ROOT).contains("yaml")) {
       ctx.contentType("application/yaml; charset=utf-8").result(document.yaml());
     } else {
-      ctx.contentType("application/json")
-          .result(MapWriter.toJson(StoredMaps.model(document)));
+      ctx.contentType("application/json").result(MapWriter.toJson(StoredMaps.model(document)));
     }
   }
 

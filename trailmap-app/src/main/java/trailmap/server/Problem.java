@@ -14,7 +14,12 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
-    String type, String title, int status, String detail, String requestId, List<ProblemError> errors) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    String requestId,
+    List<ProblemError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 

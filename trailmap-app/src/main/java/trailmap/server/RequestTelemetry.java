@@ -64,7 +64,8 @@ final class RequestTelemetry {
         .addKeyValue("path", ctx.path())
         .addKeyValue("status", status)
         .addKeyValue("durationMs", Math.round(millis * 10) / 10.0)
-        .addKeyValue("keyId", Optional.ofNullable(ctx.<String>attribute(Authorization.KEY_ID)).orElse("-"))
+        .addKeyValue(
+            "keyId", Optional.ofNullable(ctx.<String>attribute(Authorization.KEY_ID)).orElse("-"))
         .addKeyValue("requestId", requestId(ctx))
         .log("request");
     MDC.remove("requestId");

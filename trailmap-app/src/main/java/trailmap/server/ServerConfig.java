@@ -93,7 +93,8 @@ public record ServerConfig(String host, int port, Path dataDir, long maxMapBytes
       return config;
     }
     if (!root.isObject()) {
-      throw new IllegalArgumentException(file + ": must be a mapping of " + String.join(", ", KEYS));
+      throw new IllegalArgumentException(
+          file + ": must be a mapping of " + String.join(", ", KEYS));
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
@@ -112,7 +113,9 @@ public record ServerConfig(String host, int port, Path dataDir, long maxMapBytes
             };
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            e.getMessage().startsWith(file.toString()) ? e.getMessage() : where + ": " + e.getMessage());
+            e.getMessage().startsWith(file.toString())
+                ? e.getMessage()
+                : where + ": " + e.getMessage());
       }
     }
     return config;

@@ -13,8 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * The SQLite database under a data directory ({@code DIR/trailmap.db}), opened in WAL mode and
  * migrated to the latest schema on {@link #open}.
  *
- * <p>Thread-safety: one connection, used by one caller at a time behind a lock. The state kept
- * here is small and its writes are short, so serialising them costs little and rules out SQLite's
+ * <p>Thread-safety: one connection, used by one caller at a time behind a lock. The state kept here
+ * is small and its writes are short, so serialising them costs little and rules out SQLite's
  * "database is locked" errors between our own connections. A {@link ReentrantLock} rather than
  * {@code synchronized} so virtual threads waiting for it do not pin their carrier.
  *

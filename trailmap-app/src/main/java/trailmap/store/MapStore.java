@@ -15,8 +15,8 @@ import trailmap.maps.JourneyMap;
 import trailmap.maps.MapState;
 
 /**
- * Maps with their full version history. Every save is a new version; nothing is overwritten, so
- * any version can be read back and compared. Thread-safe (through {@link Database}).
+ * Maps with their full version history. Every save is a new version; nothing is overwritten, so any
+ * version can be read back and compared. Thread-safe (through {@link Database}).
  */
 public final class MapStore {
   private static final String SUMMARY_COLUMNS =

@@ -15,7 +15,9 @@ final class MapListPage {
     for (MapSummary map : maps) {
       String review = map.reviewBy().map(LocalDate::toString).orElse("—");
       String overdue =
-          map.isReviewOverdue(today) ? " <span class=\"badge badge-overdue\">review overdue</span>" : "";
+          map.isReviewOverdue(today)
+              ? " <span class=\"badge badge-overdue\">review overdue</span>"
+              : "";
       rows.append("<tr><td><a href=\"/maps/")
           .append(Html.escape(map.id()))
           .append("\">")

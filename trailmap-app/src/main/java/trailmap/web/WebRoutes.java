@@ -103,7 +103,9 @@ public final class WebRoutes {
     JourneyMap map = model(document.get());
     Optional<String> svg;
     try {
-      svg = Optional.of(new String(MapRenderer.render(map, RenderFormat.SVG), StandardCharsets.UTF_8));
+      svg =
+          Optional.of(
+              new String(MapRenderer.render(map, RenderFormat.SVG), StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
       LOG.atError().setCause(e).addKeyValue("mapId", id).log("rendering the map page failed");
       svg = Optional.empty();
@@ -130,7 +132,9 @@ public final class WebRoutes {
       return;
     }
     byte[] bytes = MapRenderer.render(model(document.get()), format.get());
-    ctx.header("Content-Disposition", "attachment; filename=\"" + id + "." + format.get().extension() + "\"")
+    ctx.header(
+            "Content-Disposition",
+            "attachment; filename=\"" + id + "." + format.get().extension() + "\"")
         .contentType(format.get().mediaType())
         .result(bytes);
   }
