@@ -26,7 +26,7 @@ final class Bodies {
   static String readText(Context ctx, long limit, String configKey) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > limit) {
-      throw tooLarge(declared + " bytes", limit, configKey);
+      throw tooLarge(format(declared) + " bytes", limit, configKey);
     }
     byte[] bytes;
     try (InputStream in = ctx.req().getInputStream()) {

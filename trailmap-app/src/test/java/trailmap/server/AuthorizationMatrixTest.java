@@ -92,7 +92,7 @@ class AuthorizationMatrixTest {
                   .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer realm=\"trailmap\""));
               assertThat(response.headers().firstValue("Content-Type"))
                   .as(what)
-                  .contains(Problem.MEDIA_TYPE);
+                  .hasValueSatisfying(type -> assertThat(type).startsWith(Problem.MEDIA_TYPE));
               assertThat(response.body()).as(what).contains("\"status\":401");
             });
       }
