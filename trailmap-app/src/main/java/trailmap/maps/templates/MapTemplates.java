@@ -40,13 +40,14 @@ public final class MapTemplates {
    *
    * @param name one of {@link #names()}
    * @param state which state of the journey
-   * @throws IllegalArgumentException for an unknown template name, listing the known ones
+   * @throws IllegalArgumentException for an unknown (or null) template name, listing the known ones
    * @throws IllegalStateException when a known template is missing from the classpath (a broken
    *     build, not a user error)
    */
   public static String yaml(String name, MapState state) {
     Objects.requireNonNull(state, "template state must be current or future");
-    if (!NAMES.contains(name)) {
+    // List.of(...).contains(null) throws; a missing name is just another unknown one.
+    if (name == null || !NAMES.contains(name)) {
       throw new IllegalArgumentException(
           "unknown template '%s'; use one of %s".formatted(name, String.join(", ", NAMES)));
     }
