@@ -59,14 +59,33 @@ class MapSchemaTest {
 
   @Test
   void acceptsTheCompleteExampleInTheFormatGuide() throws IOException {
-    String guide = Files.readString(DOCS.resolve("map-format.md"), StandardCharsets.UTF_8);
-    Matcher block = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(guide);
-    assertThat(block.find()).as("docs/map-format.md has a ```yaml example").isTrue();
-
-    JsonNode example = MapSchema.parse(block.group(1));
+    JsonNode example = MapSchema.parse(guideExample());
 
     assertThat(MapSchema.problems(example)).isEmpty();
     assertThat(example.path("stages").path(0).path("touchpoints").path(0).has("match")).isTrue();
+  }
+
+  @Test
+  void theFormatGuideExampleRefersOnlyToTouchpointsOnItsMap() throws IOException {
+    JsonNode example = MapSchema.parse(guideExample());
+    List<String> touchpoints = new ArrayList<>();
+    List<String> references = new ArrayList<>();
+    for (JsonNode stage : example.path("stages")) {
+      for (JsonNode touchpoint : stage.path("touchpoints")) {
+        touchpoints.add(touchpoint.path("id").asText());
+        for (JsonNode pain : touchpoint.path("painPoints")) {
+          for (String field : List.of("touchpoint", "to")) {
+            JsonNode reference = pain.path("hypothesis").path(field);
+            if (reference.isTextual()) {
+              references.add(reference.asText());
+            }
+          }
+        }
+      }
+    }
+
+    assertThat(references).isNotEmpty();
+    assertThat(touchpoints).containsAll(references);
   }
 
   @Test
@@ -85,6 +104,14 @@ class MapSchemaTest {
     assertThat(problems)
         .singleElement()
         .satisfies(p -> assertThat(p.getMessage()).contains("colour"));
+  }
+
+  /** The first ```yaml block of docs/map-format.md: the guide's complete example. */
+  private static String guideExample() throws IOException {
+    String guide = Files.readString(DOCS.resolve("map-format.md"), StandardCharsets.UTF_8);
+    Matcher block = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(guide);
+    assertThat(block.find()).as("docs/map-format.md has a ```yaml example").isTrue();
+    return block.group(1);
   }
 
   private interface Visitor {
