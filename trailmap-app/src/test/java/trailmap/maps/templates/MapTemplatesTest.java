@@ -12,6 +12,7 @@ import static trailmap.maps.templates.Templates.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -153,6 +154,11 @@ class MapTemplatesTest {
               }
               if (h.has("to")) {
                 assertThat(metric).isIn("drop-off", "conversion", "time-to-next");
+              }
+              // The words must claim what the bound tests, or a "supported" verdict misleads.
+              String claim = h.path("claim").asText().toLowerCase(Locale.ROOT);
+              if (h.has("atLeast") != h.has("atMost")) {
+                assertThat(claim).contains(h.has("atLeast") ? "at least" : "at most");
               }
             });
   }
