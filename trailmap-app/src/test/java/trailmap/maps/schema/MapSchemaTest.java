@@ -31,7 +31,8 @@ class MapSchemaTest {
         schema,
         "#",
         (where, node) -> {
-          if (node.has("properties") && !node.path("additionalProperties").isBoolean()) {
+          JsonNode additional = node.path("additionalProperties");
+          if (!additional.isBoolean() || additional.booleanValue()) {
             open.add(where);
           }
         });
