@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "map",
     mixinStandardHelpOptions = true,
     description = "Validate, create, render and compare journey map files.",
-    subcommands = {})
+    subcommands = {MapValidateCommand.class, MapNewCommand.class, MapRenderCommand.class})
 final class MapCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
