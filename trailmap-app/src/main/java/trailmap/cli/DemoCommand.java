@@ -62,11 +62,15 @@ final class DemoCommand implements Callable<Integer> {
         loaded.isEmpty()
             ? "Demo maps already loaded."
             : "Loaded demo maps: " + String.join(", ", loaded));
-    if (server.firstAdminKey().isEmpty() && ServerLauncher.environmentAdminKey().isEmpty()) {
-      IssuedKey key = server.keys().issue(Role.ADMIN, "demo " + java.time.Instant.now());
-      out.println("Admin API key for this demo (id " + key.key().id() + "): " + key.secret());
-    } else if (ServerLauncher.environmentAdminKey().isPresent()) {
+    if (ServerLauncher.environmentAdminKey().isPresent()) {
       out.println("Admin API key: the value of TRAILMAP_ADMIN_KEY");
+    } else {
+      // Stored keys are hashed, so an earlier demo key cannot be shown again: issue a fresh one.
+      IssuedKey key =
+          server
+              .firstAdminKey()
+              .orElseGet(() -> server.keys().issue(Role.ADMIN, "demo " + java.time.Instant.now()));
+      out.println("Admin API key for this demo (id " + key.key().id() + "): " + key.secret());
     }
     out.println("Open " + server.uri() + "/ and sign in with the key. Stop with Ctrl-C.");
   }

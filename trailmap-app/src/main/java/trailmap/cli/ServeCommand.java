@@ -41,7 +41,11 @@ final class ServeCommand implements Callable<Integer> {
         .map(
             resolved ->
                 ServerLauncher.run(
-                    resolved, spec.commandLine().getOut(), spec.commandLine().getErr(), s -> {}))
+                    resolved,
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr(),
+                    server ->
+                        ServerLauncher.printFirstAdminKey(server, spec.commandLine().getOut())))
         .orElse(ServerLauncher.CANNOT_START);
   }
 }

@@ -23,6 +23,19 @@ final class ServerLauncher {
 
   private ServerLauncher() {}
 
+  /** Prints the admin key issued because the store had none: the only time it is shown. */
+  static void printFirstAdminKey(TrailmapServer server, PrintWriter out) {
+    server
+        .firstAdminKey()
+        .ifPresent(
+            key ->
+                out.println(
+                    "First admin API key (shown once, store it now; id "
+                        + key.key().id()
+                        + "): "
+                        + key.secret()));
+  }
+
   /**
    * @param afterStart runs once the server listens, before it blocks (e.g. loads demo maps and
    *     prints keys); it prints to {@code out}
@@ -47,22 +60,14 @@ final class ServerLauncher {
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> stopQuietly(server, stopped), "trailmap-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    boolean interrupted = false;
     try {
       out.println("Trailmap is listening on " + server.uri());
-      server
-          .firstAdminKey()
-          .ifPresent(
-              key ->
-                  out.println(
-                      "First admin API key (shown once, store it now; id "
-                          + key.key().id()
-                          + "): "
-                          + key.secret()));
       afterStart.accept(server);
       out.flush();
       stopped.await();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      interrupted = true;
     } finally {
       stopQuietly(server, stopped);
       try {
@@ -70,6 +75,10 @@ final class ServerLauncher {
       } catch (IllegalStateException shuttingDown) {
         // The JVM is already exiting; the hook has run or is running.
       }
+    }
+    if (interrupted) {
+      // Restored only now, so that stopping Jetty above was not cut short by the interrupt.
+      Thread.currentThread().interrupt();
     }
     return 0;
   }
