@@ -1,0 +1,166 @@
+package trailmap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trailmap.access.Role;
+import trailmap.maps.JourneyMap;
+import trailmap.maps.MapState;
+import trailmap.maps.Stage;
+import trailmap.maps.format.MapReader;
+import trailmap.maps.templates.MapTemplates;
+import trailmap.server.TestServer;
+
+/**
+ * The web UI in Debian's Chromium (/usr/bin/chromium; {@code apt-get install chromium}), driven by
+ * Playwright. Saves the map page screenshot the README shows, docs/images/ui-map.png.
+ */
+class BrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final List<String> ARGS =
+      List.of(
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run");
+
+  @TempDir static Path dir;
+  static TestServer server;
+  static JourneyMap saas;
+  static Playwright playwright;
+  static Browser browser;
+  BrowserContext context;
+  Page page;
+
+  @BeforeAll
+  static void start() {
+    assertThat(CHROMIUM)
+        .as("Chromium for the browser tests: apt-get update && apt-get install -y chromium")
+        .isExecutable();
+    server = TestServer.start(dir);
+    String yaml = MapTemplates.yaml("saas", MapState.CURRENT);
+    saas = MapReader.read("saas", yaml).map().orElseThrow();
+    assertThat(
+            server
+                .post("/api/maps", server.key(Role.EDITOR), "application/yaml", yaml)
+                .statusCode())
+        .isEqualTo(201);
+    playwright = Playwright.create();
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(ARGS));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    server.close();
+  }
+
+  @BeforeEach
+  void newContext() {
+    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+    page = context.newPage();
+  }
+
+  @AfterEach
+  void closeContext() {
+    context.close();
+  }
+
+  void signIn(String key) {
+    page.navigate(server.uri() + "/");
+    assertThat(page.url()).endsWith("/login");
+    page.fill("#key", key);
+    page.click("button[type=submit]");
+  }
+
+  @Test
+  void aViewerSignsInSeesTheMapListAndOpensAMapWithItsStagesInTheGrid() throws Exception {
+    signIn(server.key(Role.VIEWER));
+    assertThat(page.url()).isEqualTo(server.uri() + "/");
+    assertThat(page.textContent("table.maps")).contains(saas.name());
+
+    page.click("text=" + saas.name());
+    assertThat(page.url()).endsWith("/maps/" + saas.id());
+    String grid = page.textContent("section.grid");
+    for (Stage stage : saas.stages()) {
+      assertThat(grid).contains(stage.name());
+    }
+    assertThat(page.locator("ul.downloads a").count()).isEqualTo(5);
+    assertThat(page.textContent("table.versions")).contains("1");
+
+    Path screenshot = repositoryRoot().resolve("docs/images/ui-map.png");
+    Files.createDirectories(screenshot.getParent());
+    page.screenshot(new Page.ScreenshotOptions().setPath(screenshot).setFullPage(true));
+    assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+  }
+
+  @Test
+  void theSessionCookieIsHttpOnlyAndStrict() {
+    signIn(server.key(Role.VIEWER));
+    Cookie cookie =
+        context.cookies().stream()
+            .filter(c -> c.name.equals("trailmap_session"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cookie.httpOnly).isTrue();
+    assertThat(cookie.sameSite).isEqualTo(SameSiteAttribute.STRICT);
+    assertThat(cookie.path).isEqualTo("/");
+    assertThat((String) page.evaluate("() => document.cookie")).doesNotContain("trailmap_session");
+  }
+
+  @Test
+  void aWrongKeyShowsAnErrorAndStaysOnTheSignInPage() {
+    signIn("tm_this-is-not-a-key");
+    assertThat(page.url()).endsWith("/login");
+    assertThat(page.textContent("[role=alert]")).contains("That key is not valid");
+    assertThat(context.cookies()).noneMatch(c -> c.name.equals("trailmap_session"));
+  }
+
+  @Test
+  void signingOutReturnsToTheSignInPage() {
+    signIn(server.key(Role.VIEWER));
+    page.click("form.signout button");
+    assertThat(page.url()).endsWith("/login");
+    page.navigate(server.uri() + "/");
+    assertThat(page.url()).endsWith("/login");
+  }
+
+  /** The directory holding docs/map-format.md, found from the working directory upwards. */
+  static Path repositoryRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.exists(dir.resolve("docs/map-format.md"))) {
+      dir = dir.getParent();
+    }
+    assertThat(dir).as("repository root above " + Path.of("").toAbsolutePath()).isNotNull();
+    return dir;
+  }
+}
