@@ -127,7 +127,9 @@ class AuthorizationMatrixTest {
 
   @Test
   void operationsEndpointsAndTheSignInPageNeedNoKey() {
-    for (String path : List.of("/health/live", "/health/ready", "/metrics", "/login")) {
+    for (String path :
+        List.of(
+            "/health/live", "/health/ready", "/metrics", "/login", "/schemas/map.schema.json")) {
       assertThat(server.get(path, "").statusCode()).as(path).isEqualTo(200);
     }
     List<String> publicRoutes =
@@ -140,6 +142,7 @@ class AuthorizationMatrixTest {
             "GET /health/live",
             "GET /health/ready",
             "GET /metrics",
+            "GET /schemas/map.schema.json",
             "GET /login",
             "POST /login",
             "POST /logout",

@@ -149,6 +149,14 @@ class OperationsTest {
   }
 
   @Test
+  void servesTheMapSchemaWithoutAKey() throws Exception {
+    HttpResponse<String> schema = server.get("/schemas/map.schema.json", "");
+    assertThat(schema.statusCode()).isEqualTo(200);
+    assertThat(schema.headers().firstValue("Content-Type")).contains("application/schema+json");
+    assertThat(JSON.readTree(schema.body()).has("$schema")).isTrue();
+  }
+
+  @Test
   void everyAnswerCarriesARequestIdAndKeepsASaneOneFromTheClient() {
     HttpResponse<String> generated = server.get("/health/live", "");
     assertThat(generated.headers().firstValue("X-Request-Id"))
