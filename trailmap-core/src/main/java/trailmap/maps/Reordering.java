@@ -6,15 +6,19 @@ import java.util.Set;
 
 /**
  * Which ids changed place between two orderings. The ids in both lists that keep their relative
- * order form a longest common subsequence; every other shared id is the one that moved. Inserting
- * or removing an element therefore moves nothing else.
+ * order form a longest common subsequence; every other shared id is one that moved. Inserting or
+ * removing an element therefore moves nothing else.
+ *
+ * <p>When two subsequences are equally long (two stages swapped, say), the ids reported as moved
+ * are those that travelled farther in the full lists: after "retention to the front" the diff says
+ * retention moved, not that the other stages did.
  */
 final class Reordering {
   private Reordering() {}
 
   /**
-   * The ids present in both lists that are not part of a longest common subsequence of them. Ids
-   * are expected to be unique in each list; deterministic for equal inputs.
+   * The ids present in both lists that are not part of the chosen longest common subsequence. Ids
+   * are expected to be unique in each list; the result is the same for equal inputs.
    */
   static Set<String> moved(List<String> before, List<String> after) {
     Set<String> inAfter = new HashSet<>(after);
@@ -30,6 +34,14 @@ final class Reordering {
                 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
+    Set<String> skipOld = movedBy(a, b, lcs, true);
+    Set<String> skipNew = movedBy(a, b, lcs, false);
+    return distance(skipNew, before, after) > distance(skipOld, before, after) ? skipNew : skipOld;
+  }
+
+  /** Walks the table back; on a tie, skips an element of the old list or of the new one. */
+  private static Set<String> movedBy(
+      List<String> a, List<String> b, int[][] lcs, boolean onTieSkipOld) {
     Set<String> kept = new HashSet<>();
     int i = 0;
     int j = 0;
@@ -38,7 +50,8 @@ final class Reordering {
         kept.add(a.get(i));
         i++;
         j++;
-      } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+      } else if (lcs[i + 1][j] > lcs[i][j + 1]
+          || (lcs[i + 1][j] == lcs[i][j + 1] && onTieSkipOld)) {
         i++;
       } else {
         j++;
@@ -47,5 +60,9 @@ final class Reordering {
     Set<String> moved = new HashSet<>(b);
     moved.removeAll(kept);
     return moved;
+  }
+
+  private static int distance(Set<String> moved, List<String> before, List<String> after) {
+    return moved.stream().mapToInt(id -> Math.abs(before.indexOf(id) - after.indexOf(id))).sum();
   }
 }
