@@ -13,24 +13,22 @@ import trailmap.maps.MapChange.Kind;
 
 /** Computes {@link MapDiff#changes()}; the order and matching rules are documented there. */
 final class MapDiffer {
+  private static final Where NOWHERE = new Where(Optional.empty(), Optional.empty());
+
   private final JourneyMap before;
   private final JourneyMap after;
   private final List<MapChange> changes = new ArrayList<>();
 
   /** The stage id of every touchpoint of each map; the first stage wins for a duplicate id. */
-  private final Map<String, String> beforeStageOf = new HashMap<>();
+  private final Map<String, String> beforeStageOf;
 
-  private final Map<String, String> afterStageOf = new HashMap<>();
+  private final Map<String, String> afterStageOf;
 
   private MapDiffer(JourneyMap before, JourneyMap after) {
     this.before = before;
     this.after = after;
-    before
-        .stages()
-        .forEach(s -> s.touchpoints().forEach(t -> beforeStageOf.putIfAbsent(t.id(), s.id())));
-    after
-        .stages()
-        .forEach(s -> s.touchpoints().forEach(t -> afterStageOf.putIfAbsent(t.id(), s.id())));
+    this.beforeStageOf = stageOfTouchpoints(before);
+    this.afterStageOf = stageOfTouchpoints(after);
   }
 
   static List<MapChange> changes(JourneyMap before, JourneyMap after) {
@@ -43,8 +41,6 @@ final class MapDiffer {
 
   /** Where a change is: a stage, and a touchpoint in it, or neither. */
   private record Where(Optional<String> stage, Optional<String> touchpoint) {
-    static final Where NOWHERE = new Where(Optional.empty(), Optional.empty());
-
     static Where stage(String stage) {
       return new Where(Optional.of(stage), Optional.empty());
     }
@@ -54,71 +50,89 @@ final class MapDiffer {
     }
   }
 
+  /** One element at one place; records the changes about it. */
+  private final class Subject {
+    private final Element element;
+    private final Where where;
+    private final String item;
+
+    Subject(Element element, Where where, String item) {
+      this.element = element;
+      this.where = where;
+      this.item = item;
+    }
+
+    /** Records an addition; {@code description} becomes {@link MapChange#after()}. */
+    void added(String description) {
+      add(Kind.ADDED, Optional.empty(), Optional.empty(), Optional.of(description));
+    }
+
+    void removed(String description) {
+      add(Kind.REMOVED, Optional.empty(), Optional.of(description), Optional.empty());
+    }
+
+    void moved(String field, Object was, Object now) {
+      add(Kind.MOVED, Optional.of(field), Optional.of(was.toString()), Optional.of(now.toString()));
+    }
+
+    void field(String field, Optional<String> was, Optional<String> now) {
+      if (!was.equals(now)) {
+        add(Kind.CHANGED, Optional.of(field), was, now);
+      }
+    }
+
+    void field(String field, String was, String now) {
+      field(field, Optional.of(was), Optional.of(now));
+    }
+
+    /** A free-text field, where the empty text means "not set". */
+    void text(String field, String was, String now) {
+      field(field, ValueText.text(was), ValueText.text(now));
+    }
+
+    private void add(
+        Kind kind, Optional<String> field, Optional<String> was, Optional<String> now) {
+      changes.add(
+          new MapChange(kind, element, where.stage(), where.touchpoint(), item, field, was, now));
+    }
+  }
+
+  private Subject about(Element element, Where where, String item) {
+    return new Subject(element, where, item);
+  }
+
   private void mapFields() {
-    String item = after.id();
-    field(Element.MAP, Where.NOWHERE, item, "id", Optional.of(before.id()), Optional.of(item));
-    field(Element.MAP, Where.NOWHERE, item, "name", before.name(), after.name());
-    field(
-        Element.MAP,
-        Where.NOWHERE,
-        item,
-        "state",
-        before.state().wireName(),
-        after.state().wireName());
-    textField(
-        Element.MAP, Where.NOWHERE, item, "description", before.description(), after.description());
-    textField(Element.MAP, Where.NOWHERE, item, "owner", before.owner(), after.owner());
-    field(
-        Element.MAP,
-        Where.NOWHERE,
-        item,
+    Subject map = about(Element.MAP, NOWHERE, after.id());
+    map.field("id", before.id(), after.id());
+    map.field("name", before.name(), after.name());
+    map.field("state", before.state().wireName(), after.state().wireName());
+    map.text("description", before.description(), after.description());
+    map.text("owner", before.owner(), after.owner());
+    map.field(
         "reviewBy",
         before.reviewBy().map(Object::toString),
         after.reviewBy().map(Object::toString));
-    field(Element.MAP, Where.NOWHERE, item, "improves", before.improves(), after.improves());
+    map.field("improves", before.improves(), after.improves());
   }
 
   private void personas() {
     Pairing<Persona> pairing = Pairing.of(before.personas(), after.personas(), Persona::id);
     for (Pairing.Match<Persona> match : pairing.matches()) {
       Persona now = match.after();
+      Subject persona = about(Element.PERSONA, NOWHERE, now.id());
       if (match.before().isEmpty()) {
-        add(
-            Kind.ADDED,
-            Element.PERSONA,
-            Where.NOWHERE,
-            now.id(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(now.name()));
+        persona.added(now.name());
         continue;
       }
       Persona was = match.before().get();
-      field(Element.PERSONA, Where.NOWHERE, now.id(), "name", was.name(), now.name());
-      textField(
-          Element.PERSONA,
-          Where.NOWHERE,
-          now.id(),
-          "description",
-          was.description(),
-          now.description());
-      field(
-          Element.PERSONA,
-          Where.NOWHERE,
-          now.id(),
-          "goals",
-          ValueText.list(was.goals()),
-          ValueText.list(now.goals()));
-      field(
-          Element.PERSONA,
-          Where.NOWHERE,
-          now.id(),
-          "motivations",
-          ValueText.list(was.motivations()),
-          ValueText.list(now.motivations()));
+      persona.field("name", was.name(), now.name());
+      persona.text("description", was.description(), now.description());
+      persona.field("goals", ValueText.list(was.goals()), ValueText.list(now.goals()));
+      persona.field(
+          "motivations", ValueText.list(was.motivations()), ValueText.list(now.motivations()));
     }
     for (Persona gone : pairing.unmatched()) {
-      removed(Element.PERSONA, Where.NOWHERE, gone.id(), gone.name());
+      about(Element.PERSONA, NOWHERE, gone.id()).removed(gone.name());
     }
   }
 
@@ -129,96 +143,70 @@ final class MapDiffer {
     for (Pairing.Match<Stage> match : pairing.matches()) {
       Stage now = match.after();
       Where where = Where.stage(now.id());
+      Subject stage = about(Element.STAGE, where, now.id());
       if (match.before().isEmpty()) {
-        add(
-            Kind.ADDED,
-            Element.STAGE,
-            where,
-            now.id(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(now.name()));
+        stage.added(now.name());
         touchpoints(now, List.of());
         continue;
       }
       Stage was = match.before().get();
       if (reordered.contains(now.id())) {
-        moved(
-            Element.STAGE,
-            where,
-            now.id(),
-            "position",
-            position(before.stages(), was),
-            position(after.stages(), now));
+        stage.moved("position", position(before.stages(), was), position(after.stages(), now));
       }
-      field(Element.STAGE, where, now.id(), "name", was.name(), now.name());
-      textField(
-          Element.STAGE, where, now.id(), "description", was.description(), now.description());
+      stage.field("name", was.name(), now.name());
+      stage.text("description", was.description(), now.description());
       entries(Element.GOAL, where, was.goals(), now.goals());
       kpis(where, was.kpis(), now.kpis());
       touchpoints(now, was.touchpoints());
+      removedTouchpoints(was);
     }
     for (Stage gone : pairing.unmatched()) {
-      removed(Element.STAGE, Where.stage(gone.id()), gone.id(), gone.name());
+      about(Element.STAGE, Where.stage(gone.id()), gone.id()).removed(gone.name());
       removedTouchpoints(gone);
     }
   }
 
-  /** The touchpoints of a stage of the new map, then those that left the old stage for good. */
-  private void touchpoints(Stage now, List<Touchpoint> stayedBefore) {
+  /**
+   * The touchpoints of a stage of the new map.
+   *
+   * @param old the touchpoints the same stage had in the old map, empty for a new stage
+   */
+  private void touchpoints(Stage stage, List<Touchpoint> old) {
     Set<String> reordered =
-        Reordering.moved(ids(stayedBefore, Touchpoint::id), ids(now.touchpoints(), Touchpoint::id));
-    for (Touchpoint tp : now.touchpoints()) {
-      Where where = Where.touchpoint(now.id(), tp.id());
-      Optional<Touchpoint> was = before.touchpoint(tp.id());
+        Reordering.moved(ids(old, Touchpoint::id), ids(stage.touchpoints(), Touchpoint::id));
+    for (Touchpoint now : stage.touchpoints()) {
+      Where where = Where.touchpoint(stage.id(), now.id());
+      Subject touchpoint = about(Element.TOUCHPOINT, where, now.id());
+      Optional<Touchpoint> was = before.touchpoint(now.id());
       if (was.isEmpty()) {
-        add(
-            Kind.ADDED,
-            Element.TOUCHPOINT,
-            where,
-            tp.id(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(tp.name()));
+        touchpoint.added(now.name());
         continue;
       }
-      String wasIn = beforeStageOf.get(tp.id());
-      if (!wasIn.equals(now.id())) {
-        moved(Element.TOUCHPOINT, where, tp.id(), "stage", wasIn, now.id());
-      } else if (reordered.contains(tp.id())) {
-        moved(
-            Element.TOUCHPOINT,
-            where,
-            tp.id(),
-            "position",
-            position(stayedBefore, was.get()),
-            position(now.touchpoints(), tp));
+      String wasIn = beforeStageOf.get(now.id());
+      if (!wasIn.equals(stage.id())) {
+        touchpoint.moved("stage", wasIn, stage.id());
+      } else if (reordered.contains(now.id())) {
+        touchpoint.moved("position", position(old, was.get()), position(stage.touchpoints(), now));
       }
-      touchpoint(where, was.get(), tp);
+      touchpoint(touchpoint, where, was.get(), now);
     }
-    before.stage(now.id()).ifPresent(this::removedTouchpoints);
   }
 
   /** The touchpoints of an old stage that are in no stage of the new map. */
   private void removedTouchpoints(Stage old) {
-    for (Touchpoint tp : old.touchpoints()) {
-      if (!afterStageOf.containsKey(tp.id())) {
-        removed(Element.TOUCHPOINT, Where.touchpoint(old.id(), tp.id()), tp.id(), tp.name());
+    for (Touchpoint gone : old.touchpoints()) {
+      if (!afterStageOf.containsKey(gone.id())) {
+        about(Element.TOUCHPOINT, Where.touchpoint(old.id(), gone.id()), gone.id())
+            .removed(gone.name());
       }
     }
   }
 
-  private void touchpoint(Where where, Touchpoint was, Touchpoint now) {
-    String id = now.id();
-    field(Element.TOUCHPOINT, where, id, "name", was.name(), now.name());
-    field(Element.TOUCHPOINT, where, id, "channel", was.channel(), now.channel());
-    field(
-        Element.TOUCHPOINT,
-        where,
-        id,
-        "match",
-        was.matcher().map(ValueText::matcher),
-        now.matcher().map(ValueText::matcher));
+  private void touchpoint(Subject touchpoint, Where where, Touchpoint was, Touchpoint now) {
+    touchpoint.field("name", was.name(), now.name());
+    touchpoint.field("channel", was.channel(), now.channel());
+    touchpoint.field(
+        "match", was.matcher().map(ValueText::matcher), now.matcher().map(ValueText::matcher));
     entries(Element.ACTION, where, was.actions(), now.actions());
     entries(Element.THOUGHT, where, was.thoughts(), now.thoughts());
     emotions(where, was.emotions(), now.emotions());
@@ -229,33 +217,21 @@ final class MapDiffer {
   }
 
   private void emotions(Where where, List<Emotion> was, List<Emotion> now) {
-    Pairing<Emotion> pairing = Pairing.of(was, now, e -> e.persona().orElse(""));
+    Function<Emotion, String> persona = e -> e.persona().orElse("");
+    Pairing<Emotion> pairing = Pairing.of(was, now, persona);
     for (Pairing.Match<Emotion> match : pairing.matches()) {
-      Emotion emotion = match.after();
-      String persona = emotion.persona().orElse("");
+      Emotion feeling = match.after();
+      Subject emotion = about(Element.EMOTION, where, persona.apply(feeling));
       if (match.before().isEmpty()) {
-        add(
-            Kind.ADDED,
-            Element.EMOTION,
-            where,
-            persona,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(ValueText.emotion(emotion)));
+        emotion.added(ValueText.emotion(feeling));
         continue;
       }
       Emotion old = match.before().get();
-      field(
-          Element.EMOTION,
-          where,
-          persona,
-          "score",
-          Integer.toString(old.score()),
-          Integer.toString(emotion.score()));
-      textField(Element.EMOTION, where, persona, "label", old.label(), emotion.label());
+      emotion.field("score", Integer.toString(old.score()), Integer.toString(feeling.score()));
+      emotion.text("label", old.label(), feeling.label());
     }
     for (Emotion gone : pairing.unmatched()) {
-      removed(Element.EMOTION, where, gone.persona().orElse(""), ValueText.emotion(gone));
+      about(Element.EMOTION, where, persona.apply(gone)).removed(ValueText.emotion(gone));
     }
   }
 
@@ -263,42 +239,22 @@ final class MapDiffer {
     Pairing<PainPoint> pairing = Pairing.of(was, now, PainPoint::text);
     for (Pairing.Match<PainPoint> match : pairing.matches()) {
       PainPoint pain = match.after();
+      Subject painPoint = about(Element.PAIN_POINT, where, pain.text());
       if (match.before().isEmpty()) {
-        add(
-            Kind.ADDED,
-            Element.PAIN_POINT,
-            where,
-            pain.text(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(pain.text()));
+        painPoint.added(pain.text());
         continue;
       }
       PainPoint old = match.before().get();
-      field(
-          Element.PAIN_POINT,
-          where,
-          pain.text(),
-          "severity",
-          old.severity().wireName(),
-          pain.severity().wireName());
-      field(
-          Element.PAIN_POINT,
-          where,
-          pain.text(),
-          "backstage",
-          ValueText.list(old.backstage()),
-          ValueText.list(pain.backstage()));
-      field(
-          Element.PAIN_POINT,
-          where,
-          pain.text(),
+      painPoint.field("severity", old.severity().wireName(), pain.severity().wireName());
+      painPoint.field(
+          "backstage", ValueText.list(old.backstage()), ValueText.list(pain.backstage()));
+      painPoint.field(
           "hypothesis",
           old.hypothesis().map(ValueText::hypothesis),
           pain.hypothesis().map(ValueText::hypothesis));
     }
     for (PainPoint gone : pairing.unmatched()) {
-      removed(Element.PAIN_POINT, where, gone.text(), gone.text());
+      about(Element.PAIN_POINT, where, gone.text()).removed(gone.text());
     }
   }
 
@@ -306,39 +262,21 @@ final class MapDiffer {
     Pairing<Kpi> pairing = Pairing.of(was, now, Kpi::id);
     for (Pairing.Match<Kpi> match : pairing.matches()) {
       Kpi kpi = match.after();
+      Subject subject = about(Element.KPI, where, kpi.id());
       if (match.before().isEmpty()) {
-        add(
-            Kind.ADDED,
-            Element.KPI,
-            where,
-            kpi.id(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(kpi.name()));
+        subject.added(kpi.name());
         continue;
       }
       Kpi old = match.before().get();
-      field(Element.KPI, where, kpi.id(), "name", old.name(), kpi.name());
-      textField(Element.KPI, where, kpi.id(), "metric", old.metric(), kpi.metric());
-      field(
-          Element.KPI,
-          where,
-          kpi.id(),
-          "target",
-          ValueText.number(old.target()),
-          ValueText.number(kpi.target()));
-      field(
-          Element.KPI,
-          where,
-          kpi.id(),
-          "current",
-          ValueText.number(old.current()),
-          ValueText.number(kpi.current()));
-      textField(Element.KPI, where, kpi.id(), "unit", old.unit(), kpi.unit());
-      field(Element.KPI, where, kpi.id(), "better", direction(old), direction(kpi));
+      subject.field("name", old.name(), kpi.name());
+      subject.text("metric", old.metric(), kpi.metric());
+      subject.field("target", ValueText.number(old.target()), ValueText.number(kpi.target()));
+      subject.field("current", ValueText.number(old.current()), ValueText.number(kpi.current()));
+      subject.text("unit", old.unit(), kpi.unit());
+      subject.field("better", direction(old), direction(kpi));
     }
     for (Kpi gone : pairing.unmatched()) {
-      removed(Element.KPI, where, gone.id(), gone.name());
+      about(Element.KPI, where, gone.id()).removed(gone.name());
     }
   }
 
@@ -347,84 +285,19 @@ final class MapDiffer {
     Pairing<String> pairing = Pairing.of(was, now, Function.identity());
     for (Pairing.Match<String> match : pairing.matches()) {
       if (match.before().isEmpty()) {
-        add(
-            Kind.ADDED,
-            element,
-            where,
-            match.after(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(match.after()));
+        about(element, where, match.after()).added(match.after());
       }
     }
     for (String gone : pairing.unmatched()) {
-      removed(element, where, gone, gone);
+      about(element, where, gone).removed(gone);
     }
-  }
-
-  private void field(
-      Element element, Where where, String item, String field, String was, String now) {
-    field(element, where, item, field, Optional.of(was), Optional.of(now));
-  }
-
-  /** A free-text field, where the empty text means "not set". */
-  private void textField(
-      Element element, Where where, String item, String field, String was, String now) {
-    field(element, where, item, field, ValueText.text(was), ValueText.text(now));
-  }
-
-  private void field(
-      Element element,
-      Where where,
-      String item,
-      String field,
-      Optional<String> was,
-      Optional<String> now) {
-    if (!was.equals(now)) {
-      add(Kind.CHANGED, element, where, item, Optional.of(field), was, now);
-    }
-  }
-
-  private void moved(
-      Element element, Where where, String item, String field, Object was, Object now) {
-    add(
-        Kind.MOVED,
-        element,
-        where,
-        item,
-        Optional.of(field),
-        Optional.of(was.toString()),
-        Optional.of(now.toString()));
-  }
-
-  private void removed(Element element, Where where, String item, String description) {
-    add(
-        Kind.REMOVED,
-        element,
-        where,
-        item,
-        Optional.empty(),
-        Optional.of(description),
-        Optional.empty());
-  }
-
-  private void add(
-      Kind kind,
-      Element element,
-      Where where,
-      String item,
-      Optional<String> field,
-      Optional<String> was,
-      Optional<String> now) {
-    changes.add(
-        new MapChange(kind, element, where.stage(), where.touchpoint(), item, field, was, now));
   }
 
   private static String direction(Kpi kpi) {
     return kpi.better().name().toLowerCase(Locale.ROOT);
   }
 
-  /** The 1-based place of an element in a list, by identity of the element. */
+  /** The 1-based place of an element in a list, by identity. */
   private static <T> int position(List<T> list, T element) {
     for (int i = 0; i < list.size(); i++) {
       if (list.get(i) == element) {
@@ -436,5 +309,11 @@ final class MapDiffer {
 
   private static <T> List<String> ids(List<T> elements, Function<T, String> id) {
     return elements.stream().map(id).toList();
+  }
+
+  private static Map<String, String> stageOfTouchpoints(JourneyMap map) {
+    Map<String, String> stageOf = new HashMap<>();
+    map.stages().forEach(s -> s.touchpoints().forEach(t -> stageOf.putIfAbsent(t.id(), s.id())));
+    return stageOf;
   }
 }
