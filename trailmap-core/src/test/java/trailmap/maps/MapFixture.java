@@ -41,6 +41,44 @@ final class MapFixture {
     return new MapFixture(id);
   }
 
+  /**
+   * The sample most diff tests edit: two personas; awareness (goal, KPI, touchpoint ad with every
+   * lane), purchase (trial, pricing) and an empty retention stage.
+   */
+  static MapFixture saas() {
+    return map("saas")
+        .name("SaaS")
+        .owner("CX team")
+        .persona("alex", p -> p.name("Alex"))
+        .persona("sam", p -> p.name("Sam"))
+        .stage(
+            "awareness",
+            s ->
+                s.name("Awareness")
+                    .goal("Know we exist")
+                    .kpi("reach", k -> k.target(1000.0))
+                    .touchpoint(
+                        "ad",
+                        t ->
+                            t.name("LinkedIn ad")
+                                .channel("ads")
+                                .matchEvent("Ad Clicked")
+                                .action("Clicks the ad")
+                                .thought("Could this save me time?")
+                                .emotion("alex", 1, "curious")
+                                .painPoint("Ad overpromises", Severity.MEDIUM)
+                                .opportunity("Show a video")
+                                .kpi("ctr", k -> k.target(1.2).current(0.8).unit("%"))
+                                .backstage("Agency")))
+        .stage(
+            "purchase",
+            s ->
+                s.name("Purchase")
+                    .touchpoint("trial", t -> t.name("Free trial"))
+                    .touchpoint("pricing", t -> t.name("Pricing page")))
+        .stage("retention", s -> s.name("Retention"));
+  }
+
   MapFixture id(String value) {
     id = value;
     return this;
