@@ -8,21 +8,31 @@ import java.util.regex.Pattern;
 /**
  * Renders a {@link MapDiff} for a terminal: one line per change, then a table of KPI gaps.
  *
- * <pre>
+ * <pre>{@code
  * ~ map: state current → future
+ * ~ stage 'purchase' › KPI 'ttv': target (none) → 7
+ * + stage 'purchase' › KPI 'mrr' (MRR)
  * > stage 'purchase' › touchpoint 'trial': stage consideration → purchase
  * ~ stage 'purchase' › touchpoint 'trial' › pain point 'Card needed up front': severity high → low
  * + stage 'purchase' › touchpoint 'trial' › opportunity 'No card for the trial'
  * - stage 'advocacy' (Advocacy)
  *
- * KPI         where                                  now  target   gap
- * trial-conv  stage 'purchase' › touchpoint 'trial'  12%     25%  +13%  ✓
- * </pre>
+ * KPI         where                                      now  target              gap
+ * ttv         stage 'purchase'                       14 days  7 days          -7 days  ✓
+ * mrr         stage 'purchase'                             —   5000€  only in new map
+ * trial-conv  stage 'purchase' › touchpoint 'trial'      12%     25%             +13%  ✓
+ * nps         stage 'advocacy'                            20       —  only in old map
+ * }</pre>
  *
- * <p>Markers: {@code +} added, {@code -} removed, {@code ~} changed, {@code >} moved. Values that
- * are numbers or single lower-case words print bare, other text in single quotes, a missing value
- * as {@code (none)}. Maps without differences print {@code no differences}; the KPI table follows
- * whenever either map has a KPI. Every line ends with {@code \n}; no line has trailing blanks.
+ * <p>Markers: {@code +} added, {@code -} removed, {@code ~} changed, {@code >} moved; an addition
+ * or removal shows the element's name in parentheses when it differs from its id. Values that are
+ * numbers or single lower-case words print bare, other text in single quotes, a missing value as
+ * {@code (none)}. Maps without differences print {@code no differences}; the KPI table follows
+ * whenever either map has a KPI, since the distance to target matters even between equal maps. In
+ * the table, {@code now} is the old map's current value (else its target) and {@code target} the
+ * new map's target; the last column is {@code ✓} when the gap goes the KPI's better way, {@code ✗}
+ * when it goes the other way and {@code =} when it is zero. Every line ends with {@code \n}; no
+ * line has trailing blanks.
  */
 public final class MapDiffText {
   private static final Pattern BARE = Pattern.compile("-?[0-9]+(\\.[0-9]+)?|[a-z0-9][a-z0-9_.-]*");
@@ -44,7 +54,7 @@ public final class MapDiffText {
 
   /** One change, e.g. {@code ~ stage 'purchase' › KPI 'conv': target 20 → 25}. */
   public static String line(MapChange change) {
-    String head = change.kind().marker() + " " + location(change);
+    String head = change.kind().marker() + " " + printable(location(change));
     return switch (change.kind()) {
       case ADDED -> head + description(change.item(), change.after());
       case REMOVED -> head + description(change.item(), change.before());
@@ -150,14 +160,42 @@ public final class MapDiffText {
     if (unit.isEmpty()) {
       return number;
     }
-    return Character.isLetterOrDigit(unit.codePointAt(0)) ? number + " " + unit : number + unit;
+    String shown = printable(unit);
+    return Character.isLetterOrDigit(unit.codePointAt(0)) ? number + " " + shown : number + shown;
   }
 
   private static String description(String item, Optional<String> description) {
-    return description.filter(d -> !d.equals(item)).map(d -> " (" + d + ")").orElse("");
+    return description.filter(d -> !d.equals(item)).map(d -> " (" + printable(d) + ")").orElse("");
   }
 
   private static String value(Optional<String> value) {
-    return value.map(v -> BARE.matcher(v).matches() ? v : "'" + v + "'").orElse("(none)");
+    return value
+        .map(v -> BARE.matcher(v).matches() ? v : "'" + printable(v) + "'")
+        .orElse("(none)");
+  }
+
+  /**
+   * The text with line breaks, tabs and other control characters written as escapes, so a
+   * multi-line description stays on its line and a map file cannot send terminal control sequences.
+   */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                  if (Character.isISOControl(c)) {
+                    out.append("\\u%04x".formatted(c));
+                  } else {
+                    out.appendCodePoint(c);
+                  }
+                }
+              }
+            });
+    return out.toString();
   }
 }

@@ -186,4 +186,13 @@ class MapDiffTextTest {
 
     assertThat(MapDiffText.line(persona)).isEqualTo("- persona 'sam' (Sam)");
   }
+
+  @Test
+  void keepsAMultiLineValueOnOneLineAndEscapesControlCharacters() {
+    JourneyMap before = MapFixture.map("m").description("Line one\nline two").build();
+    JourneyMap after = MapFixture.map("m").description("Plain\u001b[31m red").build();
+
+    assertThat(MapDiffText.render(MapDiff.between(before, after)))
+        .isEqualTo("~ map: description 'Line one\\nline two' → 'Plain\\u001b[31m red'\n");
+  }
 }
