@@ -111,20 +111,25 @@ public final class MapDiffText {
     int[] widths = new int[rightAligned.length];
     for (String[] row : rows) {
       for (int c = 0; c < row.length; c++) {
-        widths[c] = Math.max(widths[c], row[c].length());
+        widths[c] = Math.max(widths[c], width(row[c]));
       }
     }
     StringBuilder table = new StringBuilder();
     for (String[] row : rows) {
       StringBuilder line = new StringBuilder();
       for (int c = 0; c < row.length; c++) {
-        String padding = " ".repeat(widths[c] - row[c].length());
+        String padding = " ".repeat(widths[c] - width(row[c]));
         line.append(c == 0 ? "" : "  ");
         line.append(rightAligned[c] ? padding + row[c] : row[c] + padding);
       }
       table.append(line.toString().stripTrailing()).append('\n');
     }
     return table.toString();
+  }
+
+  /** Columns are counted in code points, so a unit outside the BMP does not shift the table. */
+  private static int width(String cell) {
+    return cell.codePointCount(0, cell.length());
   }
 
   private static String where(KpiGap gap) {
