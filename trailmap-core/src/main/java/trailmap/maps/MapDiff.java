@@ -37,7 +37,10 @@ public record MapDiff(List<MapChange> changes, List<KpiGap> kpiGaps) {
   }
 
   /**
-   * Compares {@code before} (the old or current-state map) with {@code after}. Pure; never fails.
+   * Compares {@code before} (the old or current-state map) with {@code after}. Pure and
+   * deterministic: equal inputs give equal diffs.
+   *
+   * @throws IllegalArgumentException if either map is null
    */
   public static MapDiff between(JourneyMap before, JourneyMap after) {
     if (before == null || after == null) {
