@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
     name = "map",
     mixinStandardHelpOptions = true,
     description = "Validate, create, render and compare journey map files.",
-    subcommands = {MapValidateCommand.class, MapNewCommand.class, MapRenderCommand.class})
+    subcommands = {
+      MapValidateCommand.class,
+      MapNewCommand.class,
+      MapRenderCommand.class,
+      MapDiffCommand.class
+    })
 final class MapCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param channel open set: web, mobile, email, sms, push, chat, phone, store, social, ads, ...
  * @param matcher which events are this touchpoint; empty for a touchpoint not yet instrumented
- * @param emotions one per persona at most; an emotion without a persona applies to all personas
+ * @param emotions either one emotion without a persona (it applies to every persona) or one per
+ *     persona, each naming it
  * @param backstage the processes and teams behind this touchpoint (service blueprint)
  */
 public record Touchpoint(
@@ -33,6 +34,14 @@ public record Touchpoint(
     actions = Ids.copy(actions);
     thoughts = Ids.copy(thoughts);
     emotions = Ids.copy(emotions);
+    if (emotions.size() > 1 && emotions.stream().anyMatch(e -> e.persona().isEmpty())) {
+      throw new IllegalArgumentException(
+          "touchpoint '" + id + "' has several emotions; each must name its persona");
+    }
+    if (emotions.stream().map(Emotion::persona).distinct().count() < emotions.size()) {
+      throw new IllegalArgumentException(
+          "touchpoint '" + id + "' has two emotions for the same persona");
+    }
     painPoints = Ids.copy(painPoints);
     opportunities = Ids.copy(opportunities);
     kpis = Ids.copy(kpis);

@@ -138,6 +138,14 @@ final class Fields {
         return Optional.of((int) value);
       }
     }
+    if (node.get() instanceof Node.Scalar scalar
+        && scalar.value() instanceof Number number
+        && !(number instanceof BigInteger)
+        && number.doubleValue() == Math.rint(number.doubleValue())
+        && Math.abs(number.doubleValue()) <= Integer.MAX_VALUE) {
+      // YAML and JSON writers may put "1.0" for a whole number; it means 1.
+      return Optional.of((int) number.doubleValue());
+    }
     if (node.get() instanceof Node.Scalar scalar && scalar.value() instanceof BigDecimal decimal) {
       problems.add(
           node.get(),

@@ -37,7 +37,12 @@ final class LaneBinder {
     if (node.isEmpty()) {
       return List.of();
     }
+    boolean isList = node.get() instanceof Node.Arr;
     List<Node> items = node.get() instanceof Node.Arr arr ? arr.items() : List.of(node.get());
+    if (isList && items.isEmpty()) {
+      problems.add(
+          node.get(), "'emotion' of " + context + " is an empty list; remove it or add an entry");
+    }
     List<Emotion> emotions = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     for (Node item : items) {
@@ -47,6 +52,12 @@ final class LaneBinder {
       }
       Fields f = maybe.get();
       Optional<String> persona = f.text("persona");
+      if (isList && persona.isEmpty()) {
+        problems.add(
+            item,
+            "each entry of an emotion list of %s names its 'persona'; for all personas write one emotion object"
+                .formatted(context));
+      }
       persona.ifPresent(
           p -> ids.refer("persona", p, f.value("persona").orElseThrow(), "emotion of " + context));
       String key = persona.orElse("");

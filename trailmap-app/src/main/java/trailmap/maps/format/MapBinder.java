@@ -17,8 +17,10 @@ import trailmap.maps.Touchpoint;
  * built only when the whole file is valid.
  */
 final class MapBinder {
+  /** {@code $schema} is allowed so editors can find the JSON Schema; it is ignored. */
   static final List<String> MAP_FIELDS =
       List.of(
+          "$schema",
           "id",
           "name",
           "state",
@@ -28,6 +30,7 @@ final class MapBinder {
           "reviewBy",
           "personas",
           "stages");
+
   static final List<String> PERSONA_FIELDS =
       List.of("id", "name", "description", "goals", "motivations");
   static final List<String> STAGE_FIELDS =

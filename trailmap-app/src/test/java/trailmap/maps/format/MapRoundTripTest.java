@@ -83,8 +83,7 @@ class MapRoundTripTest {
             Optional.of(matcher),
             actions,
             List.of(text).stream().filter(t -> !t.isEmpty()).toList(),
-            List.of(
-                new Emotion(Optional.of("p"), score, text), new Emotion(Optional.empty(), 0, "")),
+            List.of(new Emotion(Optional.of("p"), score, text)),
             List.of(new PainPoint(name, Severity.CRITICAL, actions, Optional.of(hypothesis))),
             actions,
             List.of(kpi),

@@ -10,6 +10,7 @@ import com.networknt.schema.ValidationMessage;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import trailmap.maps.format.MapReader;
 
 /**
  * The schema as a gate: a small valid map, then one defect at a time. Each row names the defect,
@@ -65,7 +66,7 @@ class BrokenMapsTest {
           """
           the base map with a description       | set /description = A small map
           a future map naming its current map   | set /state = future ; set /improves = shop-current
-          one emotion per persona               | set /stages/0/touchpoints/0/emotion = [{persona: alex, score: -2, label: angry}, {persona: sam, score: 2}]
+          one emotion per persona               | set /personas = [{id: alex, name: Alex}, {id: sam, name: Sam}] ; set /stages/0/touchpoints/0/emotion = [{persona: alex, score: -2, label: angry}, {persona: sam, score: 2}]
           an emotion without a label            | set /stages/0/touchpoints/0/emotion = {score: 0}
           a bare number, boolean and text       | set /stages/0/touchpoints/0/match/where = {amount: 12.5, first: true, plan: pro}
           every operator                        | set /stages/0/touchpoints/0/match/where = {a: {eq: 1}, b: {ne: x}, c: {gt: 1}, d: {gte: 1}, e: {lt: 1}, f: {lte: 1}, g: {contains: x}, h: {in: [1, x, true]}, i: {exists: true}}
@@ -75,11 +76,16 @@ class BrokenMapsTest {
           a KPI without an id                   | remove /stages/0/kpis/0/id
           a hypothesis with both bounds         | set /stages/0/touchpoints/0/painPoints/0/hypothesis/atMost = 0.6
           a review date                         | set /reviewBy = 2027-03-31
+          a link to the schema for editors      | set /$schema = https://trailmap.dev/map.schema.json
+          a whole score written as a decimal    | set /stages/0/touchpoints/0/emotion/score = 1.0
           """)
   void acceptsValidMaps(String what, String edits) {
     JsonNode map = edit(MapSchema.parse(VALID_CURRENT), edits);
 
     assertThat(MapSchema.problems(map)).as(what).isEmpty();
+    assertThat(MapReader.read("edited.yaml", map.toString()).problems())
+        .as("the reader accepts what the schema accepts: %s", what)
+        .isEmpty();
   }
 
   @ParameterizedTest(name = "rejects {0}")
@@ -129,6 +135,7 @@ class BrokenMapsTest {
           a KPI without a name                  | remove /stages/0/kpis/0/name                                 | $.stages[0].kpis[0]
           a KPI target written as text          | set /stages/0/kpis/0/target = high                           | $.stages[0].kpis[0].target
           a KPI direction other than higher or lower | set /stages/0/kpis/0/better = more                      | $.stages[0].kpis[0].better
+          a current map naming a map it improves | set /improves = shop-old                                    | $
           """)
   void rejectsBrokenMaps(String what, String edits, String location) {
     JsonNode map = edit(MapSchema.parse(VALID_CURRENT), edits);
@@ -139,6 +146,9 @@ class BrokenMapsTest {
     assertThat(problems)
         .as("%s: a problem at %s", what, location)
         .anySatisfy(p -> assertThat(p.getInstanceLocation().toString()).isEqualTo(location));
+    assertThat(MapReader.read("edited.yaml", map.toString()).problems())
+        .as("the reader rejects what the schema rejects: %s", what)
+        .isNotEmpty();
   }
 
   /** Applies {@code set /a/b = yaml} and {@code remove /a/b} edits, separated by ';'. */
