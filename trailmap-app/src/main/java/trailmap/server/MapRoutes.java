@@ -3,11 +3,13 @@ package trailmap.server;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import trailmap.maps.JourneyMap;
 import trailmap.maps.MapDiff;
+import trailmap.maps.format.MapDiffJson;
 import trailmap.maps.format.MapWriter;
 import trailmap.maps.render.MapRenderer;
 import trailmap.maps.render.RenderFormat;
@@ -125,8 +127,8 @@ final class MapRoutes {
           "Say what to compare",
           "give either ?from=N&to=M (two versions of this map) or ?against=OTHER_ID (another map)");
     }
-    MapDiff diff = MapDiff.between(before, after);
-    ctx.json(diff);
+    // The same document as `trailmap map diff --json`, so scripts can use either.
+    ctx.json(MapDiffJson.toTree(MapDiff.between(before, after), before, after));
   }
 
   private void render(Context ctx) {
@@ -184,7 +186,7 @@ final class MapRoutes {
   }
 
   /** One entry of the version list. */
-  record VersionView(int number, java.time.Instant createdAt, String keyId) {
+  record VersionView(int number, Instant createdAt, String keyId) {
     static VersionView of(MapVersion v) {
       return new VersionView(v.number(), v.createdAt(), v.keyId());
     }

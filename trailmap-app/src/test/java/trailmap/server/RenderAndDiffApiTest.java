@@ -16,6 +16,7 @@ import trailmap.access.Role;
 import trailmap.maps.JourneyMap;
 import trailmap.maps.MapDiff;
 import trailmap.maps.MapState;
+import trailmap.maps.format.MapDiffJson;
 import trailmap.maps.format.MapReader;
 import trailmap.maps.render.RenderFormat;
 import trailmap.maps.templates.MapTemplates;
@@ -80,7 +81,7 @@ class RenderAndDiffApiTest {
   void diffsTwoVersionsOfOneMap() throws Exception {
     JourneyMap v1 = template(MapState.CURRENT);
     String renamed =
-        MapTemplates.yaml("saas", MapState.CURRENT).replaceFirst("name: ", "name: Renamed ");
+        MapTemplates.yaml("saas", MapState.CURRENT).replaceFirst("name: \"", "name: \"Renamed ");
     assertThat(
             server
                 .put("/api/maps/saas-current", server.key(Role.EDITOR), "application/yaml", renamed)
@@ -89,7 +90,9 @@ class RenderAndDiffApiTest {
     JourneyMap v2 = MapReader.read("t", renamed).map().orElseThrow();
     HttpResponse<String> diff = server.get("/api/maps/saas-current/diff?from=1&to=2", viewer);
     assertThat(diff.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(diff.body())).isEqualTo(JSON.valueToTree(MapDiff.between(v1, v2)));
+    assertThat(JSON.readTree(diff.body()))
+        .isEqualTo(JSON.valueToTree(MapDiffJson.toTree(MapDiff.between(v1, v2), v1, v2)));
+    assertThat(diff.body()).contains("Renamed");
   }
 
   @Test
@@ -97,9 +100,12 @@ class RenderAndDiffApiTest {
     HttpResponse<String> diff =
         server.get("/api/maps/saas-current/diff?against=saas-future", viewer);
     assertThat(diff.statusCode()).isEqualTo(200);
+    JourneyMap current = template(MapState.CURRENT);
+    JourneyMap future = template(MapState.FUTURE);
     assertThat(JSON.readTree(diff.body()))
         .isEqualTo(
             JSON.valueToTree(
-                MapDiff.between(template(MapState.CURRENT), template(MapState.FUTURE))));
+                MapDiffJson.toTree(MapDiff.between(current, future), current, future)));
+    assertThat(JSON.readTree(diff.body()).get("kpiGaps")).isNotEmpty();
   }
 }
