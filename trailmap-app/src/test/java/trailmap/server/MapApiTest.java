@@ -147,4 +147,34 @@ class MapApiTest {
     assertThat(server.get("/api/maps/shop", viewer).statusCode()).isEqualTo(404);
     assertThat(server.send("DELETE", "/api/maps/shop", editor, "", "").statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void concurrentSavesEachGetTheirOwnVersion() throws Exception {
+    server.post("/api/maps", editor, YAML, TestServer.mapYaml("shop", "Shop", "Buy"));
+    int saves = 24;
+    try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var answers =
+          java.util.stream.IntStream.range(0, saves)
+              .mapToObj(
+                  i ->
+                      executor.submit(
+                          () ->
+                              server
+                                  .put(
+                                      "/api/maps/shop",
+                                      editor,
+                                      YAML,
+                                      TestServer.mapYaml("shop", "Shop " + i, "Buy"))
+                                  .statusCode()))
+              .toList();
+      for (var answer : answers) {
+        assertThat(answer.get()).isEqualTo(200);
+      }
+    }
+    JsonNode versions = json(server.get("/api/maps/shop/versions", viewer));
+    assertThat(versions).hasSize(saves + 1);
+    for (int i = 0; i <= saves; i++) {
+      assertThat(versions.get(i).get("number").asInt()).isEqualTo(i + 1);
+    }
+  }
 }
