@@ -24,6 +24,11 @@ enum ChannelIcon {
 
   static final double SIZE = 20;
 
+  /** A speech bubble with its tail at the bottom left, for SMS and chat. */
+  private static final String BUBBLE =
+      "M4 2.5 H16 A2.5 2.5 0 0 1 18.5 5 V12 A2.5 2.5 0 0 1 16 14.5 "
+          + "H9 L5 18 V14.5 H4 A2.5 2.5 0 0 1 1.5 12 V5 A2.5 2.5 0 0 1 4 2.5 Z";
+
   /** The icon for a channel name as written in a map, case-insensitively. */
   static ChannelIcon of(String channel) {
     return switch (channel.toLowerCase(Locale.ROOT).trim()) {
@@ -43,10 +48,11 @@ enum ChannelIcon {
 
   /** Draws this icon with its top-left corner at ({@code x}, {@code y}). */
   void draw(SvgCanvas svg, double x, double y) {
+    String translate = "translate(" + SvgCanvas.number(x) + " " + SvgCanvas.number(y) + ")";
     svg.open(
         "g",
         "transform",
-        "translate(" + SvgCanvas.number(x) + " " + SvgCanvas.number(y) + ")",
+        translate,
         "fill",
         "none",
         "stroke",
@@ -57,76 +63,41 @@ enum ChannelIcon {
         "round",
         "stroke-linecap",
         "round");
+    String inherit = SvgCanvas.INHERIT;
     switch (this) {
       case WEB -> {
-        svg.element("rect", "x", 1, "y", 3, "width", 18, "height", 14, "rx", 2);
-        svg.element("line", "x1", 1, "y1", 7, "x2", 19, "y2", 7);
-        dot(svg, 3.8, 5, 0.8);
-        dot(svg, 6.2, 5, 0.8);
+        svg.rect(1, 3, 18, 14, 2, inherit).line(1, 7, 19, 7, inherit, 0);
+        svg.circle(3.8, 5, 0.3, Palette.ICON).circle(6.4, 5, 0.3, Palette.ICON);
       }
-      case MOBILE -> {
-        svg.element("rect", "x", 5, "y", 1, "width", 10, "height", 18, "rx", 2);
-        svg.element("line", "x1", 8.5, "y1", 15.5, "x2", 11.5, "y2", 15.5);
-      }
-      case EMAIL -> {
-        svg.element("rect", "x", 1, "y", 4, "width", 18, "height", 12, "rx", 1.5);
-        svg.element("polyline", "points", "1.5,5 10,11.5 18.5,5");
-      }
-      case SMS -> {
-        bubble(svg);
-        svg.element("line", "x1", 5, "y1", 7, "x2", 15, "y2", 7);
-        svg.element("line", "x1", 5, "y1", 10, "x2", 12, "y2", 10);
-      }
+      case MOBILE -> svg.rect(5, 1, 10, 18, 2, inherit).line(8.5, 15.5, 11.5, 15.5, inherit, 0);
+      case EMAIL -> svg.rect(1, 4, 18, 12, 1.5, inherit).path("M1.5 5 L10 11.5 L18.5 5");
+      case SMS -> svg.path(BUBBLE).line(5, 7, 15, 7, inherit, 0).line(5, 10, 12, 10, inherit, 0);
       case CHAT -> {
-        bubble(svg);
-        dot(svg, 6.5, 8.5, 1.1);
-        dot(svg, 10, 8.5, 1.1);
-        dot(svg, 13.5, 8.5, 1.1);
+        svg.path(BUBBLE).circle(6.5, 8.5, 0.5, Palette.ICON);
+        svg.circle(10, 8.5, 0.5, Palette.ICON).circle(13.5, 8.5, 0.5, Palette.ICON);
       }
-      case PUSH -> {
-        svg.element("path", "d", "M5 14 V9 A5 5 0 0 1 15 9 V14 L16.5 15.5 H3.5 Z");
-        dot(svg, 10, 17.8, 1.3);
-      }
+      case PUSH ->
+          svg.path("M5 14 V9 A5 5 0 0 1 15 9 V14 L16.5 15.5 H3.5 Z")
+              .circle(10, 17.8, 0.7, Palette.ICON);
       case PHONE ->
-          svg.element(
-              "path",
-              "d",
+          svg.path(
               "M4 2.5 H7.5 L9 6.5 L7 8 A9 9 0 0 0 12 13 L13.5 11 L17.5 12.5 V16 "
                   + "A1.5 1.5 0 0 1 16 17.5 A14.5 14.5 0 0 1 2.5 4 A1.5 1.5 0 0 1 4 2.5 Z");
-      case STORE -> {
-        svg.element("path", "d", "M2 8 L3.5 3 H16.5 L18 8 Z");
-        svg.element("rect", "x", 3, "y", 8, "width", 14, "height", 9);
-        svg.element("rect", "x", 8, "y", 11, "width", 4, "height", 6);
-      }
+      case STORE ->
+          svg.path("M2 8 L3.5 3 H16.5 L18 8 Z")
+              .rect(3, 8, 14, 9, 0, inherit)
+              .rect(8, 11, 4, 6, 0, inherit);
       case SOCIAL -> {
-        svg.element("circle", "cx", 4.5, "cy", 10, "r", 2.3);
-        svg.element("circle", "cx", 15.5, "cy", 4.5, "r", 2.3);
-        svg.element("circle", "cx", 15.5, "cy", 15.5, "r", 2.3);
-        svg.element("line", "x1", 6.6, "y1", 9, "x2", 13.4, "y2", 5.5);
-        svg.element("line", "x1", 6.6, "y1", 11, "x2", 13.4, "y2", 14.5);
+        svg.circle(4.5, 10, 2.3, inherit).circle(15.5, 4.5, 2.3, inherit);
+        svg.circle(15.5, 15.5, 2.3, inherit);
+        svg.line(6.6, 9, 13.4, 5.5, inherit, 0).line(6.6, 11, 13.4, 14.5, inherit, 0);
       }
       case ADS -> {
-        svg.element("path", "d", "M2.5 8 H6 L15 3.5 V16.5 L6 12 H2.5 Z");
-        svg.element("line", "x1", 5, "y1", 12, "x2", 6.5, "y2", 17);
-        svg.element("line", "x1", 17.5, "y1", 8, "x2", 17.5, "y2", 12);
+        svg.path("M2.5 8 H6 L15 3.5 V16.5 L6 12 H2.5 Z");
+        svg.line(5, 12, 6.5, 17, inherit, 0).line(17.5, 8, 17.5, 12, inherit, 0);
       }
-      case OTHER -> {
-        svg.element("circle", "cx", 10, "cy", 10, "r", 8);
-        dot(svg, 10, 10, 2);
-      }
+      case OTHER -> svg.circle(10, 10, 8, inherit).circle(10, 10, 1.2, Palette.ICON);
     }
     svg.close("g");
-  }
-
-  private static void bubble(SvgCanvas svg) {
-    svg.element(
-        "path",
-        "d",
-        "M4 2.5 H16 A2.5 2.5 0 0 1 18.5 5 V12 A2.5 2.5 0 0 1 16 14.5 "
-            + "H9 L5 18 V14.5 H4 A2.5 2.5 0 0 1 1.5 12 V5 A2.5 2.5 0 0 1 4 2.5 Z");
-  }
-
-  private static void dot(SvgCanvas svg, double cx, double cy, double r) {
-    svg.element("circle", "cx", cx, "cy", cy, "r", r, "fill", Palette.ICON, "stroke", "none");
   }
 }

@@ -17,13 +17,16 @@ import trailmap.maps.Persona;
  *
  * <p>A touchpoint without an emotion for a persona is left out of that persona's line (the line
  * joins its neighbours) rather than drawn as neutral, because "not recorded" is not "neutral". When
- * several personas share a point, each is nudged sideways a few pixels so all stay visible.
+ * several personas share a point, each is nudged sideways a few pixels so all stay visible;
+ * odd-numbered personas get a dashed line so the curves differ without colour too.
  */
 final class EmotionCurve {
   private static final double PERSONA_NUDGE = 4;
-  private static final double LABEL_FONT = 10;
 
   private EmotionCurve() {}
+
+  /** A persona's emotion at one touchpoint column, with its label fitted to the column. */
+  private record Point(int column, double x, double y, int score, String label) {}
 
   /** The y coordinate of {@code score} in the emotion lane of {@code grid}. */
   static double y(Grid grid, int score) {
@@ -31,213 +34,144 @@ final class EmotionCurve {
   }
 
   static void draw(SvgCanvas svg, Grid grid) {
-    Grid.Row row = grid.row(Lane.EMOTIONS);
     double left = MARGIN + LABEL_WIDTH;
     double right = grid.width() - MARGIN;
     scale(svg, grid, left, right);
-    legend(svg, grid, row);
+    legend(svg, grid);
+    List<List<Point>> curves = curves(grid);
+    for (int p = 0; p < curves.size(); p++) {
+      polyline(svg, curves.get(p), p);
+    }
+    for (int p = 0; p < curves.size(); p++) {
+      for (Point point : curves.get(p)) {
+        svg.open("g", "stroke", "#FFFFFF", "stroke-width", 1.5);
+        svg.circle(point.x(), point.y(), 4.5, Palette.persona(p));
+        svg.close("g");
+      }
+    }
+    for (int p = 0; p < curves.size(); p++) {
+      for (Point point : curves.get(p)) {
+        if (!point.label().isEmpty()) {
+          label(svg, point, p, labelAbove(curves, p, point));
+        }
+      }
+    }
+    if (curves.stream().allMatch(List::isEmpty)) {
+      String empty = "No emotions recorded on this map";
+      svg.text(TextStyle.EMPTY, (left + right) / 2, y(grid, 0) - 6, empty, Palette.FAINT);
+    }
+  }
 
+  /** One list of points per persona, in the map's persona order. */
+  private static List<List<Point>> curves(Grid grid) {
     List<Persona> personas = grid.map().personas();
-    boolean anyPoint = false;
+    List<List<Point>> curves = new ArrayList<>();
     for (int p = 0; p < personas.size(); p++) {
-      String colour = Palette.persona(p);
+      String personaId = personas.get(p).id();
       double nudge = (p - (personas.size() - 1) / 2.0) * PERSONA_NUDGE;
-      List<double[]> points = new ArrayList<>();
-      List<String> labels = new ArrayList<>();
-      for (Grid.Column column : grid.columns()) {
-        String personaId = personas.get(p).id();
+      List<Point> points = new ArrayList<>();
+      for (int c = 0; c < grid.columns().size(); c++) {
+        Grid.Column column = grid.columns().get(c);
         Optional<Emotion> emotion = column.touchpoint().flatMap(t -> t.emotionFor(personaId));
         if (emotion.isPresent()) {
-          points.add(new double[] {column.centerX() + nudge, y(grid, emotion.get().score())});
-          labels.add(
-              TextWrap.ellipsize(emotion.get().label(), column.width() - 12, LABEL_FONT, false));
+          int score = emotion.get().score();
+          String label =
+              TextWrap.ellipsize(emotion.get().label(), column.width() - 16, TextStyle.EMOTION);
+          points.add(new Point(c, column.centerX() + nudge, y(grid, score), score, label));
         }
       }
-      anyPoint |= !points.isEmpty();
-      if (points.size() > 1) {
-        StringBuilder coordinates = new StringBuilder();
-        for (double[] point : points) {
-          coordinates.append(coordinates.isEmpty() ? "" : " ");
-          coordinates.append(SvgCanvas.number(point[0])).append(',');
-          coordinates.append(SvgCanvas.number(point[1]));
-        }
-        svg.element(
-            "polyline",
-            "points",
-            coordinates.toString(),
-            "fill",
-            "none",
-            "stroke",
-            colour,
-            "stroke-width",
-            2.5,
-            "stroke-linejoin",
-            "round",
-            "stroke-linecap",
-            "round",
-            "stroke-dasharray",
-            p % 2 == 0 ? "none" : "7 4");
-      }
-      for (int i = 0; i < points.size(); i++) {
-        double[] point = points.get(i);
-        svg.element(
-            "circle",
-            "cx",
-            point[0],
-            "cy",
-            point[1],
-            "r",
-            4.5,
-            "fill",
-            colour,
-            "stroke",
-            "#FFFFFF",
-            "stroke-width",
-            1.5);
-        if (!labels.get(i).isEmpty()) {
-          // The first persona's labels sit above its points, the second's below, and so on, so
-          // two personas at one touchpoint do not print over each other.
-          double labelY = p % 2 == 0 ? point[1] - 9 : point[1] + 17;
-          svg.textElement(
-              "text",
-              labels.get(i),
-              "class",
-              "emotion",
-              "x",
-              point[0],
-              "y",
-              labelY,
-              "text-anchor",
-              "middle",
-              "font-size",
-              LABEL_FONT,
-              "fill",
-              colour);
+      curves.add(points);
+    }
+    return curves;
+  }
+
+  private static void polyline(SvgCanvas svg, List<Point> points, int persona) {
+    if (points.size() < 2) {
+      return;
+    }
+    StringBuilder coordinates = new StringBuilder();
+    for (Point point : points) {
+      coordinates.append(coordinates.isEmpty() ? "" : " ");
+      coordinates.append(SvgCanvas.number(point.x())).append(',');
+      coordinates.append(SvgCanvas.number(point.y()));
+    }
+    svg.element(
+        "polyline",
+        "class",
+        "emotion-curve",
+        "points",
+        coordinates.toString(),
+        "fill",
+        "none",
+        "stroke",
+        Palette.persona(persona),
+        "stroke-width",
+        2.5,
+        "stroke-linejoin",
+        "round",
+        "stroke-linecap",
+        "round",
+        "stroke-dasharray",
+        dash(persona));
+  }
+
+  private static String dash(int persona) {
+    return persona % 2 == 0 ? "none" : "7 4";
+  }
+
+  /**
+   * Whether a label goes above its point: the persona feeling best at a touchpoint is labelled
+   * above, the others below, so the labels of two personas there move apart instead of printing
+   * over each other; among equal scores the first persona goes above.
+   */
+  private static boolean labelAbove(List<List<Point>> curves, int persona, Point point) {
+    for (int other = 0; other < curves.size(); other++) {
+      for (Point rival : curves.get(other)) {
+        boolean better =
+            rival.score() > point.score() || (rival.score() == point.score() && other < persona);
+        if (other != persona && rival.column() == point.column() && better) {
+          return false;
         }
       }
     }
-    if (!anyPoint) {
-      svg.textElement(
-          "text",
-          "No emotions recorded on this map",
-          "class",
-          "empty",
-          "x",
-          (left + right) / 2,
-          "y",
-          y(grid, 0) - 6,
-          "text-anchor",
-          "middle",
-          "font-size",
-          12,
-          "font-style",
-          "italic",
-          "fill",
-          Palette.FAINT);
-    }
+    return true;
+  }
+
+  private static void label(SvgCanvas svg, Point point, int persona, boolean above) {
+    double baseline = above ? point.y() - 10 : point.y() + 19;
+    double width = TextStyle.EMOTION.width(point.label()) + 6;
+    // A light plate under the words keeps them legible where a curve or grid line runs behind.
+    svg.open("g", "fill-opacity", 0.85);
+    svg.rect(point.x() - width / 2, baseline - 9.5, width, 13, 3, Palette.BACKGROUND);
+    svg.close("g");
+    svg.text(TextStyle.EMOTION, point.x(), baseline, point.label(), Palette.persona(persona));
   }
 
   private static void scale(SvgCanvas svg, Grid grid, double left, double right) {
     double top = y(grid, Emotion.MAX_SCORE);
     double zero = y(grid, 0);
     double bottom = y(grid, Emotion.MIN_SCORE);
-    svg.element(
-        "rect",
-        "x",
-        left,
-        "y",
-        top,
-        "width",
-        right - left,
-        "height",
-        zero - top,
-        "fill",
-        Palette.POSITIVE_BAND);
-    svg.element(
-        "rect",
-        "x",
-        left,
-        "y",
-        zero,
-        "width",
-        right - left,
-        "height",
-        bottom - zero,
-        "fill",
-        Palette.NEGATIVE_BAND);
+    svg.rect(left, top, right - left, zero - top, 0, Palette.POSITIVE_BAND);
+    svg.rect(left, zero, right - left, bottom - zero, 0, Palette.NEGATIVE_BAND);
     for (int score = Emotion.MIN_SCORE; score <= Emotion.MAX_SCORE; score++) {
       double y = y(grid, score);
-      svg.element(
-          "line",
-          "x1",
-          left,
-          "y1",
-          y,
-          "x2",
-          right,
-          "y2",
-          y,
-          "stroke",
-          score == 0 ? Palette.FAINT : Palette.GRID,
-          "stroke-width",
-          1,
-          "stroke-dasharray",
-          score == 0 ? "5 3" : "2 3");
+      String colour = score == 0 ? Palette.FAINT : Palette.GRID;
+      svg.dashedLine(left, y, right, y, colour, 1, score == 0 ? "5 3" : "2 3");
       String tick = score > 0 ? "+" + score : score < 0 ? "−" + -score : "0";
-      svg.textElement(
-          "text",
-          tick,
-          "class",
-          "tick",
-          "x",
-          left - 8,
-          "y",
-          y + 3.5,
-          "text-anchor",
-          "end",
-          "font-size",
-          10,
-          "fill",
-          Palette.FAINT);
+      svg.text(TextStyle.TICK, left - 8, y + 3.5, tick, Palette.FAINT);
     }
   }
 
-  private static void legend(SvgCanvas svg, Grid grid, Grid.Row row) {
+  private static void legend(SvgCanvas svg, Grid grid) {
     List<Persona> personas = grid.map().personas();
     double x = MARGIN + 12;
-    double y = row.y() + 44;
+    double y = grid.row(Lane.EMOTIONS).y() + 44;
     double textWidth = LABEL_WIDTH - 12 - 22 - 30;
     for (int p = 0; p < personas.size(); p++) {
       String colour = Palette.persona(p);
-      svg.element(
-          "line",
-          "x1",
-          x,
-          "y1",
-          y - 4,
-          "x2",
-          x + 16,
-          "y2",
-          y - 4,
-          "stroke",
-          colour,
-          "stroke-width",
-          2.5,
-          "stroke-dasharray",
-          p % 2 == 0 ? "none" : "5 3");
-      svg.textElement(
-          "text",
-          TextWrap.ellipsize(personas.get(p).name(), textWidth, 11, false),
-          "class",
-          "legend",
-          "x",
-          x + 22,
-          "y",
-          y,
-          "font-size",
-          11,
-          "fill",
-          Palette.TEXT);
+      svg.dashedLine(x, y - 4, x + 16, y - 4, colour, 2.5, dash(p));
+      String name = TextWrap.ellipsize(personas.get(p).name(), textWidth, TextStyle.LEGEND);
+      svg.text(TextStyle.LEGEND, x + 22, y, name, Palette.TEXT);
       y += GridLayout.LEGEND_LINE;
     }
   }

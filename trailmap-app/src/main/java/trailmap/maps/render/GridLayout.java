@@ -25,18 +25,13 @@ final class GridLayout {
   static final double MIN_LANE_HEIGHT = 40;
 
   static final double BADGE_HEIGHT = 22;
-  static final double TITLE_FONT = 24;
   static final double TITLE_LINE = 30;
-  static final double FACT_FONT = 13;
   static final double FACT_LINE = 18;
 
-  static final double STAGE_FONT = 15;
   static final double STAGE_LINE = 19;
-  static final double STAGE_DESCRIPTION_FONT = 11;
   static final double STAGE_DESCRIPTION_LINE = 14;
 
   static final double ICON_ROW = 24;
-  static final double TOUCHPOINT_FONT = 13;
   static final double TOUCHPOINT_LINE = 17;
 
   static final double EMOTION_TOP = 26;
@@ -79,8 +74,8 @@ final class GridLayout {
               s,
               stageX,
               stageWidth,
-              TextWrap.wrap(stage.name(), stageInner, STAGE_FONT, true, 3),
-              TextWrap.wrap(stage.description(), stageInner, STAGE_DESCRIPTION_FONT, false, 3),
+              TextWrap.wrap(stage.name(), stageInner, TextStyle.STAGE, 3),
+              TextWrap.wrap(stage.description(), stageInner, TextStyle.STAGE_DESCRIPTION, 3),
               stage.kpis().stream()
                   .map(k -> Note.of(Note.Kind.KPI, Optional.empty(), KpiText.of(k), stageInner))
                   .toList()));
@@ -115,7 +110,7 @@ final class GridLayout {
   }
 
   private static Grid.Header header(JourneyMap map, double width) {
-    List<String> title = TextWrap.wrap(map.name(), width, TITLE_FONT, true, 3);
+    List<String> title = TextWrap.wrap(map.name(), width, TextStyle.TITLE, 3);
     List<String> facts = new ArrayList<>();
     if (!map.owner().isBlank()) {
       facts.add("Owner: " + map.owner());
@@ -125,7 +120,7 @@ final class GridLayout {
         "Personas: " + String.join(", ", map.personas().stream().map(Persona::name).toList()));
     map.improves().ifPresent(id -> facts.add("Improves: " + id));
     List<String> factLines =
-        TextWrap.wrap(String.join("   ·   ", facts), width, FACT_FONT, false, 4);
+        TextWrap.wrap(String.join("   ·   ", facts), width, TextStyle.FACTS, 4);
     double height =
         BADGE_HEIGHT + 10 + title.size() * TITLE_LINE + 2 + factLines.size() * FACT_LINE + 18;
     return new Grid.Header(title, factLines, height);
@@ -150,7 +145,7 @@ final class GridLayout {
       pain.backstage().stream().filter(b -> !backstage.contains(b)).forEach(backstage::add);
     }
     notes.put(Lane.BACKSTAGE, notes(Note.Kind.BACKSTAGE, backstage, inner));
-    List<String> name = TextWrap.wrap(touchpoint.name(), inner, TOUCHPOINT_FONT, true, 4);
+    List<String> name = TextWrap.wrap(touchpoint.name(), inner, TextStyle.TOUCHPOINT, 4);
     return new Grid.Column(stage, Optional.of(touchpoint), x, width, name, notes);
   }
 

@@ -13,7 +13,6 @@ import trailmap.maps.Severity;
  * @param lines the text, already wrapped to the cell's width
  */
 record Note(Kind kind, Optional<Severity> severity, List<String> lines) {
-  static final double FONT_SIZE = 12;
   static final double LINE_HEIGHT = 16;
   static final double TAG_HEIGHT = 14;
   static final double BUBBLE_PADDING = 4;
@@ -64,8 +63,6 @@ record Note(Kind kind, Optional<Severity> severity, List<String> lines) {
   /** A note of {@code kind} with {@code text} wrapped to a cell whose inner width is given. */
   static Note of(Kind kind, Optional<Severity> severity, String text, double innerWidth) {
     return new Note(
-        kind,
-        severity,
-        TextWrap.wrap(text, innerWidth - kind.inset(), FONT_SIZE, false, MAX_LINES));
+        kind, severity, TextWrap.wrap(text, innerWidth - kind.inset(), TextStyle.NOTE, MAX_LINES));
   }
 }

@@ -28,93 +28,25 @@ final class NoteDrawing {
         };
     double textTop = y;
     switch (note.kind()) {
-      case ACTION -> svg.element("circle", "cx", x + 3.5, "cy", y + 8, "r", 2.2, "fill", colour);
+      case ACTION -> svg.circle(x + 3.5, y + 8, 2.2, colour);
       case THOUGHT -> {
-        svg.element(
-            "rect",
-            "x",
-            x,
-            "y",
-            y,
-            "width",
-            width,
-            "height",
-            note.height(),
-            "rx",
-            6,
-            "fill",
-            colour);
+        svg.rect(x, y, width, note.height(), 6, colour);
         textTop += Note.BUBBLE_PADDING;
       }
-      case PAIN_POINT, OPPORTUNITY, KPI ->
-          svg.element(
-              "rect",
-              "x",
-              x,
-              "y",
-              y + 1,
-              "width",
-              3.5,
-              "height",
-              note.height() - 2,
-              "rx",
-              1.5,
-              "fill",
-              colour);
-      case BACKSTAGE ->
-          svg.element("rect", "x", x + 1, "y", y + 5, "width", 5, "height", 5, "fill", colour);
+      case PAIN_POINT, OPPORTUNITY, KPI -> svg.rect(x, y + 1, 3.5, note.height() - 2, 1.5, colour);
+      case BACKSTAGE -> svg.rect(x + 1, y + 5, 5, 5, 0, colour);
     }
+    double textX = x + note.kind().indent();
     if (note.severity().isPresent()) {
-      svg.textElement(
-          "text",
-          note.severity().get().wireName().toUpperCase(Locale.ROOT),
-          "class",
-          "severity",
-          "x",
-          x + note.kind().indent(),
-          "y",
-          textTop + 10,
-          "font-size",
-          9.5,
-          "font-weight",
-          "bold",
-          "fill",
-          colour);
+      String tag = note.severity().get().wireName().toUpperCase(Locale.ROOT);
+      svg.text(TextStyle.SEVERITY, textX, textTop + 10, tag, colour);
       textTop += Note.TAG_HEIGHT;
     }
+    TextStyle style = note.kind() == Note.Kind.THOUGHT ? TextStyle.THOUGHT : TextStyle.NOTE;
     String fill = note.kind() == Note.Kind.BACKSTAGE ? Palette.MUTED : Palette.TEXT;
     for (int i = 0; i < note.lines().size(); i++) {
-      if (note.kind() == Note.Kind.THOUGHT) {
-        svg.textElement(
-            "text",
-            note.lines().get(i),
-            "class",
-            "note",
-            "x",
-            x + note.kind().indent(),
-            "y",
-            textTop + i * Note.LINE_HEIGHT + 12,
-            "font-size",
-            Note.FONT_SIZE,
-            "font-style",
-            "italic",
-            "fill",
-            fill);
-      } else {
-        svg.textElement(
-            "text",
-            note.lines().get(i),
-            "class",
-            "note",
-            "x",
-            x + note.kind().indent(),
-            "y",
-            textTop + i * Note.LINE_HEIGHT + 12,
-            "font-size",
-            Note.FONT_SIZE,
-            "fill",
-            fill);
-      }
+      double baseline = textTop + i * Note.LINE_HEIGHT + 12;
+      svg.text(style, textX, baseline, note.lines().get(i), fill);
     }
   }
 }

@@ -17,8 +17,9 @@ final class TextWrap {
   private TextWrap() {}
 
   /** The lines of {@code text}, each at most {@code maxWidth} pixels wide; empty for blank text. */
-  static List<String> wrap(
-      String text, double maxWidth, double fontSize, boolean bold, int maxLines) {
+  static List<String> wrap(String text, double maxWidth, TextStyle style, int maxLines) {
+    double fontSize = style.size();
+    boolean bold = style.bold();
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
     for (String word : text.trim().split("\\s+")) {
@@ -57,7 +58,11 @@ final class TextWrap {
   }
 
   /** {@code text} itself when it fits {@code maxWidth}, else its longest fitting prefix + "…". */
-  static String ellipsize(String text, double maxWidth, double fontSize, boolean bold) {
+  static String ellipsize(String text, double maxWidth, TextStyle style) {
+    return ellipsize(text, maxWidth, style.size(), style.bold());
+  }
+
+  private static String ellipsize(String text, double maxWidth, double fontSize, boolean bold) {
     if (TextMetrics.width(text, fontSize, bold) <= maxWidth) {
       return text;
     }
