@@ -28,26 +28,30 @@ import org.apache.batik.transcoder.image.ImageTranscoder;
  *
  * <p>Scale: twice the SVG's size, so text stays crisp on high-density screens and when zoomed in
  * slides, but never wider than {@value #MAX_WIDTH} pixels, which keeps a large map's image (and the
- * memory to draw it) bounded; a map too wide even for that is drawn at 1×, never smaller, so its
- * text stays legible. Both pixel dimensions are the SVG's times the scale, rounded.
+ * memory to draw it) bounded; a map too wide even for that is drawn at 1×, so its text stays
+ * legible. Only a map so large that 1× would exceed {@value #MAX_PIXELS} pixels in all (about 300
+ * touchpoints) is shrunk to that budget, because a server must not run out of memory drawing it;
+ * SVG and PDF have no such limit. Both pixel dimensions are the SVG's times the scale, rounded.
  */
 final class PngImage {
   static final double PREFERRED_SCALE = 2.0;
   static final int MAX_WIDTH = 8192;
+  static final double MAX_PIXELS = 40_000_000;
 
   /** JDK PNG writer: quality 0.9 means deflate level 1, a third faster than the default. */
   private static final float COMPRESSION_QUALITY = 0.9f;
 
   private PngImage() {}
 
-  /** The scale factor used for an SVG {@code svgWidth} pixels wide. */
-  static double scale(double svgWidth) {
-    return Math.max(1.0, Math.min(PREFERRED_SCALE, MAX_WIDTH / svgWidth));
+  /** The scale factor used for an SVG of this size in pixels. */
+  static double scale(double svgWidth, double svgHeight) {
+    double legible = Math.max(1.0, Math.min(PREFERRED_SCALE, MAX_WIDTH / svgWidth));
+    return Math.min(legible, Math.sqrt(MAX_PIXELS / (svgWidth * svgHeight)));
   }
 
   static byte[] render(String svg, double svgWidth, double svgHeight) {
     Headless.ensure();
-    double scale = scale(svgWidth);
+    double scale = scale(svgWidth, svgHeight);
     Rasterizer rasterizer = new Rasterizer();
     rasterizer.addTranscodingHint(
         SVGAbstractTranscoder.KEY_WIDTH, (float) Math.round(svgWidth * scale));

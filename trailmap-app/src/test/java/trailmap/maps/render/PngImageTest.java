@@ -57,9 +57,16 @@ class PngImageTest {
   }
 
   @Test
-  void neverShrinksAMapBelowItsSvgSize() {
-    assertThat(PngImage.scale(20_000)).isEqualTo(1.0);
-    assertThat(PngImage.scale(1_000)).isEqualTo(2.0);
+  void shrinksOnlyAMapTooLargeForThePixelBudget() {
+    assertThat(PngImage.scale(1_000, 800)).isEqualTo(2.0);
+    assertThat(PngImage.scale(20_000, 1_500)).isEqualTo(1.0);
+    double huge = PngImage.scale(100_000, 2_000);
+    assertThat(huge).isLessThan(1.0);
+    assertThat(100_000 * huge * 2_000 * huge).isCloseTo(PngImage.MAX_PIXELS, within(1.0));
+  }
+
+  private static org.assertj.core.data.Offset<Double> within(double value) {
+    return org.assertj.core.data.Offset.offset(value);
   }
 
   @Test
