@@ -14,7 +14,7 @@ import trailmap.maps.Touchpoint;
  *
  * @param width the whole drawing, margins included
  * @param height the whole drawing, margins included
- * @param header the map's name and facts above the grid
+ * @param header the map's name and facts above the grid; empty when the page around shows them
  * @param stageRow where the stage names run, above the first lane
  * @param columns one per touchpoint, in journey order; a stage without touchpoints has one empty
  * @param stages one per stage, spanning its columns
@@ -24,7 +24,7 @@ record Grid(
     JourneyMap map,
     double width,
     double height,
-    Header header,
+    Optional<Header> header,
     Band stageRow,
     List<Column> columns,
     List<StageSpan> stages,

@@ -41,7 +41,16 @@ final class GridLayout {
 
   private GridLayout() {}
 
+  /** The grid with the map's title, state badge and facts drawn above it. */
   static Grid layout(JourneyMap map) {
+    return layout(map, true);
+  }
+
+  /**
+   * The grid, with or without the map's heading (badge, title, facts); without it when the page
+   * around the drawing shows them already, as the HTML page does.
+   */
+  static Grid layout(JourneyMap map, boolean withHeading) {
     int columnCount =
         map.stages().stream().mapToInt(s -> Math.max(1, s.touchpoints().size())).sum();
     double columnWidth =
@@ -49,8 +58,9 @@ final class GridLayout {
     double width = 2 * MARGIN + LABEL_WIDTH + columnCount * columnWidth;
     double inner = columnWidth - 2 * CELL_PADDING;
 
-    Grid.Header header = header(map, width - 2 * MARGIN);
-    double y = MARGIN + header.height();
+    Optional<Grid.Header> header =
+        withHeading ? Optional.of(header(map, width - 2 * MARGIN)) : Optional.empty();
+    double y = MARGIN + header.map(Grid.Header::height).orElse(0.0);
 
     List<Grid.Column> columns = new ArrayList<>();
     List<Grid.StageSpan> stages = new ArrayList<>();

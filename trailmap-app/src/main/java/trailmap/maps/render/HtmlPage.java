@@ -20,20 +20,20 @@ final class HtmlPage {
       h1{margin:8px 0 6px;font-size:26px}
       h2{font-size:16px;margin:22px 0 8px;color:#334E68}
       h3{font-size:15px;margin:0 0 4px}
-      .badge{display:inline-block;padding:3px 12px;border-radius:11px;color:#fff;\
+      .page-badge{display:inline-block;padding:3px 12px;border-radius:11px;color:#fff;\
       font-size:12px;font-weight:bold;letter-spacing:.04em}
-      .badge.current{background:#486581}.badge.future{background:#6D4BA3}
-      .description{margin:4px 0 10px;max-width:70em}
-      .facts{display:flex;flex-wrap:wrap;gap:4px 28px;margin:0;color:#52606D;font-size:14px}
-      .facts dt{font-weight:bold;display:inline}.facts dd{display:inline;margin:0 0 0 6px}
-      .personas{display:flex;flex-wrap:wrap;gap:12px;padding:0;margin:0;list-style:none}
-      .persona{background:#fff;border:1px solid #D9E2EC;border-radius:8px;padding:12px 16px;\
+      .page-badge.page-current{background:#486581}.page-badge.page-future{background:#6D4BA3}
+      .page-description{margin:4px 0 10px;max-width:70em}
+      .page-facts{display:flex;flex-wrap:wrap;gap:4px 28px;margin:0;color:#52606D;font-size:14px}
+      .page-facts dt{font-weight:bold;display:inline}.page-facts dd{display:inline;margin:0 0 0 6px}
+      .page-personas{display:flex;flex-wrap:wrap;gap:12px;padding:0;margin:0;list-style:none}
+      .page-persona{background:#fff;border:1px solid #D9E2EC;border-radius:8px;padding:12px 16px;\
       max-width:320px;font-size:14px}
-      .persona p{margin:0 0 6px}.persona ul{margin:0 0 6px;padding-left:18px}
-      .persona .label{font-size:12px;font-weight:bold;color:#52606D;text-transform:uppercase;\
+      .page-persona p{margin:0 0 6px}.page-persona ul{margin:0 0 6px;padding-left:18px}
+      .page-persona .page-label{font-size:12px;font-weight:bold;color:#52606D;text-transform:uppercase;\
       margin:6px 0 2px}
-      .map{overflow-x:auto;padding:8px 32px 32px}
-      .map svg{display:block;background:#fff;border-radius:6px;box-shadow:0 1px 3px #BCCCDC}
+      .page-map{overflow-x:auto;padding:8px 32px 32px}
+      .page-map svg{display:block;background:#fff;border-radius:6px;box-shadow:0 1px 3px #BCCCDC}
       """;
 
   private HtmlPage() {}
@@ -48,22 +48,29 @@ final class HtmlPage {
     out.append("<title>").append(e(map.name())).append(" — journey map</title>\n");
     out.append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<header>\n");
     boolean current = map.state() == MapState.CURRENT;
-    out.append("<span class=\"badge ")
+    out.append("<span class=\"page-badge page-")
         .append(current ? "current\">Current state" : "future\">Future state")
         .append("</span>\n");
     out.append("<h1>").append(e(map.name())).append("</h1>\n");
     if (!map.description().isBlank()) {
-      out.append("<p class=\"description\">").append(e(map.description())).append("</p>\n");
+      out.append("<p class=\"page-description\">").append(e(map.description())).append("</p>\n");
     }
-    out.append("<dl class=\"facts\">\n");
+    out.append("<dl class=\"page-facts\">\n");
     if (!map.owner().isBlank()) {
       fact(out, "Owner", map.owner());
     }
     map.reviewBy().ifPresent(date -> fact(out, "Review by", date.toString()));
     map.improves().ifPresent(id -> fact(out, "Improves", id));
-    out.append("</dl>\n<h2>Personas</h2>\n<ul class=\"personas\">\n");
-    for (Persona persona : map.personas()) {
-      out.append("<li class=\"persona\"><h3>").append(e(persona.name())).append("</h3>\n");
+    out.append("</dl>\n<h2>Personas</h2>\n<ul class=\"page-personas\">\n");
+    List<Persona> personas = map.personas();
+    for (int p = 0; p < personas.size(); p++) {
+      Persona persona = personas.get(p);
+      // The card's edge has the colour of the persona's emotion curve in the drawing.
+      out.append("<li class=\"page-persona\" style=\"border-left:4px solid ")
+          .append(Palette.persona(p))
+          .append("\"><h3>")
+          .append(e(persona.name()))
+          .append("</h3>\n");
       if (!persona.description().isBlank()) {
         out.append("<p>").append(e(persona.description())).append("</p>\n");
       }
@@ -71,7 +78,7 @@ final class HtmlPage {
       list(out, "Motivations", persona.motivations());
       out.append("</li>\n");
     }
-    out.append("</ul>\n</header>\n<main class=\"map\">\n").append(svg).append("</main>\n");
+    out.append("</ul>\n</header>\n<main class=\"page-map\">\n").append(svg).append("</main>\n");
     out.append("</body>\n</html>\n");
     return out.toString();
   }
@@ -85,7 +92,7 @@ final class HtmlPage {
     if (items.isEmpty()) {
       return;
     }
-    out.append("<p class=\"label\">").append(title).append("</p>\n<ul>\n");
+    out.append("<p class=\"page-label\">").append(title).append("</p>\n<ul>\n");
     for (String item : items) {
       out.append("<li>").append(e(item)).append("</li>\n");
     }

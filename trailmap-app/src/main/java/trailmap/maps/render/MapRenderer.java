@@ -7,10 +7,11 @@ import trailmap.maps.JourneyMap;
  * Renders a map to any {@link RenderFormat}.
  *
  * <p>Every picture comes from one SVG drawing of the classic journey map grid (stages across, lanes
- * down, one emotion curve per persona): SVG is that drawing, HTML embeds it under the map's
- * description and personas, PNG (Batik) and PDF (FOP) are made from it. Mermaid is the map as a
- * Mermaid {@code journey} diagram. Output depends on the map alone — no clock, no installed fonts
- * in the layout — so the same map always gives the same SVG, HTML and Mermaid bytes.
+ * down, one emotion curve per persona): SVG is that drawing, HTML embeds it (without its own
+ * heading) under the map's heading, description and personas, PNG (Batik) and PDF (FOP) are made
+ * from it. Mermaid is the map as a Mermaid {@code journey} diagram. Output depends on the map alone
+ * — no clock, no installed fonts in the layout — so the same map always gives the same SVG, HTML
+ * and Mermaid bytes.
  *
  * <p>Thread-safe: every call works on its own objects.
  *
@@ -31,7 +32,7 @@ public final class MapRenderer {
   public static byte[] render(JourneyMap map, RenderFormat format) {
     return switch (format) {
       case SVG -> utf8(XML_DECLARATION + MapSvg.draw(GridLayout.layout(map)));
-      case HTML -> utf8(HtmlPage.write(map, MapSvg.draw(GridLayout.layout(map))));
+      case HTML -> utf8(HtmlPage.write(map, MapSvg.draw(GridLayout.layout(map, false))));
       case PNG -> {
         Grid grid = GridLayout.layout(map);
         yield PngImage.render(MapSvg.draw(grid), grid.width(), grid.height());

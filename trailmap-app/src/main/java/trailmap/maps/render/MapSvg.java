@@ -48,7 +48,7 @@ final class MapSvg {
         "Journey map: " + grid.map().name());
     svg.textElement("title", grid.map().name());
     svg.rect(0, 0, grid.width(), grid.height(), 0, Palette.BACKGROUND);
-    header(svg, grid);
+    grid.header().ifPresent(header -> header(svg, grid, header));
     lanes(svg, grid);
     stageBand(svg, grid);
     cells(svg, grid);
@@ -58,7 +58,7 @@ final class MapSvg {
     return svg.toString();
   }
 
-  private static void header(SvgCanvas svg, Grid grid) {
+  private static void header(SvgCanvas svg, Grid grid, Grid.Header header) {
     MapState state = grid.map().state();
     String badge = state == MapState.CURRENT ? "CURRENT STATE" : "FUTURE STATE";
     double badgeHeight = GridLayout.BADGE_HEIGHT;
@@ -66,12 +66,12 @@ final class MapSvg {
     svg.rect(MARGIN, MARGIN, badgeWidth, badgeHeight, badgeHeight / 2, Palette.stateBadge(state));
     svg.text(TextStyle.BADGE, MARGIN + 12, MARGIN + 15, badge, "#FFFFFF");
     double y = MARGIN + badgeHeight + 10;
-    for (String line : grid.header().titleLines()) {
+    for (String line : header.titleLines()) {
       y += GridLayout.TITLE_LINE;
       svg.text(TextStyle.TITLE, MARGIN, y - 7, line, Palette.TEXT);
     }
     y += 2;
-    for (String line : grid.header().factLines()) {
+    for (String line : header.factLines()) {
       y += GridLayout.FACT_LINE;
       svg.text(TextStyle.FACTS, MARGIN, y - 5, line, Palette.MUTED);
     }

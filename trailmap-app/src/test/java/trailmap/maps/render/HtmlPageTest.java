@@ -75,12 +75,33 @@ class HtmlPageTest {
   }
 
   @Test
-  void embedsTheSameDrawingAsTheSvg() throws Exception {
+  void embedsTheGridOnceWithoutRepeatingTheHeading() throws Exception {
     JourneyMap map = MapFixtures.saas();
-    String svg = new String(MapRenderer.render(map, RenderFormat.SVG), StandardCharsets.UTF_8);
 
     String html = renderAndReadBack(map);
 
-    assertThat(html).contains(svg.substring(svg.indexOf("<svg")));
+    String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>") + 6);
+    var drawing = SvgReading.parse(svg.getBytes(StandardCharsets.UTF_8));
+    String stages = SvgReading.joined(drawing, TextStyle.STAGE);
+    String touchpoints = SvgReading.joined(drawing, TextStyle.TOUCHPOINT);
+    map.stages().forEach(stage -> assertThat(stages).contains(stage.name()));
+    map.touchpoints().forEach(t -> assertThat(touchpoints).contains(t.name()));
+    assertThat(SvgReading.texts(drawing, TextStyle.TITLE)).isEmpty();
+    assertThat(SvgReading.texts(drawing, TextStyle.BADGE)).isEmpty();
+    assertThat(html.split("<h1>", -1)).hasSize(2);
+  }
+
+  @Test
+  void stylesOnlyItsOwnClassesNeverTheDrawingsText() throws Exception {
+    String html = renderAndReadBack(MapFixtures.saas());
+
+    String css = html.substring(html.indexOf("<style>"), html.indexOf("</style>"));
+    Matcher classes = Pattern.compile("\\.([a-zA-Z][\\w-]*)").matcher(css);
+    int count = 0;
+    while (classes.find()) {
+      assertThat(classes.group(1)).startsWith("page-");
+      count++;
+    }
+    assertThat(count).isGreaterThan(5);
   }
 }
