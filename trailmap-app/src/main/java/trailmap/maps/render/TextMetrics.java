@@ -48,6 +48,9 @@ final class TextMetrics {
   }
 
   private static double ems(int codePoint) {
+    if (codePoint == 0xA0) {
+      return ASCII_WIDTHS[0] / UNITS_PER_EM; // a no-break space is as wide as a space
+    }
     if (codePoint >= 32 && codePoint <= 126) {
       return ASCII_WIDTHS[codePoint - 32] / UNITS_PER_EM;
     }

@@ -8,6 +8,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import trailmap.maps.Kpi;
 
 class KpiTextTest {
+  @org.junit.jupiter.api.Test
+  void keepsEachValueWithItsUnit() {
+    Kpi kpi = new Kpi("k", "Trial → paid", "", Optional.of(25.0), "%", Optional.of(12.0), null);
+
+    assertThat(KpiText.of(kpi)).isEqualTo("Trial → paid: 25\u00A0% (now 12\u00A0%)");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -27,6 +34,7 @@ class KpiTextTest {
         new Kpi(
             "k", name, "", Optional.ofNullable(target), unit, Optional.ofNullable(current), null);
 
-    assertThat(KpiText.of(kpi)).isEqualTo(expected);
+    // The table writes the no-break space between value and unit as a plain space.
+    assertThat(KpiText.of(kpi).replace('\u00A0', ' ')).isEqualTo(expected);
   }
 }

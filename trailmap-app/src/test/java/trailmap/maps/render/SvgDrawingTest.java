@@ -138,7 +138,9 @@ class SvgDrawingTest {
 
   @Test
   void writesKpisWithTheirTargetAndCurrentValue() throws Exception {
-    String notes = SvgReading.joined(renderAndReadBack(MapFixtures.saas()), TextStyle.NOTE);
+    String notes =
+        SvgReading.joined(renderAndReadBack(MapFixtures.saas()), TextStyle.NOTE)
+            .replace('\u00A0', ' ');
 
     assertThat(notes).contains("Trial → paid: 25 % (now 12 %)", "Ad click-through: 1.2 % (now");
   }
