@@ -48,6 +48,13 @@ class PdfDocumentTest {
   }
 
   @Test
+  void keepsLettersBeyondLatin1() throws Exception {
+    String text = renderAndExtractText(MapFixtures.withTextEverywhere("Zażółć gęślą jaźń"));
+
+    assertThat(text).contains("Zażółć gęślą jaźń");
+  }
+
+  @Test
   void makesThePageAsLargeAsTheDrawing() throws Exception {
     JourneyMap map = MapFixtures.saas();
     Grid grid = GridLayout.layout(map);
