@@ -49,13 +49,7 @@ final class EmotionCurve {
         svg.close("g");
       }
     }
-    for (int p = 0; p < curves.size(); p++) {
-      for (Point point : curves.get(p)) {
-        if (!point.label().isEmpty()) {
-          label(svg, point, p, labelAbove(curves, p, point));
-        }
-      }
-    }
+    labels(svg, grid, curves);
     if (curves.stream().allMatch(List::isEmpty)) {
       String empty = "No emotions recorded on this map";
       svg.text(TextStyle.EMPTY, (left + right) / 2, y(grid, 0) - 6, empty, Palette.FAINT);
@@ -137,8 +131,39 @@ final class EmotionCurve {
     return true;
   }
 
-  private static void label(SvgCanvas svg, Point point, int persona, boolean above) {
-    double baseline = above ? point.y() - 10 : point.y() + 19;
+  /**
+   * Labels every point: the best-feeling persona at a touchpoint above its point, the others below
+   * theirs, stacked downwards a line apart where they would otherwise print over each other.
+   */
+  private static void labels(SvgCanvas svg, Grid grid, List<List<Point>> curves) {
+    for (int c = 0; c < grid.columns().size(); c++) {
+      List<int[]> below = new ArrayList<>(); // {persona, index of the point in its curve}
+      for (int p = 0; p < curves.size(); p++) {
+        List<Point> curve = curves.get(p);
+        for (int i = 0; i < curve.size(); i++) {
+          Point point = curve.get(i);
+          if (point.column() != c || point.label().isEmpty()) {
+            continue;
+          }
+          if (labelAbove(curves, p, point)) {
+            label(svg, point, p, point.y() - 10);
+          } else {
+            below.add(new int[] {p, i});
+          }
+        }
+      }
+      below.sort(java.util.Comparator.comparingDouble(e -> curves.get(e[0]).get(e[1]).y()));
+      double previous = Double.NEGATIVE_INFINITY;
+      for (int[] entry : below) {
+        Point point = curves.get(entry[0]).get(entry[1]);
+        double baseline = Math.max(point.y() + 19, previous + GridLayout.EMOTION_LABEL_LINE);
+        label(svg, point, entry[0], baseline);
+        previous = baseline;
+      }
+    }
+  }
+
+  private static void label(SvgCanvas svg, Point point, int persona, double baseline) {
     double width = TextStyle.EMOTION.width(point.label()) + 6;
     // A light plate under the words keeps them legible where a curve or grid line runs behind.
     svg.open("g", "fill-opacity", 0.85);

@@ -37,6 +37,7 @@ final class GridLayout {
   static final double EMOTION_TOP = 26;
   static final double EMOTION_STEP = 24;
   static final double EMOTION_BOTTOM = 28;
+  static final double EMOTION_LABEL_LINE = 12.5;
   static final double LEGEND_LINE = 16;
 
   private GridLayout() {}
@@ -114,6 +115,14 @@ final class GridLayout {
     return new Grid(map, width, y + MARGIN, header, stageRow, columns, stages, rows);
   }
 
+  /**
+   * The room below the −2 line: one emotion label, plus one more line for every further persona,
+   * since labels that share a touchpoint are stacked downwards (see {@link EmotionCurve}).
+   */
+  static double emotionBottom(int personas) {
+    return EMOTION_BOTTOM + Math.max(0, personas - 2) * EMOTION_LABEL_LINE;
+  }
+
   /** The height of the stage KPI block at the top of the KPI lane; 0 when the stage has none. */
   static double stageKpiHeight(Grid.StageSpan stage) {
     return stage.kpis().isEmpty() ? 0 : CELL_PADDING + Note.stackHeight(stage.kpis()) + 2;
@@ -174,7 +183,7 @@ final class GridLayout {
               .orElse(0);
       case EMOTIONS ->
           Math.max(
-              EMOTION_TOP + 4 * EMOTION_STEP + EMOTION_BOTTOM,
+              EMOTION_TOP + 4 * EMOTION_STEP + emotionBottom(map.personas().size()),
               CELL_PADDING + 22 + map.personas().size() * LEGEND_LINE + CELL_PADDING);
       case KPIS -> {
         double height = 0;

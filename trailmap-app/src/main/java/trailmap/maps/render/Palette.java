@@ -25,16 +25,16 @@ final class Palette {
   static final String NEGATIVE_BAND = "#FBEFEF";
   static final List<String> STAGE_HEADERS = List.of("#334E68", "#486581");
   static final List<String> PERSONAS =
-      List.of("#1F6FB2", "#D9822B", "#7B5EA7", "#2A9D8F", "#C44E52", "#6C757D");
+      List.of("#1F6FB2", "#C0641A", "#7B5EA7", "#23867A", "#B8474B", "#5F6B76");
 
   private Palette() {}
 
   static String severity(Severity severity) {
     return switch (severity) {
-      case LOW -> "#8FA3B8";
-      case MEDIUM -> "#D9A21B";
-      case HIGH -> "#E06C3C";
-      case CRITICAL -> "#B42318";
+      case LOW -> "#7B8794";
+      case MEDIUM -> "#C27C0E";
+      case HIGH -> "#D9480F";
+      case CRITICAL -> "#A61B1B";
     };
   }
 

@@ -137,6 +137,47 @@ class SvgDrawingTest {
   }
 
   @Test
+  void keepsTheLabelsOfPersonasWhoFeelTheSameApart() throws Exception {
+    List<trailmap.maps.Persona> personas =
+        List.of(
+            MapFixtures.ALEX,
+            MapFixtures.SAM,
+            new trailmap.maps.Persona("kim", "Kim", "", List.of(), List.of()));
+    List<trailmap.maps.Emotion> emotions =
+        List.of(
+            MapFixtures.alex(-2, "angry"),
+            MapFixtures.sam(-2, "furious"),
+            new trailmap.maps.Emotion(java.util.Optional.of("kim"), -2, "fed up"));
+    Touchpoint touchpoint =
+        MapFixtures.touchpoint(
+            "t", "T", "web", List.of(), List.of(), emotions, List.of(), List.of(), List.of(),
+            List.of());
+    JourneyMap map =
+        new JourneyMap(
+            "three",
+            "Three",
+            MapState.CURRENT,
+            "",
+            "",
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            personas,
+            List.of(new Stage("s", "S", "", List.of(), List.of(), List.of(touchpoint))));
+
+    List<Element> labels = SvgReading.texts(renderAndReadBack(map), TextStyle.EMOTION);
+
+    assertThat(labels).extracting(Element::getTextContent).contains("angry", "furious", "fed up");
+    List<Double> baselines =
+        labels.stream().map(e -> Double.parseDouble(e.getAttribute("y"))).sorted().toList();
+    for (int i = 1; i < baselines.size(); i++) {
+      assertThat(baselines.get(i) - baselines.get(i - 1))
+          .isGreaterThanOrEqualTo(GridLayout.EMOTION_LABEL_LINE);
+    }
+    Grid.Row lane = GridLayout.layout(map).row(Lane.EMOTIONS);
+    assertThat(baselines.getLast()).isLessThanOrEqualTo(lane.y() + lane.height());
+  }
+
+  @Test
   void writesKpisWithTheirTargetAndCurrentValue() throws Exception {
     String notes =
         SvgReading.joined(renderAndReadBack(MapFixtures.saas()), TextStyle.NOTE)
