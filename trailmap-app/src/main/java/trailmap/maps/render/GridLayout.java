@@ -20,6 +20,7 @@ final class GridLayout {
   static final double MARGIN = 24;
   static final double LABEL_WIDTH = 150;
   static final double MIN_COLUMN_WIDTH = 180;
+  static final double MAX_COLUMN_WIDTH = 300;
   static final double MIN_WIDTH = 1200;
   static final double CELL_PADDING = 10;
   static final double MIN_LANE_HEIGHT = 40;
@@ -54,8 +55,10 @@ final class GridLayout {
   static Grid layout(JourneyMap map, boolean withHeading) {
     int columnCount =
         map.stages().stream().mapToInt(s -> Math.max(1, s.touchpoints().size())).sum();
-    double columnWidth =
-        Math.max(MIN_COLUMN_WIDTH, (MIN_WIDTH - 2 * MARGIN - LABEL_WIDTH) / columnCount);
+    // A small map widens its columns to fill a page, but not so far that notes become one long
+    // line.
+    double spread = (MIN_WIDTH - 2 * MARGIN - LABEL_WIDTH) / columnCount;
+    double columnWidth = Math.clamp(spread, MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
     double width = 2 * MARGIN + LABEL_WIDTH + columnCount * columnWidth;
     double inner = columnWidth - 2 * CELL_PADDING;
 
