@@ -13,6 +13,7 @@ import trailmap.maps.JourneyMap;
 import trailmap.maps.MapState;
 import trailmap.maps.Persona;
 import trailmap.maps.Stage;
+import trailmap.maps.Touchpoint;
 
 class MermaidJourneyTest {
   @Test
@@ -67,7 +68,7 @@ class MermaidJourneyTest {
             """);
   }
 
-  private static trailmap.maps.Touchpoint tp(String id, String name, List<Emotion> emotions) {
+  private static Touchpoint tp(String id, String name, List<Emotion> emotions) {
     return MapFixtures.touchpoint(
         id, name, "web", List.of(), List.of(), emotions, List.of(), List.of(), List.of(),
         List.of());

@@ -1,6 +1,7 @@
 package trailmap.maps.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,12 +63,8 @@ class PdfDocumentTest {
     try (PDDocument pdf = Loader.loadPDF(MapRenderer.render(map, RenderFormat.PDF))) {
       var page = pdf.getPage(0).getMediaBox();
       // 96 pixels per inch, 72 points per inch.
-      assertThat((double) page.getWidth()).isCloseTo(grid.width() * 0.75, within(1.0));
-      assertThat((double) page.getHeight()).isCloseTo(grid.height() * 0.75, within(1.0));
+      assertThat((double) page.getWidth()).isCloseTo(grid.width() * 0.75, offset(1.0));
+      assertThat((double) page.getHeight()).isCloseTo(grid.height() * 0.75, offset(1.0));
     }
-  }
-
-  private static org.assertj.core.data.Offset<Double> within(double value) {
-    return org.assertj.core.data.Offset.offset(value);
   }
 }

@@ -1,6 +1,7 @@
 package trailmap.maps.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
@@ -62,11 +63,7 @@ class PngImageTest {
     assertThat(PngImage.scale(20_000, 1_500)).isEqualTo(1.0);
     double huge = PngImage.scale(100_000, 2_000);
     assertThat(huge).isLessThan(1.0);
-    assertThat(100_000 * huge * 2_000 * huge).isCloseTo(PngImage.MAX_PIXELS, within(1.0));
-  }
-
-  private static org.assertj.core.data.Offset<Double> within(double value) {
-    return org.assertj.core.data.Offset.offset(value);
+    assertThat(100_000 * huge * 2_000 * huge).isCloseTo(PngImage.MAX_PIXELS, offset(1.0));
   }
 
   @Test

@@ -1,18 +1,22 @@
 package trailmap.maps.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import trailmap.maps.Emotion;
 import trailmap.maps.JourneyMap;
 import trailmap.maps.MapState;
+import trailmap.maps.Persona;
 import trailmap.maps.Stage;
 import trailmap.maps.Touchpoint;
 
@@ -76,7 +80,7 @@ class SvgDrawingTest {
             "",
             "",
             current.reviewBy(),
-            java.util.Optional.of("saas-current"),
+            Optional.of("saas-current"),
             current.personas(),
             current.stages());
 
@@ -124,8 +128,7 @@ class SvgDrawingTest {
     assertThat(ys).hasSameSizeAs(scores);
     for (int i = 1; i < ys.size(); i++) {
       double expected = (scores.get(0) - scores.get(i)) * GridLayout.EMOTION_STEP;
-      assertThat(ys.get(i) - ys.get(0))
-          .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.01));
+      assertThat(ys.get(i) - ys.get(0)).isCloseTo(expected, offset(0.01));
     }
   }
 
@@ -138,16 +141,14 @@ class SvgDrawingTest {
 
   @Test
   void keepsTheLabelsOfPersonasWhoFeelTheSameApart() throws Exception {
-    List<trailmap.maps.Persona> personas =
+    List<Persona> personas =
         List.of(
-            MapFixtures.ALEX,
-            MapFixtures.SAM,
-            new trailmap.maps.Persona("kim", "Kim", "", List.of(), List.of()));
-    List<trailmap.maps.Emotion> emotions =
+            MapFixtures.ALEX, MapFixtures.SAM, new Persona("kim", "Kim", "", List.of(), List.of()));
+    List<Emotion> emotions =
         List.of(
             MapFixtures.alex(-2, "angry"),
             MapFixtures.sam(-2, "furious"),
-            new trailmap.maps.Emotion(java.util.Optional.of("kim"), -2, "fed up"));
+            new Emotion(Optional.of("kim"), -2, "fed up"));
     Touchpoint touchpoint =
         MapFixtures.touchpoint(
             "t", "T", "web", List.of(), List.of(), emotions, List.of(), List.of(), List.of(),
@@ -159,8 +160,8 @@ class SvgDrawingTest {
             MapState.CURRENT,
             "",
             "",
-            java.util.Optional.empty(),
-            java.util.Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
             personas,
             List.of(new Stage("s", "S", "", List.of(), List.of(), List.of(touchpoint))));
 
@@ -239,8 +240,8 @@ class SvgDrawingTest {
             MapState.CURRENT,
             "",
             "",
-            java.util.Optional.empty(),
-            java.util.Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
             saas.personas(),
             List.of(new Stage("s", "Only", "", List.of(), List.of(), List.of(bare))));
 

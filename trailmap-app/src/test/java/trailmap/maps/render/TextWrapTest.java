@@ -8,6 +8,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import trailmap.maps.JourneyMap;
 
 class TextWrapTest {
   @Property
@@ -99,20 +102,20 @@ class TextWrapTest {
         "A very long note that a team wrote without thinking about the width of a column. "
                 .repeat(6)
             + "x".repeat(300);
-    var map = MapFixtures.withTextEverywhere(longText);
+    JourneyMap map = MapFixtures.withTextEverywhere(longText);
     Grid grid = GridLayout.layout(map);
     Grid.Column column = grid.columns().get(0);
     double right = column.x() + column.width() - GridLayout.CELL_PADDING;
 
-    var svg = SvgReading.parse(MapRenderer.render(map, RenderFormat.SVG));
+    Document svg = SvgReading.parse(MapRenderer.render(map, RenderFormat.SVG));
 
-    var lines = SvgReading.texts(svg, TextStyle.NOTE);
+    List<Element> lines = SvgReading.texts(svg, TextStyle.NOTE);
     assertThat(lines).hasSizeGreaterThan(10);
-    for (var line : lines) {
+    for (Element line : lines) {
       double x = Double.parseDouble(line.getAttribute("x"));
       assertThat(x + TextStyle.NOTE.width(line.getTextContent())).isLessThanOrEqualTo(right);
     }
-    for (var line : SvgReading.texts(svg, TextStyle.TOUCHPOINT)) {
+    for (Element line : SvgReading.texts(svg, TextStyle.TOUCHPOINT)) {
       double x = Double.parseDouble(line.getAttribute("x"));
       assertThat(x + TextStyle.TOUCHPOINT.width(line.getTextContent())).isLessThanOrEqualTo(right);
     }
