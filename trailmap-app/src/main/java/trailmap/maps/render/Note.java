@@ -1,0 +1,68 @@
+package trailmap.maps.render;
+
+import java.util.List;
+import java.util.Optional;
+import trailmap.maps.Severity;
+
+/**
+ * One wrapped note in a grid cell: an action, a thought, a pain point, an opportunity, a KPI or a
+ * backstage process.
+ *
+ * @param kind decides the marker drawn beside the text
+ * @param severity set for pain points only; drawn as a coloured tag above the text
+ * @param lines the text, already wrapped to the cell's width
+ */
+record Note(Kind kind, Optional<Severity> severity, List<String> lines) {
+  static final double LINE_HEIGHT = 16;
+  static final double TAG_HEIGHT = 14;
+  static final double BUBBLE_PADDING = 4;
+  static final double GAP = 6;
+  static final int MAX_LINES = 8;
+
+  /** What a note is, which decides how it is marked. */
+  enum Kind {
+    ACTION,
+    THOUGHT,
+    PAIN_POINT,
+    OPPORTUNITY,
+    KPI,
+    BACKSTAGE;
+
+    /** How far the text sits right of the cell's inner edge, leaving room for the marker. */
+    double indent() {
+      return this == THOUGHT ? 8 : 12;
+    }
+
+    /** How much narrower the text is than the cell's inner width. */
+    double inset() {
+      return this == THOUGHT ? 16 : 12;
+    }
+  }
+
+  Note {
+    lines = List.copyOf(lines);
+  }
+
+  /** The height in pixels this note takes, marker and padding included. */
+  double height() {
+    double text = lines.size() * LINE_HEIGHT;
+    double tag = severity.isPresent() ? TAG_HEIGHT : 0;
+    double bubble = kind == Kind.THOUGHT ? 2 * BUBBLE_PADDING : 0;
+    return text + tag + bubble;
+  }
+
+  /** The height of a stack of notes with gaps between them; 0 for none. */
+  static double stackHeight(List<Note> notes) {
+    double height = 0;
+    for (Note note : notes) {
+      height += note.height();
+    }
+    return notes.isEmpty() ? 0 : height + GAP * (notes.size() - 1);
+  }
+
+  /** A note of {@code kind} with {@code text} wrapped to a cell whose inner width is given. */
+  static Note of(Kind kind, Optional<Severity> severity, String text, double innerWidth) {
+    return new Note(
+        kind, severity, TextWrap.wrap(text, innerWidth - kind.inset(), TextStyle.NOTE, MAX_LINES));
+  }
+}
