@@ -10,6 +10,10 @@ import trailmap.store.MapVersion;
 
 /** One map: the rendered grid, download links for each format and the version list. */
 final class MapPage {
+  private static final java.time.format.DateTimeFormatter SAVED_AT =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+          .withZone(java.time.ZoneOffset.UTC);
+
   private MapPage() {}
 
   /**
@@ -67,7 +71,7 @@ final class MapPage {
       body.append("<tr><td>")
           .append(v.number())
           .append("</td><td>")
-          .append(Html.escape(v.createdAt().toString()))
+          .append(Html.escape(SAVED_AT.format(v.createdAt())))
           .append("</td><td>")
           .append(Html.escape(v.keyId()))
           .append("</td></tr>");

@@ -86,7 +86,7 @@ class BrowserTest {
 
   @BeforeEach
   void newContext() {
-    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1600, 1000));
     page = context.newPage();
   }
 
