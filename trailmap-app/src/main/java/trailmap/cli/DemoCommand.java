@@ -35,6 +35,9 @@ final class DemoCommand implements Callable<Integer> {
   /** The key id recorded as the author of the preloaded maps. */
   static final String DEMO_AUTHOR = "demo";
 
+  /** The label of the admin keys demo issues; each start revokes the earlier ones. */
+  static final String DEMO_KEY_LABEL = "demo admin key";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--port", description = "Port to listen on (default 7070; 0 picks a free one).")
@@ -65,11 +68,13 @@ final class DemoCommand implements Callable<Integer> {
     if (ServerLauncher.environmentAdminKey().isPresent()) {
       out.println("Admin API key: the value of TRAILMAP_ADMIN_KEY");
     } else {
-      // Stored keys are hashed, so an earlier demo key cannot be shown again: issue a fresh one.
-      IssuedKey key =
-          server
-              .firstAdminKey()
-              .orElseGet(() -> server.keys().issue(Role.ADMIN, "demo " + java.time.Instant.now()));
+      // Stored keys are hashed, so an earlier demo key cannot be shown again: issue a fresh one,
+      // and revoke the earlier ones (and the never-shown first key) so old keys stop working.
+      IssuedKey key = server.keys().issue(Role.ADMIN, DEMO_KEY_LABEL);
+      server.firstAdminKey().ifPresent(first -> server.keys().revoke(first.key().id()));
+      server.keys().list().stream()
+          .filter(k -> k.label().equals(DEMO_KEY_LABEL) && !k.id().equals(key.key().id()))
+          .forEach(k -> server.keys().revoke(k.id()));
       out.println("Admin API key for this demo (id " + key.key().id() + "): " + key.secret());
     }
     out.println("Open " + server.uri() + "/ and sign in with the key. Stop with Ctrl-C.");

@@ -143,7 +143,8 @@ class ServeAndDemoCommandTest {
   }
 
   @Test
-  void demoLoadsEveryTemplateOnceAndPrintsAFreshAdminKeyEachStart() throws Exception {
+  void demoLoadsEveryTemplateOnceAndPrintsAFreshAdminKeyEachStartRevokingTheLast()
+      throws Exception {
     Path data = dir.resolve("demo");
     Running first = run("demo", "--port", "0", "--data", data.toString());
     String url = first.waitFor(URL);
@@ -161,6 +162,7 @@ class ServeAndDemoCommandTest {
     String secondKey =
         second.waitFor(Pattern.compile("Admin API key for this demo[^:]*: (tm_\\S+)"));
     assertThat(secondKey).isNotEqualTo(key);
+    assertThat(get(secondUrl + "/api/maps", key).statusCode()).isEqualTo(401);
     assertThat(second.out().toString()).contains("Demo maps already loaded.");
     var again =
         new com.fasterxml.jackson.databind.ObjectMapper()
