@@ -77,11 +77,17 @@ class ServeAndDemoCommandTest {
   @Test
   void serveStartsOnTheDataDirectoryAndPrintsTheFirstAdminKeyOnce() throws Exception {
     Path data = dir.resolve("data");
+    CapturedLogs logs = new CapturedLogs();
     Running first = run("serve", "--port", "0", "--data", data.toString());
     String url = first.waitFor(URL);
     String key = first.waitFor(KEY);
     assertThat(get(url + "/health/ready", "").statusCode()).isEqualTo(200);
     assertThat(get(url + "/api/keys", key).statusCode()).isEqualTo(200);
+    logs.close();
+    assertThat(logs.events()).isNotEmpty();
+    assertThat(logs.events())
+        .allSatisfy(
+            e -> assertThat(e.getFormattedMessage() + e.getKeyValuePairs()).doesNotContain(key));
     assertThat(Files.exists(data.resolve("trailmap.db"))).isTrue();
     assertThat(first.stop()).isZero();
 
