@@ -161,7 +161,12 @@ final class RandomMaps {
         Combinators.combine(
                 texts(),
                 texts(),
-                distinct(FEELERS, 0, 3, RandomMaps::emotion),
+                // As Touchpoint requires: one emotion for everyone, or one per named persona.
+                distinct(FEELERS, 0, 3, RandomMaps::emotion)
+                    .filter(
+                        list ->
+                            list.size() <= 1
+                                || list.stream().allMatch(e -> e.persona().isPresent())),
                 painPoint.list().ofMaxSize(3),
                 texts(),
                 kpis(),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -141,10 +142,6 @@ class TouchpointDiffTest {
             m -> m.touchpoint("ad").emotion("sam", -2, "annoyed"),
             onAd(Kind.ADDED, Element.EMOTION, "sam", null, null, "-2 annoyed")),
         edit(
-            "emotion for all personas",
-            m -> m.touchpoint("ad").emotion(null, 0, ""),
-            onAd(Kind.ADDED, Element.EMOTION, "", null, null, "0")),
-        edit(
             "emotion removed",
             m -> m.touchpoint("ad").emotions.clear(),
             onAd(Kind.REMOVED, Element.EMOTION, "alex", null, "1 curious", null)),
@@ -252,6 +249,18 @@ class TouchpointDiffTest {
 
     assertThat(MapDiff.between(MapFixture.saas().build(), after.build()).changes())
         .containsExactly(expected);
+  }
+
+  @Test
+  void anEmotionForEveryPersonaInPlaceOfOnePersonasIsARemovalAndAnAddition() {
+    MapFixture after = MapFixture.saas();
+    after.touchpoint("ad").emotions.clear();
+    after.touchpoint("ad").emotion(null, 0, "");
+
+    assertThat(MapDiff.between(MapFixture.saas().build(), after.build()).changes())
+        .containsExactlyInAnyOrder(
+            onAd(Kind.ADDED, Element.EMOTION, "", null, null, "0"),
+            onAd(Kind.REMOVED, Element.EMOTION, "alex", null, "1 curious", null));
   }
 
   private static Arguments edit(String name, Consumer<MapFixture> edit, MapChange expected) {
