@@ -16,8 +16,18 @@ public sealed interface JsonValue {
 
   record Bool(boolean value) implements JsonValue {}
 
-  /** Numbers are held as doubles: event payloads are measurements, not money ledgers. */
-  record Num(double value) implements JsonValue {}
+  /**
+   * Numbers are held as doubles: event payloads are measurements, not money ledgers. Finite only
+   * (JSON has no NaN or infinity); -0 is held as 0 so equal JSON texts give equal values.
+   */
+  record Num(double value) implements JsonValue {
+    public Num {
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException("a JSON number must be finite, was " + value);
+      }
+      value = value == 0.0 ? 0.0 : value;
+    }
+  }
 
   record Str(String value) implements JsonValue {
     public Str {

@@ -1,0 +1,54 @@
+package trailmap.events.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.AlphaChars;
+import net.jqwik.api.constraints.NotBlank;
+import net.jqwik.api.constraints.StringLength;
+import trailmap.events.Event;
+import trailmap.events.JsonValue;
+import trailmap.maps.EventType;
+
+class EventJsonTest {
+
+  @Property(tries = 200)
+  void anEventSurvivesWriteAndRead(
+      @ForAll EventType type,
+      @ForAll @NotBlank @StringLength(max = 60) String id,
+      @ForAll @StringLength(max = 30) String text,
+      @ForAll @AlphaChars @StringLength(min = 1, max = 10) String key,
+      @ForAll @net.jqwik.api.constraints.DoubleRange(min = -1e12, max = 1e12) double number,
+      @ForAll boolean flag) {
+    JsonValue.Obj nested =
+        new JsonValue.Obj(
+            Map.of(
+                key,
+                new JsonValue.Arr(
+                    List.of(
+                        new JsonValue.Str(text), new JsonValue.Bool(flag), new JsonValue.Null()))));
+    Event event =
+        new Event(
+            id,
+            type,
+            Optional.of(text).filter(t -> !t.isEmpty()),
+            Optional.of(id),
+            Optional.of("anon-" + id),
+            Optional.empty(),
+            Optional.empty(),
+            new JsonValue.Obj(Map.of("n", new JsonValue.Num(Math.rint(number)), "o", nested)),
+            nested,
+            JsonValue.Obj.EMPTY,
+            Instant.ofEpochMilli(1_790_000_000_000L),
+            Instant.ofEpochMilli(1_790_000_000_123L),
+            "web",
+            "src_1");
+
+    assertThat(EventJson.read(EventJson.write(event))).isEqualTo(event);
+  }
+}
