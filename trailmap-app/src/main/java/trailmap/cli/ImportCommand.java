@@ -146,7 +146,7 @@ final class ImportCommand implements Callable<Integer> {
                   options,
                   retries,
                   Duration.ofMillis(500));
-      ImportSummary summary = runner.run(files, ImportProgress.auto(totalBytes));
+      ImportSummary summary = runner.run(files, ImportProgress.auto(totalBytes, err));
       report(summary, out);
       out.flush();
       return summary.rejected().isEmpty() && summary.aborted().isEmpty()

@@ -28,15 +28,15 @@ public sealed interface ImportProgress extends AutoCloseable {
     return new Silent();
   }
 
-  /** A bar on a terminal, else plain lines every 5 s, both on standard error. */
-  static ImportProgress auto(long totalBytes) {
+  /** A bar on standard error when it is a terminal, else plain lines to {@code err} every 5 s. */
+  static ImportProgress auto(long totalBytes, PrintWriter err) {
     return onTerminal()
         ? new Bar(
             builder(totalBytes, 250)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                 .build())
-        : lines(totalBytes, new PrintWriter(System.err, true), Duration.ofSeconds(5));
+        : lines(totalBytes, err, Duration.ofSeconds(5));
   }
 
   /** Plain progress lines to {@code err} every {@code every}, and one at the end. */
@@ -104,14 +104,14 @@ public sealed interface ImportProgress extends AutoCloseable {
       bar.stepTo(bytesRead);
       this.records = records;
       if (records / 1000 != lastRecords / 1000) {
-        bar.setExtraMessage(String.format("%,d records", records));
+        bar.setExtraMessage(String.format(" %,d records", records));
         lastRecords = records;
       }
     }
 
     @Override
     public void close() {
-      bar.setExtraMessage(String.format("%,d records", records));
+      bar.setExtraMessage(String.format(" %,d records", records));
       bar.close();
     }
   }

@@ -35,23 +35,28 @@ final class Timestamps {
     String iso =
         t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
     try {
-      return Optional.of(
-          OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-    } catch (DateTimeParseException notOffset) {
-      // try the forms without a zone next
-    }
-    try {
-      return Optional.of(
-          LocalDateTime.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-              .toInstant(ZoneOffset.UTC));
-    } catch (DateTimeParseException notLocal) {
-      // try a bare date next
-    }
-    try {
+      if (hasOffset(iso)) {
+        return Optional.of(
+            OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+      }
+      if (iso.length() > 10) {
+        return Optional.of(
+            LocalDateTime.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                .toInstant(ZoneOffset.UTC));
+      }
       return Optional.of(LocalDate.parse(iso).atStartOfDay().toInstant(ZoneOffset.UTC));
-    } catch (DateTimeParseException notDate) {
+    } catch (DateTimeParseException notATime) {
       return Optional.empty();
     }
+  }
+
+  /** Whether a date-time ends in a zone: {@code Z}, or a sign after the time of day. */
+  private static boolean hasOffset(String iso) {
+    if (iso.endsWith("Z") || iso.endsWith("z")) {
+      return true;
+    }
+    int t = iso.indexOf('T');
+    return t > 0 && (iso.indexOf('+', t) > 0 || iso.indexOf('-', t) > 0);
   }
 
   private static Optional<Instant> epoch(BigDecimal value) {
