@@ -41,13 +41,18 @@ public sealed interface ImportProgress extends AutoCloseable {
 
   /** Plain progress lines to {@code err} every {@code every}, and one at the end. */
   static ImportProgress lines(long totalBytes, PrintWriter err, Duration every) {
+    String[] last = {""};
     return new Bar(
         builder(totalBytes, (int) every.toMillis())
             .setConsumer(
                 new DelegatingProgressBarConsumer(
                     line -> {
-                      err.println(line.strip());
-                      err.flush();
+                      // closing renders the final state again; one line of it is enough
+                      if (!line.strip().equals(last[0])) {
+                        last[0] = line.strip();
+                        err.println(last[0]);
+                        err.flush();
+                      }
                     },
                     100))
             .setStyle(ProgressBarStyle.ASCII)
