@@ -139,7 +139,7 @@ final class ImportCommand implements Callable<Integer> {
       }
       ImportRunner runner =
           target.data.isPresent()
-              ? ImportRunner.toLog(openLog.apply(target.data.get().resolve("eventlog")), options)
+              ? ImportRunner.toLog(openLog(target.data.get().resolve("eventlog")), options)
               : ImportRunner.toHttp(
                   target.remote.url,
                   target.remote.writeKey,
@@ -183,6 +183,21 @@ final class ImportCommand implements Callable<Integer> {
       Files.write(errors.get(), rejected.stream().map(Rejection::toString).toList());
     }
     summary.aborted().ifPresent(why -> out.println("stopped early: " + why));
+  }
+
+  private EventLog openLog(Path dir) {
+    try {
+      return openLog.apply(dir);
+    } catch (UnusableInputException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new UnusableInputException(
+          "cannot open the event log in "
+              + dir
+              + " ("
+              + e.getMessage()
+              + "); is the server still running? Stop it, or import with --url");
+    }
   }
 
   private static EventLog openFileLog(Path dir) {

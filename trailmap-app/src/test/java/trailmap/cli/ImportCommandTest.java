@@ -140,6 +140,39 @@ class ImportCommandTest {
   }
 
   @Test
+  void exitsTwoAndSaysToStopTheServerWhenTheLogCannotBeOpened() {
+    CommandLine commandLine =
+        new CommandLine(
+            new Trailmap(),
+            new CommandLine.IFactory() {
+              @Override
+              public <K> K create(Class<K> type) throws Exception {
+                return type == ImportCommand.class
+                    ? type.cast(
+                        new ImportCommand(
+                            logDir -> {
+                              throw new IllegalStateException(
+                                  "the log is locked by another process");
+                            }))
+                    : CommandLine.defaultFactory().create(type);
+              }
+            });
+    StringWriter err = new StringWriter();
+    commandLine.setErr(new PrintWriter(err, true));
+
+    int exit =
+        commandLine.execute(
+            "import", SharedData.file("running-example.xes").toString(), "--data", dir.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "trailmap import: cannot open the event log in "
+                + dir.resolve("eventlog")
+                + " (the log is locked by another process); is the server still running? Stop it, or import with --url\n");
+  }
+
+  @Test
   void importsCsvWithAMapAndShowsPlainProgressOnStandardErrorWhenNotOnATerminal()
       throws IOException {
     Path file =
