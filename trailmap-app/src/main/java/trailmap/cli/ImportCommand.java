@@ -2,6 +2,7 @@ package trailmap.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,41 +147,39 @@ final class ImportCommand implements Callable<Integer> {
                   options,
                   retries,
                   Duration.ofMillis(500));
-      ImportSummary summary = runner.run(files, ImportProgress.auto(totalBytes, err));
+      ImportSummary summary;
+      try (RejectionFile errorFile = RejectionFile.open(errors)) {
+        summary = runner.run(files, ImportProgress.auto(totalBytes, err), errorFile::write);
+      }
       report(summary, out);
       out.flush();
-      return summary.rejected().isEmpty() && summary.aborted().isEmpty()
-          ? ExitCodes.OK
-          : ExitCodes.INVALID;
+      return summary.complete() ? ExitCodes.OK : ExitCodes.INVALID;
     } catch (UnusableInputException e) {
       err.println("trailmap import: " + e.getMessage());
       err.flush();
       return ExitCodes.UNUSABLE;
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       err.println("trailmap import: " + e.getMessage());
       err.flush();
       return ExitCodes.UNUSABLE;
     }
   }
 
-  private void report(ImportSummary summary, PrintWriter out) throws IOException {
+  private void report(ImportSummary summary, PrintWriter out) {
     out.printf(
         "%,d accepted, %,d duplicates, %,d rejected%n",
-        summary.accepted(), summary.duplicates(), summary.rejected().size());
-    List<Rejection> rejected = summary.rejected();
-    for (Rejection r : rejected.subList(0, Math.min(SHOWN_REJECTIONS, rejected.size()))) {
+        summary.accepted(), summary.duplicates(), summary.rejected());
+    for (Rejection r : summary.firstRejections()) {
       out.println("  " + r);
     }
-    if (rejected.size() > SHOWN_REJECTIONS) {
+    long more = summary.rejected() - summary.firstRejections().size();
+    if (more > 0) {
       out.printf(
           "  … and %,d more%s%n",
-          rejected.size() - SHOWN_REJECTIONS,
+          more,
           errors.isPresent()
               ? " (all in " + errors.get() + ")"
               : "; use --errors FILE to keep them all");
-    }
-    if (errors.isPresent()) {
-      Files.write(errors.get(), rejected.stream().map(Rejection::toString).toList());
     }
     summary.aborted().ifPresent(why -> out.println("stopped early: " + why));
   }

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongSupplier;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import trailmap.eventlog.EventLog;
 
@@ -67,20 +67,27 @@ public final class ImportRunner {
     return new ImportRunner(new HttpSink(baseUrl, writeKey, attempts, firstBackoff), options, "");
   }
 
+  /** {@link #run(List, ImportProgress, Consumer)} keeping only the summary's rejections. */
+  public ImportSummary run(List<Path> files, ImportProgress progress) {
+    return run(files, progress, r -> {});
+  }
+
   /**
-   * Checks every file, then imports them in order.
+   * Checks every file, then imports them in order, handing each rejection to {@code onRejection} as
+   * it happens (in file order).
    *
    * @throws UnusableInputException before importing anything, when a file cannot be imported
    */
-  public ImportSummary run(List<Path> files, ImportProgress progress) {
+  public ImportSummary run(
+      List<Path> files, ImportProgress progress, Consumer<Rejection> onRejection) {
     List<EventReader> readers = new ArrayList<>();
     for (Path file : files) {
       readers.add(check(file));
     }
-    Tally tally = new Tally();
+    Tally tally = new Tally(onRejection);
     Instant receivedAt = Instant.now();
     Optional<String> aborted = Optional.empty();
-    long[] before = {0};
+    long done = 0;
     try (sink;
         progress) {
       for (int i = 0; i < files.size(); i++) {
@@ -89,8 +96,7 @@ public final class ImportRunner {
         ReadContext context = new ReadContext(name, receivedAt, options.channel(), source);
         try (CountingStream counted = new CountingStream(Files.newInputStream(file));
             InputStream in = decompressed(counted)) {
-          long base = before[0];
-          LongSupplier read = counted::count;
+          long base = done;
           readers
               .get(i)
               .read(
@@ -104,9 +110,9 @@ public final class ImportRunner {
                       }
                       case ReadItem.Rejected r -> tally.reject(name, r.line(), r.reason());
                     }
-                    progress.update(base + read.getAsLong(), tally.parsed + tally.rejected.size());
+                    progress.update(base + counted.count(), tally.parsed + tally.rejected);
                   });
-          before[0] = base + counted.count();
+          done = base + counted.count();
         } catch (IOException | UnusableInputException e) {
           tally.reject(name, 0, "the file could not be read to its end: " + e.getMessage());
         }
@@ -115,7 +121,8 @@ public final class ImportRunner {
     } catch (ImportAbortedException e) {
       aborted = Optional.of(e.getMessage());
     }
-    return new ImportSummary(tally.accepted, tally.duplicates, tally.rejected, aborted);
+    return new ImportSummary(
+        tally.accepted, tally.duplicates, tally.rejected, tally.firstRejections, aborted);
   }
 
   /** The reader for a file, after checking it can be imported. */

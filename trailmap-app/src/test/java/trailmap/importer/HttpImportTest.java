@@ -206,7 +206,7 @@ class HttpImportTest {
     ImportSummary summary = run(url, KEY, 1, file);
 
     assertThat(summary.accepted()).isEqualTo(2);
-    assertThat(summary.rejected())
+    assertThat(summary.firstRejections())
         .extracting(Rejection::toString)
         .containsExactly(
             "mixed.jsonl:2: the server refused the event: batch[0].event: 'bad' is not allowed");
@@ -241,7 +241,7 @@ class HttpImportTest {
     ImportSummary summary = run(url, KEY, 1, file);
 
     assertThat(summary.accepted()).isEqualTo(1);
-    assertThat(summary.rejected())
+    assertThat(summary.firstRejections())
         .singleElement()
         .satisfies(
             r -> {

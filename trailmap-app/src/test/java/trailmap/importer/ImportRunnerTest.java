@@ -36,7 +36,7 @@ class ImportRunnerTest {
 
     assertThat(first.accepted()).isEqualTo(6 + 42 + 31_106);
     assertThat(first.duplicates()).isZero();
-    assertThat(first.rejected()).isEmpty();
+    assertThat(first.firstRejections()).isEmpty();
     assertThat(second.accepted()).isZero();
     assertThat(second.duplicates()).isEqualTo(first.accepted());
     assertThat(log.end()).isEqualTo(first.accepted());
@@ -76,7 +76,7 @@ class ImportRunnerTest {
     ImportSummary summary =
         ImportRunner.toLog(log, BY_EXTENSION).run(List.of(jsonl, csv, xes), ImportProgress.none());
 
-    assertThat(summary.rejected()).isEmpty();
+    assertThat(summary.firstRejections()).isEmpty();
     assertThat(log.events()).extracting(e -> e.name().orElse("-")).startsWith("A", "B");
     assertThat(summary.accepted()).isEqualTo(2 + 48);
   }
@@ -94,7 +94,7 @@ class ImportRunnerTest {
         ImportRunner.toLog(log, BY_EXTENSION).run(List.of(a, b), ImportProgress.none());
 
     assertThat(summary.accepted()).isEqualTo(3);
-    assertThat(summary.rejected())
+    assertThat(summary.firstRejections())
         .extracting(Rejection::toString)
         .containsExactly(
             "a.jsonl:2: not valid JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
