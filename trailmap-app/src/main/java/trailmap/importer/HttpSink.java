@@ -21,9 +21,9 @@ import trailmap.events.json.EventJson;
  * event over {@value #MAX_EVENT_BYTES} bytes is rejected here. Batches go one at a time, in order.
  * A 5xx answer or a connection error is retried with exponential backoff (from {@code
  * firstBackoff}, doubling, capped at 10 s) up to {@code attempts} tries; retries are safe because
- * the server dedupes by messageId. A 400, 413 or 422 for a batch is retried event by event, so one
- * bad event is rejected with the server's reason and the good ones still go in. 401/403 and other
- * answers stop the import.
+ * the server dedupes by messageId. A 400, 413 or 422 for a batch is retried in halves until the
+ * refused events stand alone, so a bad event is rejected with the server's reason and the good ones
+ * still go in. 401/403 and other answers stop the import.
  */
 final class HttpSink implements EventSink {
   static final int MAX_BATCH_EVENTS = 2_500;
@@ -102,10 +102,12 @@ final class HttpSink implements EventSink {
         Pending p = batch.getFirst();
         tally.reject(p.file(), p.line(), "the server refused the event: " + detail(response));
       } else {
-        for (Pending p : batch) {
-          buffer.add(p);
-          flush(tally);
-        }
+        // halve until the refused events stand alone: a few extra requests per bad event
+        int half = batch.size() / 2;
+        buffer.addAll(batch.subList(0, half));
+        flush(tally);
+        buffer.addAll(batch.subList(half, batch.size()));
+        flush(tally);
       }
     } else if (status == 401 || status == 403) {
       throw new ImportAbortedException(

@@ -216,6 +216,26 @@ class HttpImportTest {
   }
 
   @Test
+  void findsRefusedEventsInALargeBatchByHalvingNotByResendingEachEvent() throws IOException {
+    URI url = start();
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 1_000; i++) {
+      String name = i == 100 || i == 700 ? "bad" : "e" + i;
+      lines
+          .append("{\"type\":\"track\",\"event\":\"")
+          .append(name)
+          .append("\",\"userId\":\"u\",\"timestamp\":0}\n");
+    }
+    Path file = Files.writeString(dir.resolve("two-bad.jsonl"), lines.toString());
+
+    ImportSummary summary = run(url, KEY, 1, file);
+
+    assertThat(summary.accepted()).isEqualTo(998);
+    assertThat(summary.firstRejections()).extracting(Rejection::line).containsExactly(100L, 700L);
+    assertThat(requests.get()).isLessThan(50);
+  }
+
+  @Test
   void stopsAtOnceWhenTheWriteKeyIsRefused() throws IOException {
     URI url = start();
 
