@@ -88,8 +88,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--channel",
       paramLabel = "NAME",
-      description = "Channel of events naming none (default: import).")
-  String channel = "import";
+      description =
+          "Channel of events naming none (default: import offline; over --url the source's channel).")
+  Optional<String> channel;
 
   @Option(
       names = "--errors",

@@ -58,7 +58,7 @@ final class HttpSink implements EventSink {
   static ObjectNode call(trailmap.events.Event event) {
     ObjectNode node = EventJson.toNode(event);
     node.remove(List.of("receivedAt", "channel", "source"));
-    if (!event.context().fields().containsKey("channel")) {
+    if (!event.channel().equals("unknown") && !event.context().fields().containsKey("channel")) {
       ObjectNode context =
           node.has("context") ? (ObjectNode) node.get("context") : node.putObject("context");
       context.put("channel", event.channel());

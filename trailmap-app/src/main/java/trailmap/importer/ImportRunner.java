@@ -39,23 +39,27 @@ public final class ImportRunner {
    *
    * @param format the format of every file; empty to go by each file's extension
    * @param mapping the CSV column mapping
-   * @param channel the channel of events that name none
+   * @param channel the channel of events that name none; when empty, {@code import} offline and the
+   *     source's default channel over HTTP
    */
-  public record Options(Optional<ImportFormat> format, ColumnMapping mapping, String channel) {}
+  public record Options(
+      Optional<ImportFormat> format, ColumnMapping mapping, Optional<String> channel) {}
 
   private final EventSink sink;
   private final Options options;
   private final String source;
+  private final String channel;
 
-  private ImportRunner(EventSink sink, Options options, String source) {
+  private ImportRunner(EventSink sink, Options options, String source, String defaultChannel) {
     this.sink = sink;
     this.options = options;
     this.source = source;
+    this.channel = options.channel().orElse(defaultChannel);
   }
 
   /** Appends to {@code log} (offline import); the runner closes the log when the run ends. */
   public static ImportRunner toLog(EventLog log, Options options) {
-    return new ImportRunner(new LogSink(log), options, "import");
+    return new ImportRunner(new LogSink(log), options, "import", "import");
   }
 
   /**
@@ -64,7 +68,8 @@ public final class ImportRunner {
    */
   public static ImportRunner toHttp(
       URI baseUrl, String writeKey, Options options, int attempts, Duration firstBackoff) {
-    return new ImportRunner(new HttpSink(baseUrl, writeKey, attempts, firstBackoff), options, "");
+    return new ImportRunner(
+        new HttpSink(baseUrl, writeKey, attempts, firstBackoff), options, "", "");
   }
 
   /** {@link #run(List, ImportProgress, Consumer)} keeping only the summary's rejections. */
@@ -93,7 +98,7 @@ public final class ImportRunner {
       for (int i = 0; i < files.size(); i++) {
         Path file = files.get(i);
         String name = file.getFileName().toString();
-        ReadContext context = new ReadContext(name, receivedAt, options.channel(), source);
+        ReadContext context = new ReadContext(name, receivedAt, channel, source);
         try (CountingStream counted = new CountingStream(Files.newInputStream(file));
             InputStream in = decompressed(counted)) {
           long base = done;

@@ -7,7 +7,9 @@ import java.time.Instant;
  *
  * @param fileName the file's name without its directory; derived messageIds are built from it
  * @param receivedAt the time of the import, recorded as each event's {@code receivedAt}
- * @param channel the channel of records that name none ({@code context.channel}, a mapped column)
+ * @param channel the channel of records that name none ({@code context.channel}, a mapped column);
+ *     blank leaves it to the receiver (an event's channel is then "unknown", and over HTTP the
+ *     source's default channel applies)
  * @param source the source recorded on each event
  */
 public record ReadContext(String fileName, Instant receivedAt, String channel, String source) {
@@ -15,7 +17,7 @@ public record ReadContext(String fileName, Instant receivedAt, String channel, S
     if (fileName == null || fileName.isBlank() || receivedAt == null) {
       throw new IllegalArgumentException("a read context needs a file name and receivedAt");
     }
-    channel = channel == null || channel.isBlank() ? "import" : channel;
+    channel = channel == null ? "" : channel.strip();
     source = source == null || source.isBlank() ? "import" : source;
   }
 }

@@ -133,9 +133,30 @@ class HttpImportTest {
     assertThat(call.path("type").asText()).isEqualTo("track");
     assertThat(call.path("messageId").asText()).isEqualTo(MessageIds.derive("many.jsonl", "1"));
     assertThat(call.path("timestamp").asText()).isEqualTo("2024-01-01T00:00:00Z");
-    assertThat(call.path("context").path("channel").asText()).isEqualTo("import");
+    assertThat(call.has("context")).as("the source's default channel applies").isFalse();
     assertThat(call.has("receivedAt")).isFalse();
     assertThat(call.has("sentAt")).isFalse();
+  }
+
+  @Test
+  void sendsTheChannelGivenForTheImportInTheContext() throws IOException {
+    URI url = start();
+    Path file =
+        Files.writeString(
+            dir.resolve("c.jsonl"),
+            """
+            {"type":"track","event":"A","userId":"u","timestamp":0}
+            {"type":"track","event":"B","userId":"u","timestamp":0,"context":{"channel":"web"}}
+            """);
+    ImportRunner.Options options =
+        new ImportRunner.Options(Optional.empty(), ColumnMapping.none(), Optional.of("store"));
+
+    ImportRunner.toHttp(url, KEY, options, 1, Duration.ofMillis(1))
+        .run(List.of(file), ImportProgress.none());
+
+    JsonNode batch = batches.getFirst().path("batch");
+    assertThat(batch.get(0).path("context").path("channel").asText()).isEqualTo("store");
+    assertThat(batch.get(1).path("context").path("channel").asText()).isEqualTo("web");
   }
 
   @Test

@@ -20,7 +20,7 @@ import trailmap.events.Event;
 
 class ImportRunnerTest {
   static final ImportRunner.Options BY_EXTENSION =
-      new ImportRunner.Options(Optional.empty(), ColumnMapping.none(), "import");
+      new ImportRunner.Options(Optional.empty(), ColumnMapping.none(), Optional.empty());
 
   @TempDir Path dir;
 

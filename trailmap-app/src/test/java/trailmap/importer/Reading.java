@@ -18,7 +18,7 @@ record Reading(List<ReadItem> items) {
 
   static Reading of(EventReader reader, String fileName, InputStream in) throws IOException {
     List<ReadItem> items = new ArrayList<>();
-    reader.read(in, new ReadContext(fileName, NOW, "", ""), items::add);
+    reader.read(in, new ReadContext(fileName, NOW, "import", "import"), items::add);
     return new Reading(items);
   }
 
