@@ -103,6 +103,32 @@ class ImportRunnerTest {
   }
 
   @Test
+  void rejectsAnEventTheLogRefusesAndStillAppendsTheRestOfItsBatch() throws IOException {
+    Path file =
+        write(
+            "refused.jsonl",
+            """
+            {"type":"track","event":"A","userId":"u","timestamp":0}
+            {"type":"track","event":"B","userId":"u","timestamp":0,"properties":{"tooLargeForTheLog":true}}
+            {"type":"track","event":"C","userId":"u","timestamp":0}
+            """);
+    MemoryEventLog log = new MemoryEventLog();
+
+    ImportSummary summary =
+        ImportRunner.toLog(log, BY_EXTENSION).run(List.of(file), ImportProgress.none());
+
+    assertThat(summary.accepted()).isEqualTo(2);
+    assertThat(summary.firstRejections())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.toString())
+                    .startsWith("refused.jsonl:2: the event log refused it: event ")
+                    .endsWith(" is too large to store"));
+    assertThat(log.events()).extracting(e -> e.name().orElseThrow()).containsExactly("A", "C");
+  }
+
+  @Test
   void checksEveryFileBeforeImportingAnything() throws IOException {
     Path good =
         write(

@@ -10,7 +10,9 @@ import trailmap.events.Event;
 
 /**
  * The {@link EventLog} contract in memory, for tests until the file log is on main: dense
- * positions, append order kept, duplicates by messageId counted and not appended.
+ * positions, append order kept, duplicates by messageId counted and not appended, and (standing in
+ * for an event over the file log's size limit) an event with a {@code tooLargeForTheLog} property
+ * refused with an IllegalArgumentException.
  */
 public final class MemoryEventLog implements EventLog {
   private final List<Event> events = new ArrayList<>();
@@ -21,6 +23,11 @@ public final class MemoryEventLog implements EventLog {
   public synchronized CompletableFuture<AppendResult> append(List<Event> batch) {
     if (closed) {
       return CompletableFuture.failedFuture(new IllegalStateException("the log is closed"));
+    }
+    for (Event e : batch) {
+      if (e.properties().fields().containsKey("tooLargeForTheLog")) {
+        throw new IllegalArgumentException("event " + e.messageId() + " is too large to store");
+      }
     }
     int accepted = 0;
     for (Event e : batch) {
