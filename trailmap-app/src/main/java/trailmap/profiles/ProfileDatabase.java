@@ -108,6 +108,9 @@ final class ProfileDatabase implements AutoCloseable {
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA journal_mode = WAL");
         statement.execute("PRAGMA busy_timeout = 5000");
+        // NORMAL, not FULL: everything here is derived from the event log, and the position
+        // commits with the work, so a power loss that drops the last commits only means those
+        // events are applied again from the log.
         statement.execute("PRAGMA synchronous = NORMAL");
       }
       migrate(connection, file);
