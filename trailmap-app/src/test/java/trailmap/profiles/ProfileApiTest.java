@@ -153,6 +153,17 @@ class ProfileApiTest {
   }
 
   @Test
+  void findsIdentitiesWhoseValuesNeedPercentEncoding() throws Exception {
+    feed(track("A").user("team/ann smith?#%").anon("a-1"));
+    String id = get("/api/profiles/anonymousId:a-1").get("id").asText();
+    String encoded =
+        java.net.URLEncoder.encode("team/ann smith?#%", java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20");
+    assertThat(get("/api/profiles/userId:" + encoded).get("id").asText()).isEqualTo(id);
+    assertThat(get("/api/profiles/userId:" + encoded + "/timeline").get("events")).hasSize(1);
+  }
+
+  @Test
   void unknownProfilesAre404AndBadReferences400() {
     assertThat(problem("/api/profiles/userId:nobody", 404).body())
         .contains("no profile is known as 'userId:nobody'");

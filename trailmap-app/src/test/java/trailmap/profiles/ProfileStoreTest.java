@@ -112,6 +112,19 @@ class ProfileStoreTest {
   }
 
   @Test
+  void aPhoneFromATrustedSourceLinksButAJunkPhoneDoesNot() {
+    feed(
+        identify().user("u-1").trait("phone", "+44 20 7946 0000").source("crm-source"),
+        identify().user("u-2").trait("phone", "+44 20 7946 0000").source("crm-source"),
+        identify().user("u-3").trait("phone", "0000000").source("crm-source"),
+        identify().user("u-4").trait("phone", "0000000").source("crm-source"));
+    assertThat(of("userId:u-2")).isEqualTo(of("userId:u-1"));
+    assertThat(of("phone:+44 20 7946 0000")).isEqualTo(of("userId:u-1"));
+    assertThat(of("userId:u-3")).isNotEqualTo(of("userId:u-4"));
+    assertThat(store().resolve(ProfileRef.parse("phone:0000000"))).isEmpty();
+  }
+
+  @Test
   void junkIdentityValuesLinkNothing() {
     feed(
         track("Viewed").user("null").anon("a-1"),
