@@ -18,9 +18,15 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import trailmap.access.ApiKeys;
 import trailmap.access.IssuedKey;
 import trailmap.access.Sessions;
+import trailmap.eventlog.EventLog;
+import trailmap.profiles.IdentityRules;
+import trailmap.profiles.ProfileProcessor;
+import trailmap.profiles.ProfileRoutes;
+import trailmap.profiles.ProfileStore;
 import trailmap.store.Database;
 import trailmap.store.MapStore;
 import trailmap.web.WebRoutes;
@@ -48,6 +54,8 @@ public final class TrailmapServer implements AutoCloseable {
   private final ApiKeys keys;
   private final MapStore maps;
   private final Optional<IssuedKey> firstAdminKey;
+  private final ProfileStore profiles;
+  private final AtomicReference<ProfileProcessor> profileProcessor = new AtomicReference<>();
 
   private TrailmapServer(
       Javalin app,
@@ -56,7 +64,8 @@ public final class TrailmapServer implements AutoCloseable {
       ServerConfig config,
       ApiKeys keys,
       MapStore maps,
-      Optional<IssuedKey> firstAdminKey) {
+      Optional<IssuedKey> firstAdminKey,
+      ProfileStore profiles) {
     this.app = app;
     this.db = db;
     this.gcMetrics = gcMetrics;
@@ -64,6 +73,7 @@ public final class TrailmapServer implements AutoCloseable {
     this.keys = keys;
     this.maps = maps;
     this.firstAdminKey = firstAdminKey;
+    this.profiles = profiles;
   }
 
   /**
@@ -81,7 +91,9 @@ public final class TrailmapServer implements AutoCloseable {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JvmGcMetrics gcMetrics = new JvmGcMetrics();
     Javalin app = null;
+    ProfileStore profiles = null;
     try {
+      profiles = ProfileStore.open(config.dataDir(), IdentityRules.defaults(), clock);
       ApiKeys keys = new ApiKeys(db, clock);
       Optional<IssuedKey> first = keys.bootstrap(environmentAdminKey);
       MapStore maps = new MapStore(db, clock);
@@ -96,6 +108,7 @@ public final class TrailmapServer implements AutoCloseable {
       KeyRoutes keyRoutes = new KeyRoutes(keys, mapper);
       OperationsRoutes operations = new OperationsRoutes(db, registry);
       WebRoutes web = new WebRoutes(maps, sessions, clock);
+      ProfileRoutes profileRoutes = new ProfileRoutes(profiles);
 
       app =
           Javalin.create(
@@ -115,16 +128,20 @@ public final class TrailmapServer implements AutoCloseable {
                 operations.register(javalin.routes);
                 mapRoutes.register(javalin.routes);
                 keyRoutes.register(javalin.routes);
+                profileRoutes.register(javalin.routes);
                 web.register(javalin.routes, Requires.VIEWER);
                 errors.register(javalin.routes);
               });
       app.start();
-      return new TrailmapServer(app, db, gcMetrics, config, keys, maps, first);
+      return new TrailmapServer(app, db, gcMetrics, config, keys, maps, first, profiles);
     } catch (RuntimeException e) {
       if (app != null) {
         app.stop();
       }
       gcMetrics.close();
+      if (profiles != null) {
+        profiles.close();
+      }
       db.close();
       throw e;
     }
@@ -163,6 +180,26 @@ public final class TrailmapServer implements AutoCloseable {
     return maps;
   }
 
+  /** Profiles, identities and timelines ({@code DATA_DIR/profiles.db}). */
+  public ProfileStore profiles() {
+    return profiles;
+  }
+
+  /**
+   * Starts applying {@code log}'s events to profiles on the processor's own thread, from where it
+   * stopped last time; {@link #close} stops it.
+   *
+   * @throws IllegalStateException when already following a log
+   */
+  public ProfileProcessor followEvents(EventLog log) {
+    ProfileProcessor processor = ProfileProcessor.start(log, profiles, 500);
+    if (!profileProcessor.compareAndSet(null, processor)) {
+      processor.close();
+      throw new IllegalStateException("the server already follows an event log");
+    }
+    return processor;
+  }
+
   /** Every HTTP route with the role it requires, sorted by path then method. */
   public List<RouteInfo> routes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
@@ -190,7 +227,12 @@ public final class TrailmapServer implements AutoCloseable {
     try {
       app.stop();
     } finally {
+      ProfileProcessor processor = profileProcessor.getAndSet(null);
+      if (processor != null) {
+        processor.close();
+      }
       gcMetrics.close();
+      profiles.close();
       db.close();
     }
   }

@@ -36,7 +36,11 @@ class AuthorizationMatrixTest {
           Map.entry("GET /api/maps/{id}/render", Role.VIEWER),
           Map.entry("GET /api/keys", Role.ADMIN),
           Map.entry("POST /api/keys", Role.ADMIN),
-          Map.entry("DELETE /api/keys/{id}", Role.ADMIN));
+          Map.entry("DELETE /api/keys/{id}", Role.ADMIN),
+          Map.entry("GET /api/profiles/{id}", Role.VIEWER),
+          Map.entry("GET /api/profiles/{id}/timeline", Role.VIEWER),
+          Map.entry("GET /api/profiles/{id}/export", Role.VIEWER),
+          Map.entry("DELETE /api/profiles/{id}", Role.ADMIN));
 
   @TempDir static Path dir;
   static TestServer server;
