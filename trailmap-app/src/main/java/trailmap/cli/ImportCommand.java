@@ -31,12 +31,13 @@ import trailmap.importer.UnusableInputException;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Import events from JSON Lines (Segment calls), CSV or XES files, plain or gzipped.",
-      "Offline into a stopped server's data directory (--data), or through the API (--url).",
-      "Records without a messageId get one derived from the file name and line, so importing a",
-      "file again stores nothing twice. Progress goes to stderr, the summary to stdout.",
-      "Exit codes: 0 all imported (duplicates included), 1 some records rejected or the import",
-      "stopped early, 2 unusable input (missing file, unknown format, bad --map)."
+      "Import events from JSON Lines (Segment calls), CSV or XES files, plain or gzipped:",
+      "offline into a stopped server's data directory (--data), or through the API (--url).",
+      "Records without a messageId get one derived from the file name and line number,",
+      "so importing a file again stores nothing twice. See docs/import.md.",
+      "Progress goes to stderr, the summary to stdout. Exit codes: 0 all imported",
+      "(duplicates included), 1 some records rejected or the import stopped early,",
+      "2 unusable input (missing file, unknown format, bad --map); nothing imported."
     })
 final class ImportCommand implements Callable<Integer> {
   static final int SHOWN_REJECTIONS = 20;
