@@ -27,7 +27,7 @@ final class FrameCursor {
   }
 
   private final FileChannel channel;
-  private ByteBuffer buffer = ByteBuffer.allocate(64 << 10).flip();
+  private ByteBuffer buffer = ByteBuffer.allocate(16 << 10).flip();
   private long readOffset;
   private long frameOffset;
   private int bodyStart;
