@@ -29,20 +29,13 @@ class CrashTest {
   @TempDir Path dir;
 
   @Test
-  void loosesNoAcknowledgedEventWhenTheProcessIsKilled() throws Exception {
+  void losesNoAcknowledgedEventWhenTheProcessIsKilled() throws Exception {
     Path logDir = dir.resolve("eventlog");
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     long[] delaysMillis = {0, 250, 600};
     for (int run = 0; run < delaysMillis.length; run++) {
       int before = acknowledged.size();
       runAndKill(logDir, run, delaysMillis[run], acknowledged);
-      System.err.println(
-          "DEBUG run "
-              + run
-              + " took "
-              + (System.nanoTime() - t0) / 1_000_000
-              + " ms, acked "
-              + acknowledged.size());
       assertThat(acknowledged.size())
           .as("run %d acknowledged something", run)
           .isGreaterThan(before);
@@ -55,11 +48,6 @@ class CrashTest {
         assertThat(all).hasSize((int) log.end());
         assertThat(stored).as("every stored id once").allSatisfy((id, n) -> assertThat(n).isOne());
         assertThat(stored.keySet()).as("after run %d", run).containsAll(acknowledged);
-        System.err.println(
-            "DEBUG check took "
-                + (System.nanoTime() - t0) / 1_000_000
-                + " ms, stored "
-                + all.size());
       }
     }
   }
