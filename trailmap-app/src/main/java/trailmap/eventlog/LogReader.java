@@ -1,6 +1,7 @@
 package trailmap.eventlog;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,15 @@ final class LogReader {
       Map.Entry<Long, Segment> next = segments.higherEntry(segment.base);
       long segmentEnd = next == null ? limit : Math.min(limit, next.getKey());
       Map.Entry<Long, Long> start = segment.floor(position, segment.frames);
-      FrameCursor cursor = new FrameCursor(segment.channel, start.getValue());
-      for (long p = start.getKey(); p < segmentEnd; p++) {
-        if (cursor.next() != FrameCursor.Step.FRAME) {
-          throw segment.corrupt(cursor.frameOffset(), "frame " + p + " is missing or corrupt");
-        }
-        if (p >= position) {
-          entries.add(new EventLog.LogEntry(p, cursor.event()));
+      try (FileChannel channel = segment.openForRead()) {
+        FrameCursor cursor = new FrameCursor(channel, start.getValue());
+        for (long p = start.getKey(); p < segmentEnd; p++) {
+          if (cursor.next() != FrameCursor.Step.FRAME) {
+            throw segment.corrupt(cursor.frameOffset(), "frame " + p + " is missing or corrupt");
+          }
+          if (p >= position) {
+            entries.add(new EventLog.LogEntry(p, cursor.event()));
+          }
         }
       }
       position = Math.max(position, segmentEnd);

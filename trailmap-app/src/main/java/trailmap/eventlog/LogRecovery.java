@@ -35,26 +35,31 @@ final class LogRecovery {
     }
     long lastBase = bases.getLast();
     for (int i = 0; i < bases.size() - 1; i++) {
-      Segment s = Segment.open(dir, bases.get(i), false);
+      Segment s = Segment.existing(dir, bases.get(i));
       s.frames = bases.get(i + 1) - s.base;
       segments.put(s.base, s);
     }
-    Segment active = Segment.open(dir, lastBase, true);
-    segments.put(lastBase, active);
-    syncDirectory(dir);
+    Segment active = Segment.writable(dir, lastBase);
+    try {
+      segments.put(lastBase, active);
+      syncDirectory(dir);
 
-    long now = options.clock().millis();
-    DedupIndex dedup = new DedupIndex(options.dedupWindow());
-    dedup.expire(now);
-    long cutoff = dedup.cutoff(now);
-    long newest = recoverTail(active, dedup, cutoff);
-    for (Segment s : segments.headMap(lastBase).descendingMap().values()) {
-      if (newest != Long.MIN_VALUE && newest < cutoff) {
-        break; // empty segments (a roll just before a crash) tell nothing; look further back
+      long now = options.clock().millis();
+      DedupIndex dedup = new DedupIndex(options.dedupWindow());
+      dedup.expire(now);
+      long cutoff = dedup.cutoff(now);
+      long newest = recoverTail(active, dedup, cutoff);
+      for (Segment s : segments.headMap(lastBase).descendingMap().values()) {
+        if (newest != Long.MIN_VALUE && newest < cutoff) {
+          break; // empty segments (a roll just before a crash) tell nothing; look further back
+        }
+        newest = scanClosed(s, dedup, cutoff);
       }
-      newest = scanClosed(s, dedup, cutoff);
+      return new Recovered(segments, active, active.base + active.frames, dedup);
+    } catch (IOException | RuntimeException e) {
+      active.close();
+      throw e;
     }
-    return new Recovered(segments, active, active.base + active.frames, dedup);
   }
 
   private static List<Long> segmentBases(Path dir) throws IOException {
@@ -69,7 +74,8 @@ final class LogRecovery {
   /** Scans the last segment, truncating a torn tail; the newest append time in it. */
   private static long recoverTail(Segment active, DedupIndex dedup, long cutoff)
       throws IOException {
-    FrameCursor cursor = new FrameCursor(active.channel, 0);
+    FileChannel channel = active.writeChannel();
+    FrameCursor cursor = new FrameCursor(channel, 0);
     long frames = 0;
     long newest = Long.MIN_VALUE;
     FrameCursor.Step step;
@@ -80,13 +86,13 @@ final class LogRecovery {
     }
     long validEnd = cursor.frameOffset();
     if (step == FrameCursor.Step.TORN) {
-      long size = active.channel.size();
+      long size = channel.size();
       LOG.warn(
           "event log: dropping {} bytes of an unacknowledged torn write at the end of {}",
           size - validEnd,
           active.path);
-      active.channel.truncate(validEnd);
-      active.channel.force(true);
+      channel.truncate(validEnd);
+      channel.force(true);
     }
     active.bytes = validEnd;
     active.frames = frames;
@@ -96,20 +102,22 @@ final class LogRecovery {
 
   /** Scans a full segment, checking its frame count; the newest append time in it. */
   private static long scanClosed(Segment s, DedupIndex dedup, long cutoff) throws IOException {
-    FrameCursor cursor = new FrameCursor(s.channel, 0);
-    long newest = Long.MIN_VALUE;
-    for (long i = 0; i < s.frames; i++) {
-      if (cursor.next() != FrameCursor.Step.FRAME) {
-        throw s.corrupt(cursor.frameOffset(), "frame " + (s.base + i) + " is missing or corrupt");
+    try (FileChannel channel = s.openForRead()) {
+      FrameCursor cursor = new FrameCursor(channel, 0);
+      long newest = Long.MIN_VALUE;
+      for (long i = 0; i < s.frames; i++) {
+        if (cursor.next() != FrameCursor.Step.FRAME) {
+          throw s.corrupt(cursor.frameOffset(), "frame " + (s.base + i) + " is missing or corrupt");
+        }
+        s.noteFrame(s.base + i, cursor.frameOffset());
+        newest = Math.max(newest, remember(cursor, dedup, cutoff));
       }
-      s.noteFrame(s.base + i, cursor.frameOffset());
-      newest = Math.max(newest, remember(cursor, dedup, cutoff));
+      if (cursor.next() != FrameCursor.Step.END) {
+        throw s.corrupt(cursor.frameOffset(), "unexpected bytes after its last frame");
+      }
+      s.markIndexed();
+      return newest;
     }
-    if (cursor.next() != FrameCursor.Step.END) {
-      throw s.corrupt(cursor.frameOffset(), "unexpected bytes after its last frame");
-    }
-    s.markIndexed();
-    return newest;
   }
 
   private static long remember(FrameCursor cursor, DedupIndex dedup, long cutoff) {

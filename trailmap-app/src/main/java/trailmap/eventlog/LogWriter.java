@@ -116,7 +116,7 @@ final class LogWriter implements Runnable {
       }
       write(written);
       if (position > start) {
-        active.channel.force(false);
+        active.writeChannel().force(false);
       }
       active.bytes = offset;
       active.frames += position - start;
@@ -152,16 +152,17 @@ final class LogWriter implements Runnable {
   private long writeFully(ByteBuffer bytes, long at) throws IOException {
     long n = 0;
     while (bytes.hasRemaining()) {
-      n += active.channel.write(bytes, at + n);
+      n += active.writeChannel().write(bytes, at + n);
     }
     return n;
   }
 
   private void roll() throws IOException {
-    Segment next = Segment.open(dir, end, true);
+    Segment next = Segment.writable(dir, end);
     LogRecovery.syncDirectory(dir);
     next.markIndexed();
     segments.put(next.base, next);
+    active.close(); // everything in it was forced; readers open their own channels
     active = next;
   }
 

@@ -14,7 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * on, until the next segment's base. Keeps a sparse index (position → byte offset of that frame,
  * one entry per {@value #INDEX_INTERVAL_BYTES} bytes) so a read scans at most that much to find its
  * first frame. The active segment's index is kept by the writer; an older segment's is built on
- * first use. Reads are thread-safe; {@link #noteFrame} and the size fields belong to the writer.
+ * first use. Reads are thread-safe; the write channel, {@link #noteFrame} and the size fields
+ * belong to the writer.
  */
 final class Segment {
   static final long INDEX_INTERVAL_BYTES = 64 << 10;
@@ -22,7 +23,10 @@ final class Segment {
 
   final long base;
   final Path path;
-  final FileChannel channel;
+
+  /** The writer's channel; null for a segment only read (readers open their own, see below). */
+  private final FileChannel writeChannel;
+
   private final ConcurrentSkipListMap<Long, Long> index = new ConcurrentSkipListMap<>();
   private final ReentrantLock indexing = new ReentrantLock();
   private volatile boolean indexed;
@@ -33,20 +37,40 @@ final class Segment {
 
   long frames;
 
-  private Segment(long base, Path path, FileChannel channel) {
+  private Segment(long base, Path path, FileChannel writeChannel) {
     this.base = base;
     this.path = path;
-    this.channel = channel;
+    this.writeChannel = writeChannel;
   }
 
-  static Segment open(Path dir, long base, boolean writable) throws IOException {
+  /** A segment that is only read. */
+  static Segment existing(Path dir, long base) {
+    return new Segment(base, dir.resolve(fileName(base)), null);
+  }
+
+  /** The segment the writer appends to, created if missing. */
+  static Segment writable(Path dir, long base) throws IOException {
     Path path = dir.resolve(fileName(base));
-    FileChannel channel =
-        writable
-            ? FileChannel.open(
-                path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)
-            : FileChannel.open(path, StandardOpenOption.READ);
-    return new Segment(base, path, channel);
+    return new Segment(
+        base,
+        path,
+        FileChannel.open(
+            path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
+  }
+
+  FileChannel writeChannel() {
+    if (writeChannel == null) {
+      throw new IllegalStateException("segment " + path + " is not open for writing");
+    }
+    return writeChannel;
+  }
+
+  /**
+   * A private read channel: an interrupt closes a FileChannel, so readers never share one; an
+   * interrupted reader then fails alone instead of breaking the log.
+   */
+  FileChannel openForRead() throws IOException {
+    return FileChannel.open(path, StandardOpenOption.READ);
   }
 
   static String fileName(long base) {
@@ -89,12 +113,14 @@ final class Segment {
       if (indexed) {
         return;
       }
-      FrameCursor cursor = new FrameCursor(channel, 0);
-      for (long i = 0; i < frameCount; i++) {
-        if (cursor.next() != FrameCursor.Step.FRAME) {
-          throw corrupt(cursor.frameOffset(), "frame " + (base + i) + " is missing or corrupt");
+      try (FileChannel channel = openForRead()) {
+        FrameCursor cursor = new FrameCursor(channel, 0);
+        for (long i = 0; i < frameCount; i++) {
+          if (cursor.next() != FrameCursor.Step.FRAME) {
+            throw corrupt(cursor.frameOffset(), "frame " + (base + i) + " is missing or corrupt");
+          }
+          noteFrame(base + i, cursor.frameOffset());
         }
-        noteFrame(base + i, cursor.frameOffset());
       }
       indexed = true;
     } finally {
@@ -113,11 +139,15 @@ final class Segment {
             + ". Only the last segment can hold a torn write; restore this file from a backup.");
   }
 
+  /** Closes the writer's channel, if any. Idempotent. */
   void close() {
+    if (writeChannel == null) {
+      return;
+    }
     try {
-      channel.close();
+      writeChannel.close();
     } catch (IOException e) {
-      // Closing a read or already-forced channel loses nothing; the next open recovers anyway.
+      // Everything acknowledged was forced before; the next open recovers the rest anyway.
     }
   }
 }

@@ -171,6 +171,22 @@ class FileEventLogTest {
     }
   }
 
+  @Test
+  void anInterruptedReaderFailsAloneAndTheLogKeepsWorking() {
+    try (FileEventLog log = FileEventLog.open(dir)) {
+      log.append(events("i", 3)).join();
+
+      Thread.currentThread().interrupt();
+      try {
+        assertThatThrownBy(() -> log.read(0, 3)).isInstanceOf(EventLogException.class);
+      } finally {
+        Thread.interrupted();
+      }
+      assertThat(ids(log.read(0, 3))).containsExactly("i0", "i1", "i2");
+      assertThat(log.append(List.of(event("after"))).join().accepted()).isEqualTo(1);
+    }
+  }
+
   private List<Path> segmentFiles() {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(p -> p.toString().endsWith(".seg")).sorted().toList();
