@@ -173,6 +173,11 @@ public final class FileEventLog implements EventLog {
     return writer.end();
   }
 
+  /** How many fsyncs this instance made (tests check that appends share them). */
+  long forces() {
+    return writer.forces();
+  }
+
   /** Completes the appends already made (durably), then releases the files. Idempotent. */
   @Override
   public void close() {

@@ -29,6 +29,7 @@ final class LogWriter implements Runnable {
   private Segment active;
   private volatile long end;
   private volatile EventLogException failure;
+  private volatile long forces;
 
   LogWriter(Path dir, LogRecovery.Recovered state, EventLogOptions options) {
     this.dir = dir;
@@ -43,6 +44,11 @@ final class LogWriter implements Runnable {
   /** The committed end: every position below it is on disk and readable. */
   long end() {
     return end;
+  }
+
+  /** How many fsyncs the writer has made: fewer than appends when they share commits. */
+  long forces() {
+    return forces;
   }
 
   /** Queues the request, or fails it at once if the log has failed. */
@@ -117,6 +123,7 @@ final class LogWriter implements Runnable {
       write(written);
       if (position > start) {
         active.writeChannel().force(false);
+        forces++; // only this thread writes it
       }
       active.bytes = offset;
       active.frames += position - start;

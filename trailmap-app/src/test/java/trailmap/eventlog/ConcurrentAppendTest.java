@@ -51,6 +51,8 @@ class ConcurrentAppendTest {
       int total = threads * appendsPerThread * eventsPerAppend;
 
       assertThat(acknowledged).isEqualTo(total);
+      // Group commit: 4,000 appends (2,000 storing something), at most one fsync per 4 of them.
+      assertThat(log.forces()).isPositive().isLessThan(threads * appendsPerThread / 2);
       assertThat(log.end()).isEqualTo(total);
       List<String> stored = TestEvents.ids(log.read(0, total + 10));
       assertThat(stored).hasSize(total);
