@@ -18,7 +18,7 @@ final class LogReader {
       ConcurrentSkipListMap<Long, Segment> segments, long from, int max, long committedEnd)
       throws IOException {
     long limit = Math.min(committedEnd, from + max);
-    List<EventLog.LogEntry> entries = new ArrayList<>((int) Math.max(0, limit - from));
+    List<EventLog.LogEntry> entries = new ArrayList<>((int) Math.min(4096, limit - from));
     Map.Entry<Long, Segment> current = segments.floorEntry(from);
     long position = from;
     while (position < limit && current != null) {
