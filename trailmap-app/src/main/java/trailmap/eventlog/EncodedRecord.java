@@ -1,5 +1,7 @@
 package trailmap.eventlog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
@@ -14,6 +16,9 @@ import trailmap.events.json.EventJson;
  * append time sit before the JSON so recovery rebuilds the dedup set without parsing JSON.
  */
 record EncodedRecord(byte[] frame, MessageIdHash id, long appendedAtMillis) {
+  /** Shared by encoding and {@link FrameCursor}'s decoding; thread-safe once configured. */
+  static final ObjectMapper JSON = new ObjectMapper();
+
   static final int HEADER_BYTES = 8;
   static final int BODY_PREFIX_BYTES = 10;
 
@@ -23,9 +28,18 @@ record EncodedRecord(byte[] frame, MessageIdHash id, long appendedAtMillis) {
   /** A body holds at least the prefix, a one-byte id and "{}". */
   static final int MIN_BODY_BYTES = BODY_PREFIX_BYTES + 1 + 2;
 
+  /** EventJson's form, written straight to UTF-8 bytes (no intermediate String). */
+  private static byte[] json(Event event) {
+    try {
+      return JSON.writeValueAsBytes(EventJson.toNode(event));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise event " + event.messageId(), e);
+    }
+  }
+
   static EncodedRecord of(Event event, long appendedAtMillis) {
     byte[] id = event.messageId().getBytes(StandardCharsets.UTF_8);
-    byte[] json = EventJson.write(event).getBytes(StandardCharsets.UTF_8);
+    byte[] json = json(event);
     long bodyLength = (long) BODY_PREFIX_BYTES + id.length + json.length;
     if (bodyLength > MAX_BODY_BYTES) {
       throw new IllegalArgumentException(

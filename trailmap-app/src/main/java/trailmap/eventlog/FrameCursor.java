@@ -3,7 +3,6 @@ package trailmap.eventlog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 import trailmap.events.Event;
 import trailmap.events.json.EventJson;
@@ -90,8 +89,12 @@ final class FrameCursor {
   Event event() {
     int jsonStart = bodyStart + EncodedRecord.BODY_PREFIX_BYTES + idLength();
     int jsonLength = bodyLength - EncodedRecord.BODY_PREFIX_BYTES - idLength();
-    return EventJson.read(
-        new String(buffer.array(), jsonStart, jsonLength, StandardCharsets.UTF_8));
+    try {
+      return EventJson.fromNode(EncodedRecord.JSON.readTree(buffer.array(), jsonStart, jsonLength));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new EventLogException(
+          "the event stored at byte " + frameOffset + " cannot be decoded: " + e.getMessage(), e);
+    }
   }
 
   private int idLength() {
