@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import trailmap.eventlog.EventLog;
+import trailmap.eventlog.FileEventLog;
 import trailmap.importer.ColumnMapping;
 import trailmap.importer.ImportFormat;
 import trailmap.importer.ImportProgress;
@@ -193,16 +194,11 @@ final class ImportCommand implements Callable<Integer> {
       throw e;
     } catch (RuntimeException e) {
       throw new UnusableInputException(
-          "cannot open the event log in "
-              + dir
-              + " ("
-              + e.getMessage()
-              + "); is the server still running? Stop it, or import with --url");
+          e.getMessage() + " (an offline import needs the server stopped; or import with --url)");
     }
   }
 
   private static EventLog openFileLog(Path dir) {
-    throw new UnusableInputException(
-        "offline import needs the file event log, which this build does not include yet; use --url");
+    return FileEventLog.open(dir);
   }
 }

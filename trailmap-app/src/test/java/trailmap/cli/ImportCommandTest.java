@@ -15,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import trailmap.eventlog.EventLog;
+import trailmap.eventlog.FileEventLog;
 import trailmap.importer.MemoryEventLog;
 import trailmap.importer.SharedData;
 
@@ -140,36 +142,54 @@ class ImportCommandTest {
   }
 
   @Test
-  void exitsTwoAndSaysToStopTheServerWhenTheLogCannotBeOpened() {
-    CommandLine commandLine =
-        new CommandLine(
-            new Trailmap(),
-            new CommandLine.IFactory() {
-              @Override
-              public <K> K create(Class<K> type) throws Exception {
-                return type == ImportCommand.class
-                    ? type.cast(
-                        new ImportCommand(
-                            logDir -> {
-                              throw new IllegalStateException(
-                                  "the log is locked by another process");
-                            }))
-                    : CommandLine.defaultFactory().create(type);
-              }
-            });
-    StringWriter err = new StringWriter();
-    commandLine.setErr(new PrintWriter(err, true));
+  void importsIntoTheRealEventLogOfADataDirectoryOnceAndInFileOrder() {
+    String xes = SharedData.file("running-example.xes").toString();
+    String csv = SharedData.file("ecom.csv.gz").toString();
+    Path data = dir.resolve("data");
 
-    int exit =
-        commandLine.execute(
-            "import", SharedData.file("running-example.xes").toString(), "--data", dir.toString());
+    CliRun first = CliRun.of("import", xes, csv, "--data", data.toString());
+    CliRun again = CliRun.of("import", xes, csv, "--data", data.toString());
 
-    assertThat(exit).isEqualTo(2);
-    assertThat(err.toString())
-        .isEqualTo(
-            "trailmap import: cannot open the event log in "
-                + dir.resolve("eventlog")
-                + " (the log is locked by another process); is the server still running? Stop it, or import with --url\n");
+    assertThat(first.exitCode()).isZero();
+    assertThat(first.out()).isEqualTo("31,154 accepted, 0 duplicates, 0 rejected\n");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).isEqualTo("0 accepted, 31,154 duplicates, 0 rejected\n");
+    try (FileEventLog stored = FileEventLog.open(data.resolve("eventlog"))) {
+      assertThat(stored.end()).isEqualTo(31_154);
+      List<EventLog.LogEntry> head = stored.read(0, 8);
+      assertThat(head)
+          .extracting(
+              e -> e.event().name().orElse("(identify " + e.event().userId().orElseThrow() + ")"))
+          .containsExactly(
+              "(identify 3)",
+              "register request",
+              "examine casually",
+              "check ticket",
+              "decide",
+              "reinitiate request",
+              "examine thoroughly",
+              "check ticket");
+    }
+  }
+
+  @Test
+  void exitsTwoAndSaysToStopTheServerWhenItHoldsTheEventLog() {
+    Path data = dir.resolve("data");
+    try (FileEventLog held = FileEventLog.open(data.resolve("eventlog"))) {
+      CliRun run =
+          CliRun.of(
+              "import",
+              SharedData.file("running-example.xes").toString(),
+              "--data",
+              data.toString());
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err())
+          .startsWith("trailmap import: ")
+          .contains("already open")
+          .endsWith("(an offline import needs the server stopped; or import with --url)\n");
+      assertThat(held.end()).isZero();
+    }
   }
 
   @Test
