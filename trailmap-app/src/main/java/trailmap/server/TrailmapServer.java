@@ -21,6 +21,12 @@ import java.util.Optional;
 import trailmap.access.ApiKeys;
 import trailmap.access.IssuedKey;
 import trailmap.access.Sessions;
+import trailmap.eventlog.EventLog;
+import trailmap.ingest.IngestLimits;
+import trailmap.ingest.IngestRoutes;
+import trailmap.ingest.SourceRoutes;
+import trailmap.ingest.UnavailableEventLog;
+import trailmap.sources.Sources;
 import trailmap.store.Database;
 import trailmap.store.MapStore;
 import trailmap.web.WebRoutes;
@@ -47,6 +53,8 @@ public final class TrailmapServer implements AutoCloseable {
   private final ServerConfig config;
   private final ApiKeys keys;
   private final MapStore maps;
+  private final Sources sources;
+  private final EventLog events;
   private final Optional<IssuedKey> firstAdminKey;
 
   private TrailmapServer(
@@ -56,6 +64,8 @@ public final class TrailmapServer implements AutoCloseable {
       ServerConfig config,
       ApiKeys keys,
       MapStore maps,
+      Sources sources,
+      EventLog events,
       Optional<IssuedKey> firstAdminKey) {
     this.app = app;
     this.db = db;
@@ -63,6 +73,8 @@ public final class TrailmapServer implements AutoCloseable {
     this.config = config;
     this.keys = keys;
     this.maps = maps;
+    this.sources = sources;
+    this.events = events;
     this.firstAdminKey = firstAdminKey;
   }
 
@@ -77,6 +89,16 @@ public final class TrailmapServer implements AutoCloseable {
    */
   public static TrailmapServer start(
       ServerConfig config, Clock clock, Optional<String> environmentAdminKey) {
+    // Until the durable event log is wired in here, /v1 answers 503 rather than lose events.
+    return start(config, clock, environmentAdminKey, new UnavailableEventLog());
+  }
+
+  /**
+   * As {@link #start(ServerConfig, Clock, Optional)}, with the event log that {@code /v1} appends
+   * to. The server owns the log from here on and closes it last in {@link #close}.
+   */
+  public static TrailmapServer start(
+      ServerConfig config, Clock clock, Optional<String> environmentAdminKey, EventLog events) {
     Database db = Database.open(config.dataDir());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JvmGcMetrics gcMetrics = new JvmGcMetrics();
@@ -85,6 +107,7 @@ public final class TrailmapServer implements AutoCloseable {
       ApiKeys keys = new ApiKeys(db, clock);
       Optional<IssuedKey> first = keys.bootstrap(environmentAdminKey);
       MapStore maps = new MapStore(db, clock);
+      Sources sources = new Sources(db, clock);
       Sessions sessions = new Sessions(keys, clock);
       bindJvmMetrics(registry, gcMetrics);
 
@@ -96,6 +119,8 @@ public final class TrailmapServer implements AutoCloseable {
       KeyRoutes keyRoutes = new KeyRoutes(keys, mapper);
       OperationsRoutes operations = new OperationsRoutes(db, registry);
       WebRoutes web = new WebRoutes(maps, sessions, clock);
+      IngestRoutes ingest = new IngestRoutes(sources, events, clock, IngestLimits.SEGMENT);
+      SourceRoutes sourceRoutes = new SourceRoutes(sources);
 
       app =
           Javalin.create(
@@ -113,17 +138,20 @@ public final class TrailmapServer implements AutoCloseable {
                 operations.register(javalin.routes);
                 mapRoutes.register(javalin.routes);
                 keyRoutes.register(javalin.routes);
+                sourceRoutes.register(javalin.routes);
+                ingest.register(javalin.routes);
                 web.register(javalin.routes, Requires.VIEWER);
                 errors.register(javalin.routes);
               });
       app.start();
-      return new TrailmapServer(app, db, gcMetrics, config, keys, maps, first);
+      return new TrailmapServer(app, db, gcMetrics, config, keys, maps, sources, events, first);
     } catch (RuntimeException e) {
       if (app != null) {
         app.stop();
       }
       gcMetrics.close();
       db.close();
+      events.close();
       throw e;
     }
   }
@@ -161,6 +189,10 @@ public final class TrailmapServer implements AutoCloseable {
     return maps;
   }
 
+  public Sources sources() {
+    return sources;
+  }
+
   /** Every HTTP route with the role it requires, sorted by path then method. */
   public List<RouteInfo> routes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
@@ -188,8 +220,12 @@ public final class TrailmapServer implements AutoCloseable {
     try {
       app.stop();
     } finally {
-      gcMetrics.close();
-      db.close();
+      try {
+        gcMetrics.close();
+        db.close();
+      } finally {
+        events.close();
+      }
     }
   }
 }
