@@ -44,9 +44,12 @@ import trailmap.sources.Sources;
  * Thread-safe.
  */
 public final class IngestRoutes {
-  static final String EVENT_KNOB = "setting 'maxEventBytes'; Segment documents 32 KB";
-  static final String BATCH_KNOB = "setting 'maxBatchBytes'; Segment documents 500 KB";
-  static final String COUNT_KNOB = "setting 'maxBatchEvents'; Segment documents 2,500";
+  static final String EVENT_KNOB =
+      "'maxEventBytes' in the server's --config file; Segment documents 32 KB";
+  static final String BATCH_KNOB =
+      "'maxBatchBytes' in the server's --config file; Segment documents 500 KB";
+  static final String COUNT_KNOB =
+      "'maxBatchEvents' in the server's --config file; Segment documents 2,500";
 
   /** Problem answers list at most this many wrong fields; the detail gives the total. */
   static final int MAX_LISTED_ERRORS = 100;

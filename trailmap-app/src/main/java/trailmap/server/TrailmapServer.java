@@ -22,7 +22,6 @@ import trailmap.access.ApiKeys;
 import trailmap.access.IssuedKey;
 import trailmap.access.Sessions;
 import trailmap.eventlog.EventLog;
-import trailmap.ingest.IngestLimits;
 import trailmap.ingest.IngestRoutes;
 import trailmap.ingest.SourceRoutes;
 import trailmap.ingest.UnavailableEventLog;
@@ -119,7 +118,7 @@ public final class TrailmapServer implements AutoCloseable {
       KeyRoutes keyRoutes = new KeyRoutes(keys, mapper);
       OperationsRoutes operations = new OperationsRoutes(db, registry);
       WebRoutes web = new WebRoutes(maps, sessions, clock);
-      IngestRoutes ingest = new IngestRoutes(sources, events, clock, IngestLimits.SEGMENT);
+      IngestRoutes ingest = new IngestRoutes(sources, events, clock, config.ingest());
       SourceRoutes sourceRoutes = new SourceRoutes(sources);
 
       app =

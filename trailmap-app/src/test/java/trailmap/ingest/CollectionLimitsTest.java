@@ -97,6 +97,20 @@ class CollectionLimitsTest {
   }
 
   @Test
+  void honoursLimitsSetInTheConfig(@TempDir Path other) {
+    try (IngestServer small = new IngestServer(other, new IngestLimits(1024, 4096, 3))) {
+      String writeKey = small.writeKey("web", "web");
+      HttpResponse<String> tooMany = small.post("/v1/batch", writeKey, batch(4, 0));
+      assertThat(tooMany.statusCode()).isEqualTo(413);
+      assertThat(tooMany.body()).contains("over the limit of 3 per batch");
+      HttpResponse<String> tooBig = small.post("/v1/track", writeKey, track(0, 1100));
+      assertThat(tooBig.statusCode()).isEqualTo(413);
+      assertThat(tooBig.body()).contains("over the limit of 1,024 bytes for one call");
+      assertThat(small.post("/v1/batch", writeKey, batch(3, 0)).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void aGzipBombIsRefusedWithoutInflatingIt() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {

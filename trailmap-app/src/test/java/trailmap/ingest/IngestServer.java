@@ -33,7 +33,12 @@ final class IngestServer implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   IngestServer(Path dir) {
-    ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dir);
+    this(dir, IngestLimits.SEGMENT);
+  }
+
+  IngestServer(Path dir, IngestLimits limits) {
+    ServerConfig config =
+        ServerConfig.defaults().withPort(0).withDataDir(dir).withIngestLimits(limits);
     server =
         TrailmapServer.start(
             config, Clock.fixed(NOW, ZoneOffset.UTC), Optional.of(TestServer.ADMIN_KEY), log);
