@@ -8,11 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,7 +55,7 @@ public final class IngestRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(IngestRoutes.class);
   private static final String SUCCESS = "{\"success\":true}";
 
-  private final Sources sources;
+  private final WriteKeyCheck writeKeys;
   private final EventLog log;
   private final Clock clock;
   private final IngestLimits limits;
@@ -65,7 +63,7 @@ public final class IngestRoutes {
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   public IngestRoutes(Sources sources, EventLog log, Clock clock, IngestLimits limits) {
-    this.sources = sources;
+    this.writeKeys = new WriteKeyCheck(sources);
     this.log = log;
     this.clock = clock;
     this.limits = limits;
@@ -82,9 +80,9 @@ public final class IngestRoutes {
   }
 
   private void single(Context ctx, EventType type) {
-    Optional<Source> fromHeader = headerSource(ctx);
+    Optional<Source> fromHeader = writeKeys.fromHeader(ctx);
     JsonNode body = parse(RequestBody.read(ctx, limits.maxEventBytes(), "one call", EVENT_KNOB));
-    Source source = fromHeader.orElseGet(() -> bodySource(ctx, body));
+    Source source = fromHeader.orElseGet(() -> writeKeys.fromBody(ctx, body));
     CallReader reader = new CallReader(mapper, source, clock.instant(), limits.maxEventBytes());
     Optional<Event> event =
         reader.read(
@@ -96,9 +94,9 @@ public final class IngestRoutes {
   }
 
   private void batch(Context ctx) {
-    Optional<Source> fromHeader = headerSource(ctx);
+    Optional<Source> fromHeader = writeKeys.fromHeader(ctx);
     JsonNode body = parse(RequestBody.read(ctx, limits.maxBatchBytes(), "one batch", BATCH_KNOB));
-    Source source = fromHeader.orElseGet(() -> bodySource(ctx, body));
+    Source source = fromHeader.orElseGet(() -> writeKeys.fromBody(ctx, body));
     if (!body.isObject() || !body.path("batch").isArray()) {
       throw new InvalidCalls(
           400,
@@ -197,66 +195,6 @@ public final class IngestRoutes {
           Problem.of(400, "empty-body", "Empty body", "the body is empty; send the call as JSON"));
     }
     return node;
-  }
-
-  /** The source of the Basic user, when an Authorization header was sent. */
-  private Optional<Source> headerSource(Context ctx) {
-    String header = ctx.header("Authorization");
-    if (header == null || header.isBlank()) {
-      return Optional.empty();
-    }
-    int space = header.indexOf(' ');
-    if (space < 0 || !header.substring(0, space).equalsIgnoreCase("basic")) {
-      throw unauthorized(
-          ctx,
-          "the Authorization header must be 'Basic base64(WRITE_KEY:)', the write key as the"
-              + " user and an empty password, as Segment's libraries send it");
-    }
-    String user;
-    try {
-      String decoded =
-          new String(
-              Base64.getDecoder().decode(header.substring(space + 1).strip()),
-              StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      user = colon < 0 ? decoded : decoded.substring(0, colon);
-    } catch (IllegalArgumentException e) {
-      throw unauthorized(ctx, "the Basic credentials are not valid base64");
-    }
-    return Optional.of(authenticate(ctx, user.strip()));
-  }
-
-  private Source bodySource(Context ctx, JsonNode body) {
-    JsonNode key = body.get("writeKey");
-    if (key == null || !key.isTextual() || key.asText().isBlank()) {
-      throw unauthorized(
-          ctx,
-          "this endpoint needs a source's write key: as the HTTP Basic user (password empty) or as"
-              + " 'writeKey' in the body; an admin creates sources and their keys with"
-              + " POST /api/sources");
-    }
-    return authenticate(ctx, key.asText().strip());
-  }
-
-  private Source authenticate(Context ctx, String writeKey) {
-    Optional<Source> source = sources.authenticate(writeKey);
-    if (source.isEmpty()) {
-      throw unauthorized(
-          ctx,
-          writeKey.startsWith("tm_")
-              ? "that is an API key, not a write key; send the write key of a source"
-                  + " (POST /api/sources creates one)"
-              : "the write key is not valid: it is mistyped or its source was revoked;"
-                  + " ask an admin for the write key of an active source");
-    }
-    // The access log names the source, never its key (Authorization.KEY_ID's attribute).
-    ctx.attribute("trailmap.keyId", source.get().id());
-    return source.get();
-  }
-
-  private static ProblemException unauthorized(Context ctx, String detail) {
-    ctx.header("WWW-Authenticate", "Basic realm=\"trailmap\"");
-    return new ProblemException(Problem.of(401, "unauthorized", "Write key required", detail));
   }
 
   private void answer(InvalidCalls e, Context ctx) {
