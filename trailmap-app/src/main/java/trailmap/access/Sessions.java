@@ -3,6 +3,7 @@ package trailmap.access;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,9 @@ public final class Sessions {
   private final Clock clock;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
+  /** Live sessions one key may hold at once. */
+  static final int MAX_SESSIONS_PER_KEY = 20;
+
   public Sessions(ApiKeys keys, Clock clock) {
     this.keys = keys;
     this.clock = clock;
@@ -32,6 +36,16 @@ public final class Sessions {
     Optional<ApiKey> key = keys.authenticate(secret);
     if (key.isEmpty()) {
       return Optional.empty();
+    }
+    // One key may hold a few sessions (browsers, devices); its oldest goes first, so signing in
+    // again and again with one key can never fill the table and lock everyone else out.
+    List<Session> ofKey =
+        sessions.values().stream()
+            .filter(s -> s.keyId().equals(key.get().id()))
+            .sorted(java.util.Comparator.comparing(Session::expiresAt))
+            .toList();
+    for (int i = 0; i <= ofKey.size() - MAX_SESSIONS_PER_KEY; i++) {
+      sessions.remove(ofKey.get(i).id());
     }
     if (sessions.size() >= MAX_SESSIONS) {
       Instant now = clock.instant();

@@ -20,11 +20,11 @@ import trailmap.maps.format.MapDiffJson;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-      "What was added, removed, changed and moved between two maps (two versions, or a current",
-      "and a future state), and the per-KPI gap: the old map's measured value (else its target)",
-      "against the new map's target.",
-      "Exit codes: 0 compared (1 with --exit-code when the maps differ), 1 a map is invalid,",
-      "2 a file cannot be read."
+      "Compare two maps: what was added, removed, changed and moved, and the per-KPI gap.",
+      "Works on two versions of a map or on a current and a future state. The gap is the new"
+          + " map's target against the old map's measured value (else its target).",
+      "Exit codes: 0 compared, 1 a map is invalid, 2 a file cannot be read,"
+          + " 3 the maps differ (only with --exit-code)."
     })
 final class MapDiffCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
@@ -41,7 +41,7 @@ final class MapDiffCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
-  @Option(names = "--exit-code", description = "Exit 1 when the maps differ, like git diff.")
+  @Option(names = "--exit-code", description = "Exit 3 when the maps differ.")
   boolean exitCode;
 
   @Override
@@ -63,6 +63,6 @@ final class MapDiffCommand implements Callable<Integer> {
       out.print(MapDiffText.render(diff));
     }
     out.flush();
-    return exitCode && diff.hasChanges() ? ExitCodes.INVALID : ExitCodes.OK;
+    return exitCode && diff.hasChanges() ? ExitCodes.DIFFERENT : ExitCodes.OK;
   }
 }

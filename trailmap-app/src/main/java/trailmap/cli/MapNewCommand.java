@@ -18,8 +18,9 @@ import trailmap.maps.templates.MapTemplates;
     name = "new",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a new map from a template: saas (B2B SaaS accounting, persona Alex),",
-      "retail (store, online, returns, loyalty) or bank (account opening).",
+      "Write a new map from a template.",
+      "Templates: saas (B2B SaaS accounting, persona Alex), retail (store, online, returns,"
+          + " loyalty) or bank (account opening), each in current or future state.",
       "Exit codes: 0 written, 2 unknown template or the file cannot be written."
     })
 final class MapNewCommand implements Callable<Integer> {

@@ -21,8 +21,8 @@ import trailmap.maps.render.RenderFormat;
     mixinStandardHelpOptions = true,
     description = {
       "Draw a map as the classic journey-map grid: stages across, lanes down, emotion curve.",
-      "html is one self-contained page; png and pdf are rendered from the same SVG drawing;",
-      "mermaid writes a Mermaid 'journey' diagram for Markdown pages.",
+      "html is one self-contained page; png and pdf are rendered from the same SVG drawing;"
+          + " mermaid writes a Mermaid 'journey' diagram for Markdown pages.",
       "Exit codes: 0 written, 1 the map is invalid, 2 a file cannot be read or written."
     })
 final class MapRenderCommand implements Callable<Integer> {

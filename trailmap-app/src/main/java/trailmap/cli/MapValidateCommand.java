@@ -16,7 +16,7 @@ import trailmap.maps.format.MapReadResult;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Check map files. Prints one FILE:LINE:COL: message per problem, all problems of all files.",
+      "Check map files: one FILE:LINE:COL: message per problem, every problem of every file.",
       "Exit codes: 0 all valid, 1 problems found, 2 a file could not be read."
     })
 final class MapValidateCommand implements Callable<Integer> {

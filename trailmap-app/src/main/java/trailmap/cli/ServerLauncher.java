@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 import trailmap.server.ServerConfig;
@@ -58,7 +59,8 @@ final class ServerLauncher {
       return CANNOT_START;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> stopQuietly(server, stopped), "trailmap-shutdown");
+    AtomicBoolean closing = new AtomicBoolean();
+    Thread hook = new Thread(() -> stopQuietly(server, stopped, closing), "trailmap-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
     try {
@@ -69,7 +71,7 @@ final class ServerLauncher {
     } catch (InterruptedException e) {
       interrupted = true;
     } finally {
-      stopQuietly(server, stopped);
+      stopQuietly(server, stopped, closing);
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
@@ -88,8 +90,10 @@ final class ServerLauncher {
     return Optional.ofNullable(System.getenv("TRAILMAP_ADMIN_KEY")).filter(k -> !k.isBlank());
   }
 
-  private static void stopQuietly(TrailmapServer server, CountDownLatch stopped) {
-    if (stopped.getCount() > 0) {
+  private static void stopQuietly(
+      TrailmapServer server, CountDownLatch stopped, AtomicBoolean closing) {
+    // The shutdown hook and the main thread may both get here; only the first closes.
+    if (closing.compareAndSet(false, true)) {
       stopped.countDown();
       server.close();
     }

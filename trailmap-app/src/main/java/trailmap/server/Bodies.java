@@ -20,23 +20,26 @@ final class Bodies {
   /**
    * The body as UTF-8 text.
    *
-   * @param configKey the setting that raises the limit, named in the 413 answer
+   * @param remedy how to get a larger body through, ending the 413 answer (e.g. "raise
+   *     'maxMapBytes' in the server's --config file")
    * @throws ProblemException 413 when the body is over the limit, 400 when it is not UTF-8
    */
-  static String readText(Context ctx, long limit, String configKey) {
+  static String readText(Context ctx, long limit, String remedy) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > limit) {
-      throw tooLarge(format(declared) + " bytes", limit, configKey);
+      throw tooLarge(format(declared) + " bytes", limit, remedy);
     }
     byte[] bytes;
     try (InputStream in = ctx.req().getInputStream()) {
       bytes = in.readNBytes((int) limit + 1);
     } catch (IOException e) {
       throw ProblemException.badRequest(
-          "unreadable-body", "Unreadable body", "the request body could not be read: " + e);
+          "unreadable-body",
+          "Unreadable body",
+          "the request body could not be read completely; send it again");
     }
     if (bytes.length > limit) {
-      throw tooLarge("more than " + format(limit) + " bytes", limit, configKey);
+      throw tooLarge("more than " + format(limit) + " bytes", limit, remedy);
     }
     try {
       return StandardCharsets.UTF_8
@@ -61,7 +64,7 @@ final class Bodies {
     return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
   }
 
-  private static ProblemException tooLarge(String size, long limit, String configKey) {
+  private static ProblemException tooLarge(String size, long limit, String remedy) {
     return new ProblemException(
         Problem.of(
             413,
@@ -71,9 +74,8 @@ final class Bodies {
                 + size
                 + ", over the limit of "
                 + format(limit)
-                + " bytes; send a smaller body or raise '"
-                + configKey
-                + "' in the server's --config file"));
+                + " bytes; send a smaller body or "
+                + remedy));
   }
 
   private static String format(long bytes) {

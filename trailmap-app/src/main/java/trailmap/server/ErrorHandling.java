@@ -52,13 +52,14 @@ final class ErrorHandling {
   /** Answers with {@code problem}, stamped with the request id. */
   void write(Context ctx, Problem problem) {
     Problem stamped = problem.withRequestId(RequestTelemetry.requestId(ctx));
-    String body;
+    byte[] body;
     try {
-      body = mapper.writeValueAsString(stamped);
+      body = mapper.writeValueAsBytes(stamped);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a problem record always serialises", e);
     }
-    ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE).result(body);
+    // Without an explicit charset Jetty would encode the text as ISO-8859-1 and mangle "é", "…".
+    ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE + "; charset=utf-8").result(body);
   }
 
   private static Problem fromJavalin(HttpResponseException e, Context ctx) {

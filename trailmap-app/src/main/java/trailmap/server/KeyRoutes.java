@@ -41,7 +41,8 @@ final class KeyRoutes {
   }
 
   private void issue(Context ctx) {
-    String text = Bodies.readText(ctx, MAX_BODY_BYTES, "(fixed limit of 16 KB for key requests)");
+    String text =
+        Bodies.readText(ctx, MAX_BODY_BYTES, "note that key requests are limited to 16 KB");
     JsonNode body;
     try {
       body = mapper.readTree(text);

@@ -36,7 +36,8 @@ final class MapBodies {
   private MapBodies() {}
 
   static JourneyMap read(Context ctx, long limit) {
-    String text = Bodies.readText(ctx, limit, LIMIT_KEY);
+    String text =
+        Bodies.readText(ctx, limit, "raise '" + LIMIT_KEY + "' in the server's --config file");
     if (text.isBlank()) {
       throw ProblemException.badRequest(
           "empty-body", "Empty body", "the request body is empty; send the map as YAML or JSON");

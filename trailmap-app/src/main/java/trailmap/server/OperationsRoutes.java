@@ -52,7 +52,7 @@ final class OperationsRoutes {
               503,
               "not-ready",
               "Not ready",
-              "the store at " + db.file() + " does not answer queries; see the server log"));
+              "the store does not answer queries; the server log says which file and why"));
     }
   }
 }

@@ -128,6 +128,8 @@ public final class TrailmapServer implements AutoCloseable {
                 javalin.startup.showOldJavalinVersionWarning = false;
                 javalin.concurrency.useVirtualThreads = true;
                 javalin.http.maxRequestSize = config.maxMapBytes();
+                // A known path with the wrong method is a 405 naming the method, not a 404.
+                javalin.http.prefer405over404 = true;
                 javalin.jetty.host = config.host();
                 javalin.jetty.port = config.port();
                 javalin.jsonMapper(new JavalinJackson(mapper, true));

@@ -54,6 +54,22 @@ class SessionsTest {
   }
 
   @Test
+  void oneKeySigningInAgainAndAgainKeepsOnlyItsNewestSessions() {
+    IssuedKey key = keys.issue(Role.VIEWER, "");
+    Session first = sessions.signIn(key.secret()).orElseThrow();
+    Session last = first;
+    for (int i = 0; i < Sessions.MAX_SESSIONS_PER_KEY + 5; i++) {
+      clock.now = clock.now.plusSeconds(1);
+      last = sessions.signIn(key.secret()).orElseThrow();
+    }
+
+    assertThat(sessions.find(first.id())).isEmpty();
+    assertThat(sessions.find(last.id())).isPresent();
+    IssuedKey other = keys.issue(Role.VIEWER, "");
+    assertThat(sessions.signIn(other.secret())).isPresent();
+  }
+
+  @Test
   void signsInWithAValidKeyUnderARandomSessionId() {
     IssuedKey key = keys.issue(Role.VIEWER, "");
     Session session = sessions.signIn(key.secret()).orElseThrow();

@@ -75,7 +75,7 @@ class MapDiffCommandTest {
 
     assertThat(same.exitCode()).isZero();
     assertThat(same.out()).startsWith("no differences");
-    assertThat(differ.exitCode()).isEqualTo(1);
+    assertThat(differ.exitCode()).isEqualTo(3);
   }
 
   @Test

@@ -57,7 +57,9 @@ class MapValidateCommandTest {
             bad + ":9:9: touchpoint 't' is missing required field 'channel'",
             bad + ":9:26: unknown field 'chanel' in touchpoint 't' (did you mean 'channel'?)",
             bad + ":9:56: emotion score must be between -2 and 2, was 5",
-            broken + ":1:14: YAML syntax error: while parsing a flow sequence");
+            broken
+                + ":1:14: YAML syntax error: while parsing a flow sequence; expected ',' or ']', but"
+                + " got <stream end>");
   }
 
   @Test

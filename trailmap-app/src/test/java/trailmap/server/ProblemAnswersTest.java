@@ -222,6 +222,28 @@ class ProblemAnswersTest {
   }
 
   @Test
+  void aKnownPathWithTheWrongMethodIs405() throws Exception {
+    HttpResponse<String> response =
+        server.send(
+            server
+                .request("/api/maps/shop")
+                .header("Authorization", "Bearer " + editor)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+
+    assertThat(problem(response, 405).get("detail").asText()).contains("PATCH");
+  }
+
+  @Test
+  void problemBodiesAreUtf8SoNonAsciiTextSurvives() throws Exception {
+    HttpResponse<String> response = server.get("/api/maps/caf%C3%A9-%E2%80%94", editor);
+
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).contains("charset=utf-8"));
+    assertThat(problem(response, 404).get("detail").asText()).contains("café-—");
+  }
+
+  @Test
   void unknownRoutesAre404Problems() throws Exception {
     assertThat(problem(server.get("/api/nothing-here", editor), 404).get("detail").asText())
         .contains("/api/nothing-here");

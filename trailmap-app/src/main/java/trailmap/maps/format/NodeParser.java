@@ -130,7 +130,17 @@ final class NodeParser {
     if (message == null) {
       return "malformed document";
     }
-    String line = message.strip().lines().findFirst().orElse(message);
+    // SnakeYAML says "while parsing a flow sequence" first and the useful "expected ',' or ']'"
+    // on a later line; keep both. Indented lines are source excerpts, positions and ^ markers.
+    String line =
+        message
+            .strip()
+            .lines()
+            .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+            .map(String::strip)
+            .limit(3)
+            .reduce((a, b) -> a + "; " + b)
+            .orElse(message);
     return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 }
