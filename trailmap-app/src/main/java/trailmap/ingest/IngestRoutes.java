@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -217,6 +218,9 @@ public final class IngestRoutes {
       item.put("field", error.field());
       item.put("message", error.message());
     }
-    ctx.status(e.status()).contentType(Problem.MEDIA_TYPE).result(problem.toString());
+    // An explicit charset, or Jetty would encode the text as ISO-8859-1 and mangle "é" in ids.
+    ctx.status(e.status())
+        .contentType(Problem.MEDIA_TYPE + "; charset=utf-8")
+        .result(problem.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -37,7 +37,8 @@ class InvalidCallsTest {
 
   JsonNode refused(HttpResponse<String> response, int status) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValue(Problem.MEDIA_TYPE + "; charset=utf-8");
     assertThat(server.events()).isEmpty();
     return JSON.readTree(response.body());
   }
@@ -144,6 +145,18 @@ class InvalidCallsTest {
     refused(server.post("/v1/track", key, "{\"userId\":\"u\",\"event\":\"e\"} {}"), 400);
     assertThat(refused(server.post("/v1/track", key, ""), 400).get("detail").asText())
         .contains("empty");
+  }
+
+  @Test
+  void quotesNonAsciiValuesIntactInTheAnswer() throws Exception {
+    JsonNode problem =
+        refused(
+            server.post(
+                "/v1/track",
+                key,
+                "{\"userId\":\"u\",\"event\":\"e\",\"timestamp\":\"hier \u00e0 midi\"}"),
+            400);
+    assertThat(problem.get("errors").get(0).get("message").asText()).contains("hier \u00e0 midi");
   }
 
   @Test
