@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import trailmap.events.Event;
 import trailmap.events.JsonValue;
 import trailmap.maps.EventType;
+import trailmap.server.TestServer;
 
 class CollectionApiTest {
   @TempDir Path dir;
@@ -211,6 +213,60 @@ class CollectionApiTest {
     assertThat(server.post("/v1/track", key, call).statusCode()).isEqualTo(200);
     assertThat(server.post("/v1/track", key, call).statusCode()).isEqualTo(200);
     assertThat(server.events()).hasSize(1);
+  }
+
+  @Test
+  void concurrentBatchesAreEachAcknowledgedAndStoredWhole() throws Exception {
+    int clients = 16;
+    int perBatch = 50;
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        int client = c;
+        statuses.add(
+            pool.submit(
+                () -> {
+                  StringBuilder batch = new StringBuilder("{\"batch\":[");
+                  for (int i = 0; i < perBatch; i++) {
+                    batch
+                        .append(i == 0 ? "" : ",")
+                        .append("{\"type\":\"track\",\"event\":\"e\",\"userId\":\"u")
+                        .append(client)
+                        .append("\",\"messageId\":\"c")
+                        .append(client)
+                        .append('-')
+                        .append(i)
+                        .append("\"}");
+                  }
+                  return server.post("/v1/batch", key, batch.append("]}").toString()).statusCode();
+                }));
+      }
+      for (var status : statuses) {
+        assertThat(status.get()).isEqualTo(200);
+      }
+    }
+    List<Event> events = server.events();
+    assertThat(events).hasSize(clients * perBatch);
+    assertThat(events).extracting(Event::messageId).doesNotHaveDuplicates();
+    assertThat(server.log.appends()).isEqualTo(clients);
+  }
+
+  @Test
+  void aServerStartedWithoutAnEventLogAcknowledgesNothing(@TempDir Path other) {
+    try (TestServer plain = TestServer.start(other)) {
+      String writeKey = plain.server().sources().create("web", "web").writeKey();
+      HttpResponse<String> response =
+          plain.send(
+              plain
+                  .request("/v1/track")
+                  .header("Authorization", IngestServer.basic(writeKey))
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          "{\"userId\":\"u\",\"event\":\"e\"}"))
+                  .build());
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.body()).contains("no event log");
+    }
   }
 
   @Test
