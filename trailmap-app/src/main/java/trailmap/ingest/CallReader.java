@@ -114,11 +114,10 @@ final class CallReader {
       return Optional.empty();
     }
     JsonValue.Obj context = merge(batchContext, ownContext);
-    // identify and group carry traits of their own; other calls may carry the user's in context.
+    // Group traits describe the group, so only its own count; other calls may carry the user's
+    // traits in context.traits (analytics.js does), used when the call has none of its own.
     JsonValue.Obj traits =
-        type.get() == EventType.IDENTIFY
-                || type.get() == EventType.GROUP
-                || !ownTraits.fields().isEmpty()
+        type.get() == EventType.GROUP || !ownTraits.fields().isEmpty()
             ? ownTraits
             : context
                 .get("traits")

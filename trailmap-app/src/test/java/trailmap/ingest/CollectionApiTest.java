@@ -143,6 +143,24 @@ class CollectionApiTest {
   }
 
   @Test
+  void takesTraitsFromTheContextWhenACallHasNoneButNeverForAGroup() {
+    String context = "\"context\":{\"traits\":{\"email\":\"u@example.com\"}}";
+    server.post("/v1/identify", key, "{\"userId\":\"u\",\"messageId\":\"t1\"," + context + "}");
+    server.post(
+        "/v1/identify",
+        key,
+        "{\"userId\":\"u\",\"messageId\":\"t2\",\"traits\":{\"plan\":\"pro\"}," + context + "}");
+    server.post(
+        "/v1/group",
+        key,
+        "{\"userId\":\"u\",\"messageId\":\"t3\",\"groupId\":\"g\"," + context + "}");
+    var events = server.events();
+    assertThat(events.get(0).traits().text("email")).hasValue("u@example.com");
+    assertThat(events.get(1).traits().fields()).containsOnlyKeys("plan");
+    assertThat(events.get(2).traits().fields()).isEmpty();
+  }
+
+  @Test
   void takesTheWriteKeyFromTheBodyWhenNoHeaderIsSent() {
     assertThat(
             server
