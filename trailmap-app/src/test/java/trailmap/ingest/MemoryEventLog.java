@@ -19,10 +19,17 @@ final class MemoryEventLog implements EventLog {
   private final List<Event> events = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
   private final AtomicBoolean failing = new AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicInteger failuresLeft =
+      new java.util.concurrent.atomic.AtomicInteger();
   private int appends;
 
   void failing(boolean fail) {
     failing.set(fail);
+  }
+
+  /** The next {@code n} appends fail, then appends work again. */
+  void failNext(int n) {
+    failuresLeft.set(n);
   }
 
   int appends() {
@@ -36,7 +43,7 @@ final class MemoryEventLog implements EventLog {
 
   @Override
   public CompletableFuture<AppendResult> append(List<Event> batch) {
-    if (failing.get()) {
+    if (failing.get() || failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       return CompletableFuture.failedFuture(new IllegalStateException("disk full"));
     }
     lock.lock();

@@ -131,4 +131,39 @@ class SegmentLibraryTest {
     assertThat(byName.get("Signed Out").channel()).isEqualTo("web");
     assertThat(stored).allSatisfy(e -> assertThat(e.source()).startsWith("src_"));
   }
+
+  @Test
+  void theLibraryRetriesABatchThatWasNotStoredAndItArrivesOnce() throws Exception {
+    server.log.failNext(1);
+    Outcomes outcomes = new Outcomes(2);
+    Analytics analytics =
+        Analytics.builder(key)
+            .endpoint(server.uri().toString())
+            .flushQueueSize(2)
+            .callback(outcomes)
+            .build();
+    try {
+      analytics.enqueue(TrackMessage.builder("First").userId("u-2"));
+      analytics.enqueue(TrackMessage.builder("Second").userId("u-2"));
+      analytics.flush();
+      // The library backs off about 15 seconds (with jitter) before its retry.
+      assertThat(outcomes.done.await(90, TimeUnit.SECONDS)).as("both calls answered").isTrue();
+    } finally {
+      analytics.shutdown();
+    }
+    assertThat(outcomes.failed).isEmpty();
+    assertThat(server.events())
+        .extracting(Event::messageId)
+        .containsExactlyInAnyOrderElementsOf(outcomes.succeeded);
+    assertThat(server.events()).hasSize(2);
+    String metrics =
+        server
+            .send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/metrics")).build())
+            .body();
+    assertThat(metrics)
+        .contains(
+            "http_server_requests_seconds_count{method=\"POST\",route=\"/v1/import\",status=\"503\"} 1")
+        .contains(
+            "http_server_requests_seconds_count{method=\"POST\",route=\"/v1/import\",status=\"200\"} 1");
+  }
 }
