@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import trailmap.access.ApiKeys;
 import trailmap.access.IssuedKey;
 import trailmap.access.Sessions;
@@ -25,6 +26,10 @@ import trailmap.eventlog.EventLog;
 import trailmap.ingest.IngestRoutes;
 import trailmap.ingest.SourceRoutes;
 import trailmap.ingest.UnavailableEventLog;
+import trailmap.profiles.IdentityRules;
+import trailmap.profiles.ProfileProcessor;
+import trailmap.profiles.ProfileRoutes;
+import trailmap.profiles.ProfileStore;
 import trailmap.sources.Sources;
 import trailmap.store.Database;
 import trailmap.store.MapStore;
@@ -55,6 +60,8 @@ public final class TrailmapServer implements AutoCloseable {
   private final Sources sources;
   private final EventLog events;
   private final Optional<IssuedKey> firstAdminKey;
+  private final ProfileStore profiles;
+  private final AtomicReference<ProfileProcessor> profileProcessor = new AtomicReference<>();
 
   private TrailmapServer(
       Javalin app,
@@ -65,7 +72,8 @@ public final class TrailmapServer implements AutoCloseable {
       MapStore maps,
       Sources sources,
       EventLog events,
-      Optional<IssuedKey> firstAdminKey) {
+      Optional<IssuedKey> firstAdminKey,
+      ProfileStore profiles) {
     this.app = app;
     this.db = db;
     this.gcMetrics = gcMetrics;
@@ -75,6 +83,7 @@ public final class TrailmapServer implements AutoCloseable {
     this.sources = sources;
     this.events = events;
     this.firstAdminKey = firstAdminKey;
+    this.profiles = profiles;
   }
 
   /**
@@ -102,7 +111,9 @@ public final class TrailmapServer implements AutoCloseable {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JvmGcMetrics gcMetrics = new JvmGcMetrics();
     Javalin app = null;
+    ProfileStore profiles = null;
     try {
+      profiles = ProfileStore.open(config.dataDir(), IdentityRules.defaults(), clock);
       ApiKeys keys = new ApiKeys(db, clock);
       Optional<IssuedKey> first = keys.bootstrap(environmentAdminKey);
       MapStore maps = new MapStore(db, clock);
@@ -120,6 +131,7 @@ public final class TrailmapServer implements AutoCloseable {
       WebRoutes web = new WebRoutes(maps, sessions, clock);
       IngestRoutes ingest = new IngestRoutes(sources, events, clock, config.ingest());
       SourceRoutes sourceRoutes = new SourceRoutes(sources);
+      ProfileRoutes profileRoutes = new ProfileRoutes(profiles);
 
       app =
           Javalin.create(
@@ -141,16 +153,21 @@ public final class TrailmapServer implements AutoCloseable {
                 keyRoutes.register(javalin.routes);
                 sourceRoutes.register(javalin.routes);
                 ingest.register(javalin.routes);
+                profileRoutes.register(javalin.routes);
                 web.register(javalin.routes, Requires.VIEWER);
                 errors.register(javalin.routes);
               });
       app.start();
-      return new TrailmapServer(app, db, gcMetrics, config, keys, maps, sources, events, first);
+      return new TrailmapServer(
+          app, db, gcMetrics, config, keys, maps, sources, events, first, profiles);
     } catch (RuntimeException e) {
       if (app != null) {
         app.stop();
       }
       gcMetrics.close();
+      if (profiles != null) {
+        profiles.close();
+      }
       db.close();
       events.close();
       throw e;
@@ -194,6 +211,26 @@ public final class TrailmapServer implements AutoCloseable {
     return sources;
   }
 
+  /** Profiles, identities and timelines ({@code DATA_DIR/profiles.db}). */
+  public ProfileStore profiles() {
+    return profiles;
+  }
+
+  /**
+   * Starts applying {@code log}'s events to profiles on the processor's own thread, from where it
+   * stopped last time; {@link #close} stops it.
+   *
+   * @throws IllegalStateException when already following a log
+   */
+  public ProfileProcessor followEvents(EventLog log) {
+    ProfileProcessor processor = ProfileProcessor.start(log, profiles, 500);
+    if (!profileProcessor.compareAndSet(null, processor)) {
+      processor.close();
+      throw new IllegalStateException("the server already follows an event log");
+    }
+    return processor;
+  }
+
   /** Every HTTP route with the role it requires, sorted by path then method. */
   public List<RouteInfo> routes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
@@ -221,8 +258,13 @@ public final class TrailmapServer implements AutoCloseable {
     try {
       app.stop();
     } finally {
+      ProfileProcessor processor = profileProcessor.getAndSet(null);
+      if (processor != null) {
+        processor.close();
+      }
       try {
         gcMetrics.close();
+        profiles.close();
         db.close();
       } finally {
         events.close();

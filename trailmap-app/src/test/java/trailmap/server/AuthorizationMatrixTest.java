@@ -40,7 +40,11 @@ class AuthorizationMatrixTest {
           Map.entry("DELETE /api/keys/{id}", Role.ADMIN),
           Map.entry("GET /api/sources", Role.ADMIN),
           Map.entry("POST /api/sources", Role.ADMIN),
-          Map.entry("DELETE /api/sources/{id}", Role.ADMIN));
+          Map.entry("DELETE /api/sources/{id}", Role.ADMIN),
+          Map.entry("GET /api/profiles/{id}", Role.VIEWER),
+          Map.entry("GET /api/profiles/{id}/timeline", Role.VIEWER),
+          Map.entry("GET /api/profiles/{id}/export", Role.VIEWER),
+          Map.entry("DELETE /api/profiles/{id}", Role.ADMIN));
 
   /** The collection API: authenticated by a source's write key, never by an API key. */
   static final List<String> COLLECTION =

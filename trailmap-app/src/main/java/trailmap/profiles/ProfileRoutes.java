@@ -1,0 +1,205 @@
+package trailmap.profiles;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import trailmap.events.json.JsonValues;
+import trailmap.maps.EventType;
+import trailmap.server.Problem;
+import trailmap.server.ProblemException;
+import trailmap.server.Requires;
+
+/**
+ * {@code /api/profiles/{id}}, where {@code {id}} is a profile id or {@code TYPE:VALUE} for any
+ * identity it holds ({@link ProfileRef}): the profile (viewer), its timeline (viewer), its export
+ * (viewer) and its deletion (admin). See docs/profiles.md for the answers' shapes.
+ */
+public final class ProfileRoutes {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final ProfileStore store;
+
+  public ProfileRoutes(ProfileStore store) {
+    this.store = store;
+  }
+
+  /** Declares the routes with the roles they require. */
+  public void register(RoutesConfig routes) {
+    routes.get("/api/profiles/{id}", this::profile, Requires.VIEWER);
+    routes.get("/api/profiles/{id}/timeline", this::timeline, Requires.VIEWER);
+    routes.get("/api/profiles/{id}/export", this::export, Requires.VIEWER);
+    routes.delete("/api/profiles/{id}", this::delete, Requires.ADMIN);
+  }
+
+  private void profile(Context ctx) {
+    ctx.json(profileNode(record(ctx)));
+  }
+
+  private void timeline(Context ctx) {
+    ProfileId id = find(ctx);
+    TimelineQuery query = query(ctx);
+    TimelinePage page;
+    try {
+      page = store.timeline(id, query);
+    } catch (IllegalArgumentException e) {
+      throw badQuery(e.getMessage());
+    }
+    ObjectNode out = MAPPER.createObjectNode();
+    out.put("id", id.value());
+    ArrayNode events = out.putArray("events");
+    page.events().forEach(e -> events.add(eventNode(e)));
+    page.next().ifPresentOrElse(next -> out.put("next", next), () -> out.putNull("next"));
+    ctx.json(out);
+  }
+
+  private void export(Context ctx) {
+    ProfileRecord record = record(ctx);
+    ObjectNode out = MAPPER.createObjectNode();
+    out.set("profile", profileNode(record));
+    ArrayNode events = out.putArray("events");
+    store.events(record.id()).forEach(e -> events.add(tree(e.json())));
+    ctx.header("Content-Disposition", "attachment; filename=\"" + record.id() + ".json\"");
+    ctx.json(out);
+  }
+
+  private void delete(Context ctx) {
+    if (!store.delete(find(ctx))) {
+      throw notFound(ctx.pathParam("id"));
+    }
+    ctx.status(204);
+  }
+
+  private ProfileRecord record(Context ctx) {
+    ProfileId id = find(ctx);
+    return store.profile(id).orElseThrow(() -> notFound(ctx.pathParam("id")));
+  }
+
+  private ProfileId find(Context ctx) {
+    String text = ctx.pathParam("id");
+    ProfileRef ref;
+    try {
+      ref = ProfileRef.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          Problem.of(400, "bad-profile-ref", "Bad profile reference", e.getMessage()));
+    }
+    return store.resolve(ref).orElseThrow(() -> notFound(text));
+  }
+
+  private static TimelineQuery query(Context ctx) {
+    int limit = TimelineQuery.DEFAULT_LIMIT;
+    String limitText = ctx.queryParam("limit");
+    if (limitText != null) {
+      try {
+        limit = Integer.parseInt(limitText.strip());
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > TimelineQuery.MAX_LIMIT) {
+        throw badQuery(
+            "limit must be a whole number between 1 and "
+                + TimelineQuery.MAX_LIMIT
+                + ", was '"
+                + limitText
+                + "'");
+      }
+    }
+    Optional<String> type = Optional.ofNullable(ctx.queryParam("type"));
+    if (type.isPresent() && EventType.fromWireName(type.get()).isEmpty()) {
+      throw badQuery(
+          "type '"
+              + type.get()
+              + "' is not an event type; use one of "
+              + Arrays.stream(EventType.values())
+                  .map(EventType::wireName)
+                  .collect(Collectors.joining(", ")));
+    }
+    return new TimelineQuery(
+        limit,
+        Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty()),
+        Optional.ofNullable(ctx.queryParam("channel")),
+        type);
+  }
+
+  static ObjectNode profileNode(ProfileRecord record) {
+    ObjectNode out = MAPPER.createObjectNode();
+    out.put("id", record.id().value());
+    out.put("createdAt", record.createdAt().toString());
+    out.put("createdBy", record.createdBy());
+    ArrayNode identities = out.putArray("identities");
+    for (HeldIdentity held : record.identities()) {
+      identities
+          .addObject()
+          .put("type", held.identity().type().wireName())
+          .put("value", held.identity().value())
+          .put("messageId", held.messageId())
+          .put("at", held.at().toString());
+    }
+    ObjectNode traits = out.putObject("traits");
+    for (TraitHistory trait : record.traits()) {
+      ObjectNode node = observation(trait.current());
+      ArrayNode history = node.putArray("history");
+      trait.history().forEach(o -> history.add(observation(o)));
+      traits.set(trait.name(), node);
+    }
+    ArrayNode merges = out.putArray("merges");
+    for (MergeRecord merge : record.merges()) {
+      ObjectNode node = merges.addObject();
+      node.put("absorbed", merge.absorbed().value());
+      ArrayNode why = node.putArray("identities");
+      merge.identities().forEach(i -> why.add(i.toString()));
+      node.put("messageId", merge.messageId()).put("at", merge.at().toString());
+    }
+    return out;
+  }
+
+  private static ObjectNode observation(TraitObservation o) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.set("value", JsonValues.toNode(o.value()));
+    node.put("at", o.at().toString()).put("messageId", o.messageId());
+    return node;
+  }
+
+  private static ObjectNode eventNode(StoredEvent e) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("messageId", e.messageId()).put("type", e.type());
+    if (!e.name().isEmpty()) {
+      node.put("name", e.name());
+    }
+    node.put("channel", e.channel()).put("timestamp", e.timestamp().toString());
+    node.set("event", tree(e.json()));
+    return node;
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored event JSON is damaged", e);
+    }
+  }
+
+  private static ProblemException notFound(String ref) {
+    return new ProblemException(
+        Problem.of(
+            404,
+            "not-found",
+            "profile not found",
+            "no profile is known as '"
+                + ref
+                + "' (events reach profiles a moment after they are accepted); "
+                + ProfileRef.FORMS));
+  }
+
+  private static ProblemException badQuery(String detail) {
+    return new ProblemException(
+        Problem.of(400, "bad-timeline-query", "Bad timeline query", detail));
+  }
+}

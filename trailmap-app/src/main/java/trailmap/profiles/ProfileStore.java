@@ -1,0 +1,195 @@
+package trailmap.profiles;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import trailmap.eventlog.EventLog.LogEntry;
+
+/**
+ * Profiles, their identities, merges, traits (with history) and timelines, in {@code
+ * DATA_DIR/profiles.db}, with the log position the processor has applied up to.
+ *
+ * <pre>{@code
+ * try (ProfileStore store = ProfileStore.open(dataDir, IdentityRules.defaults(), clock)) {
+ *   store.apply(log.read(store.position(), 500));
+ *   store.resolve(ProfileRef.parse("userId:u-42")).flatMap(store::profile);
+ * }
+ * }</pre>
+ *
+ * Thread-safe: one connection behind a lock, so reads wait for an applying batch to commit and
+ * never see half of it.
+ */
+public final class ProfileStore implements AutoCloseable {
+  static final List<String> TABLES =
+      List.of("profiles", "identities", "merges", "traits", "events", "deletions");
+
+  private final ProfileDatabase db;
+  private final ProfileWriter writer;
+  private final Clock clock;
+
+  private ProfileStore(ProfileDatabase db, IdentityRules rules, Clock clock) {
+    this.db = db;
+    this.writer = new ProfileWriter(rules);
+    this.clock = clock;
+  }
+
+  /**
+   * Opens (creating when absent) {@code dataDir/profiles.db}.
+   *
+   * @param clock gives the time a deletion is recorded at
+   * @throws trailmap.store.StoreException when the directory or file is unusable
+   */
+  public static ProfileStore open(Path dataDir, IdentityRules rules, Clock clock) {
+    return new ProfileStore(ProfileDatabase.open(dataDir), rules, clock);
+  }
+
+  /** The database file. */
+  public Path file() {
+    return db.file();
+  }
+
+  /** The log position of the next event to apply: every event before it has been applied. */
+  public long position() {
+    return db.read(ProfileStore::position);
+  }
+
+  private static long position(Connection c) throws SQLException {
+    return Long.parseLong(
+        ProfileReader.one(c, "SELECT position FROM processor WHERE id = 1").orElse("0"));
+  }
+
+  /**
+   * Applies consecutive log entries and moves the position past them, in one transaction: after a
+   * crash either all of them and the new position are stored, or none.
+   *
+   * @param entries consecutive, starting at {@link #position()}
+   * @return the limit refusals met, in log order, for the caller to log
+   * @throws IllegalStateException when the entries do not start at the position or have gaps, so an
+   *     event is never applied twice or skipped
+   */
+  public List<LimitRefusal> apply(List<LogEntry> entries) {
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    return db.transaction(
+        c -> {
+          long expected = position(c);
+          List<LimitRefusal> refusals = new ArrayList<>();
+          for (LogEntry entry : entries) {
+            if (entry.position() != expected) {
+              throw new IllegalStateException(
+                  "log entry at position "
+                      + entry.position()
+                      + " does not follow the applied position "
+                      + expected
+                      + " in "
+                      + db.file());
+            }
+            writer.apply(c, entry).ifPresent(refusals::add);
+            expected++;
+          }
+          ProfileWriter.update(c, "UPDATE processor SET position = ? WHERE id = 1", expected);
+          return List.copyOf(refusals);
+        });
+  }
+
+  /** The profile's own id for a reference; empty when nobody holds it (or it was deleted). */
+  public Optional<ProfileId> resolve(ProfileRef ref) {
+    return db.read(c -> ProfileReader.resolve(c, ref));
+  }
+
+  /** Everything held on a profile but its events; empty for an unknown id. */
+  public Optional<ProfileRecord> profile(ProfileId id) {
+    return db.read(c -> ProfileReader.profile(c, id));
+  }
+
+  /**
+   * A page of the profile's events in time order, ties in log order.
+   *
+   * @throws IllegalArgumentException for a cursor this store did not give
+   */
+  public TimelinePage timeline(ProfileId id, TimelineQuery query) {
+    return db.read(c -> ProfileReader.timeline(c, id, query));
+  }
+
+  /** All of the profile's events in time order, ties in log order. */
+  public List<StoredEvent> events(ProfileId id) {
+    return db.read(c -> ProfileReader.allEvents(c, id));
+  }
+
+  /**
+   * Deletes the person: events, traits, identities, merges and the profile itself, in one
+   * transaction, and records only a SHA-256 of the id and the time.
+   *
+   * @return false when there was no such profile
+   */
+  public boolean delete(ProfileId id) {
+    return db.transaction(
+        c -> {
+          if (ProfileReader.one(c, "SELECT id FROM profiles WHERE id = ?", id.value()).isEmpty()) {
+            return false;
+          }
+          for (String table : List.of("events", "traits", "identities", "merges")) {
+            ProfileWriter.update(c, "DELETE FROM " + table + " WHERE profile_id = ?", id.value());
+          }
+          ProfileWriter.update(c, "DELETE FROM profiles WHERE id = ?", id.value());
+          ProfileWriter.update(
+              c,
+              "INSERT INTO deletions (id_hash, deleted_at) VALUES (?, ?)",
+              sha256(id.value()),
+              clock.instant().toString());
+          return true;
+        });
+  }
+
+  /** How many rows of {@code table} mention {@code text} anywhere; for checking deletions. */
+  long rowsMentioning(String table, String text) {
+    if (!TABLES.contains(table)) {
+      throw new IllegalArgumentException("no table " + table + "; one of " + TABLES);
+    }
+    return db.read(
+        c -> {
+          List<String> columns = new ArrayList<>();
+          try (var rows = c.createStatement().executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rows.next()) {
+              columns.add(rows.getString("name"));
+            }
+          }
+          String where =
+              String.join(
+                  " OR ",
+                  columns.stream().map(col -> "instr(CAST(" + col + " AS TEXT), ?) > 0").toList());
+          try (var q = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE " + where)) {
+            for (int i = 0; i < columns.size(); i++) {
+              q.setString(i + 1, text);
+            }
+            try (var rows = q.executeQuery()) {
+              return rows.next() ? rows.getLong(1) : 0L;
+            }
+          }
+        });
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

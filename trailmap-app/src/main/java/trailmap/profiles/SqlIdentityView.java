@@ -1,0 +1,45 @@
+package trailmap.profiles;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import trailmap.store.StoreException;
+
+/** {@link IdentityView} on the profiles database, read inside the applying transaction. */
+final class SqlIdentityView implements IdentityView {
+  private final Connection connection;
+
+  SqlIdentityView(Connection connection) {
+    this.connection = connection;
+  }
+
+  @Override
+  public Optional<ProfileId> profileOf(Identity identity) {
+    try (PreparedStatement q =
+        connection.prepareStatement(
+            "SELECT profile_id FROM identities WHERE type = ? AND value = ?")) {
+      q.setString(1, identity.type().wireName());
+      q.setString(2, identity.value());
+      try (ResultSet rows = q.executeQuery()) {
+        return rows.next() ? Optional.of(new ProfileId(rows.getString(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot look up identity " + identity.type().wireName(), e);
+    }
+  }
+
+  @Override
+  public int identityCount(ProfileId profile) {
+    try (PreparedStatement q =
+        connection.prepareStatement("SELECT count(*) FROM identities WHERE profile_id = ?")) {
+      q.setString(1, profile.value());
+      try (ResultSet rows = q.executeQuery()) {
+        return rows.next() ? rows.getInt(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot count the identities of profile " + profile, e);
+    }
+  }
+}
