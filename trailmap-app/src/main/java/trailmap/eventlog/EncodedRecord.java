@@ -1,0 +1,62 @@
+package trailmap.eventlog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
+import trailmap.events.Event;
+import trailmap.events.json.EventJson;
+
+/**
+ * One event framed for a segment file, encoded by the appending thread so the writer only copies.
+ *
+ * <p>Frame: {@code int bodyLength, int crc32c(body), body}; body: {@code long appendedAtMillis,
+ * unsigned short idLength, messageId (UTF-8), EventJson (UTF-8)}. Big-endian. The messageId and
+ * append time sit before the JSON so recovery rebuilds the dedup set without parsing JSON.
+ */
+record EncodedRecord(byte[] frame, MessageIdHash id, long appendedAtMillis) {
+  /** Shared by encoding and {@link FrameCursor}'s decoding; thread-safe once configured. */
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static final int HEADER_BYTES = 8;
+  static final int BODY_PREFIX_BYTES = 10;
+
+  /** The largest body accepted: far above the 32 KB ingestion limit, small enough to buffer. */
+  static final int MAX_BODY_BYTES = 16 << 20;
+
+  /** A body holds at least the prefix, a one-byte id and "{}". */
+  static final int MIN_BODY_BYTES = BODY_PREFIX_BYTES + 1 + 2;
+
+  /** EventJson's form, written straight to UTF-8 bytes (no intermediate String). */
+  private static byte[] json(Event event) {
+    try {
+      return JSON.writeValueAsBytes(EventJson.toNode(event));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise event " + event.messageId(), e);
+    }
+  }
+
+  static EncodedRecord of(Event event, long appendedAtMillis) {
+    byte[] id = event.messageId().getBytes(StandardCharsets.UTF_8);
+    byte[] json = json(event);
+    long bodyLength = (long) BODY_PREFIX_BYTES + id.length + json.length;
+    if (bodyLength > MAX_BODY_BYTES) {
+      throw new IllegalArgumentException(
+          "event "
+              + event.messageId()
+              + " is "
+              + bodyLength
+              + " bytes when stored, over the event log's limit of "
+              + MAX_BODY_BYTES
+              + " bytes per event");
+    }
+    ByteBuffer frame = ByteBuffer.allocate(HEADER_BYTES + (int) bodyLength);
+    frame.putInt((int) bodyLength).putInt(0);
+    frame.putLong(appendedAtMillis).putShort((short) id.length).put(id).put(json);
+    CRC32C crc = new CRC32C();
+    crc.update(frame.array(), HEADER_BYTES, (int) bodyLength);
+    frame.putInt(4, (int) crc.getValue());
+    return new EncodedRecord(frame.array(), MessageIdHash.of(id, 0, id.length), appendedAtMillis);
+  }
+}
