@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -23,9 +24,11 @@ import trailmap.access.ApiKeys;
 import trailmap.access.IssuedKey;
 import trailmap.access.Sessions;
 import trailmap.eventlog.EventLog;
+import trailmap.eventlog.EventLogException;
+import trailmap.eventlog.EventLogOptions;
+import trailmap.eventlog.FileEventLog;
 import trailmap.ingest.IngestRoutes;
 import trailmap.ingest.SourceRoutes;
-import trailmap.ingest.UnavailableEventLog;
 import trailmap.profiles.IdentityRules;
 import trailmap.profiles.ProfileProcessor;
 import trailmap.profiles.ProfileRoutes;
@@ -33,6 +36,7 @@ import trailmap.profiles.ProfileStore;
 import trailmap.sources.Sources;
 import trailmap.store.Database;
 import trailmap.store.MapStore;
+import trailmap.store.StoreException;
 import trailmap.web.WebRoutes;
 
 /**
@@ -86,9 +90,13 @@ public final class TrailmapServer implements AutoCloseable {
     this.profiles = profiles;
   }
 
+  /** The durable event log's directory under the data directory. */
+  public static final String EVENT_LOG_DIR = "eventlog";
+
   /**
-   * Opens the store under {@code config.dataDir()}, makes sure an admin key exists (see {@link
-   * ApiKeys#bootstrap}) and starts listening.
+   * Opens the store under {@code config.dataDir()} and the durable event log in {@code
+   * DATA_DIR/eventlog}, which {@code /v1} appends to and profiles follow; makes sure an admin key
+   * exists (see {@link ApiKeys#bootstrap}) and starts listening.
    *
    * @param environmentAdminKey the value of {@code TRAILMAP_ADMIN_KEY}, if set
    * @throws io.javalin.util.JavalinBindException when the port is in use
@@ -97,13 +105,30 @@ public final class TrailmapServer implements AutoCloseable {
    */
   public static TrailmapServer start(
       ServerConfig config, Clock clock, Optional<String> environmentAdminKey) {
-    // Until the durable event log is wired in here, /v1 answers 503 rather than lose events.
-    return start(config, clock, environmentAdminKey, new UnavailableEventLog());
+    Path logDir = config.dataDir().resolve(EVENT_LOG_DIR);
+    EventLog events;
+    try {
+      events = FileEventLog.open(logDir, EventLogOptions.defaults().withClock(clock));
+    } catch (EventLogException e) {
+      // The CLI reports StoreExceptions as an unusable data directory, in one line.
+      throw new StoreException(
+          "cannot open the event log in " + logDir.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+    TrailmapServer server = start(config, clock, environmentAdminKey, events);
+    try {
+      server.followEvents(events);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
   }
 
   /**
    * As {@link #start(ServerConfig, Clock, Optional)}, with the event log that {@code /v1} appends
-   * to. The server owns the log from here on and closes it last in {@link #close}.
+   * to instead of the durable log under the data directory; profiles follow it only once {@link
+   * #followEvents} is called. The server owns the log from here on and closes it last in {@link
+   * #close}.
    */
   public static TrailmapServer start(
       ServerConfig config, Clock clock, Optional<String> environmentAdminKey, EventLog events) {

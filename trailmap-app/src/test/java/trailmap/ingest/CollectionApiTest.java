@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import trailmap.eventlog.FileEventLog;
 import trailmap.events.Event;
 import trailmap.events.JsonValue;
 import trailmap.maps.EventType;
 import trailmap.server.TestServer;
+import trailmap.server.TrailmapServer;
 
 class CollectionApiTest {
   @TempDir Path dir;
@@ -270,7 +272,7 @@ class CollectionApiTest {
   }
 
   @Test
-  void aServerStartedWithoutAnEventLogAcknowledgesNothing(@TempDir Path other) {
+  void theServerAppendsToTheDurableLogInItsDataDirectory(@TempDir Path other) {
     try (TestServer plain = TestServer.start(other)) {
       String writeKey = plain.server().sources().create("web", "web").writeKey();
       HttpResponse<String> response =
@@ -280,10 +282,14 @@ class CollectionApiTest {
                   .header("Authorization", IngestServer.basic(writeKey))
                   .POST(
                       java.net.http.HttpRequest.BodyPublishers.ofString(
-                          "{\"userId\":\"u\",\"event\":\"e\"}"))
+                          "{\"userId\":\"u\",\"event\":\"Kept\",\"messageId\":\"d-1\"}"))
                   .build());
-      assertThat(response.statusCode()).isEqualTo(503);
-      assertThat(response.body()).contains("no event log");
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+    try (FileEventLog reopened = FileEventLog.open(other.resolve(TrailmapServer.EVENT_LOG_DIR))) {
+      assertThat(reopened.read(0, 10))
+          .extracting(entry -> entry.event().messageId())
+          .containsExactly("d-1");
     }
   }
 
