@@ -32,7 +32,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "YAML file with host, port, data, maxMapBytes (see docs/server.md).")
+      description =
+          "YAML file with host, port, data, maxMapBytes, maxEventBytes, maxBatchBytes,"
+              + " maxBatchEvents (see docs/server.md).")
   Path config;
 
   @Override

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import trailmap.ingest.IngestLimits;
 
 /**
  * How the server runs. The {@code --config} file is YAML with these keys, all optional:
@@ -22,20 +23,33 @@ import java.util.regex.Pattern;
  * port: 7070             # 0 picks a free port (default 7070)
  * data: ./trailmap-data  # the data directory; relative to the working directory
  * maxMapBytes: 1MB       # largest accepted request body: a number of bytes, or with KB / MB
+ * maxEventBytes: 32KB    # largest /v1 call or event in a batch, after gzip (default: Segment's)
+ * maxBatchBytes: 500KB   # largest /v1/batch body, after gzip (default: Segment's)
+ * maxBatchEvents: 2500   # most events in one batch (default: Segment's)
  * }</pre>
  *
  * Command-line options win over the file.
  *
  * @param port 0..65535; 0 picks a free port
  * @param maxMapBytes 1 KB..64 MB
+ * @param ingest the limits of the collection API
  */
-public record ServerConfig(String host, int port, Path dataDir, long maxMapBytes) {
+public record ServerConfig(
+    String host, int port, Path dataDir, long maxMapBytes, IngestLimits ingest) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7070;
   public static final Path DEFAULT_DATA_DIR = Path.of("trailmap-data");
   public static final long DEFAULT_MAX_MAP_BYTES = 1024 * 1024;
 
-  static final List<String> KEYS = List.of("host", "port", "data", "maxMapBytes");
+  static final List<String> KEYS =
+      List.of(
+          "host",
+          "port",
+          "data",
+          "maxMapBytes",
+          "maxEventBytes",
+          "maxBatchBytes",
+          "maxBatchEvents");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB)?");
 
   public ServerConfig {
@@ -49,27 +63,37 @@ public record ServerConfig(String host, int port, Path dataDir, long maxMapBytes
     if (host == null || host.isBlank()) {
       throw new IllegalArgumentException("host must not be empty");
     }
+    ingest = ingest == null ? IngestLimits.SEGMENT : ingest;
   }
 
-  /** Every default: 127.0.0.1:7070, ./trailmap-data, 1 MB bodies. */
+  /** With Segment's limits for the collection API. */
+  public ServerConfig(String host, int port, Path dataDir, long maxMapBytes) {
+    this(host, port, dataDir, maxMapBytes, IngestLimits.SEGMENT);
+  }
+
+  /** Every default: 127.0.0.1:7070, ./trailmap-data, 1 MB bodies, Segment's ingest limits. */
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, DEFAULT_MAX_MAP_BYTES);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, maxMapBytes);
+    return new ServerConfig(host, newPort, dataDir, maxMapBytes, ingest);
   }
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(host, port, newDataDir, maxMapBytes);
+    return new ServerConfig(host, port, newDataDir, maxMapBytes, ingest);
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, dataDir, maxMapBytes);
+    return new ServerConfig(newHost, port, dataDir, maxMapBytes, ingest);
   }
 
   public ServerConfig withMaxMapBytes(long bytes) {
-    return new ServerConfig(host, port, dataDir, bytes);
+    return new ServerConfig(host, port, dataDir, bytes, ingest);
+  }
+
+  public ServerConfig withIngestLimits(IngestLimits limits) {
+    return new ServerConfig(host, port, dataDir, maxMapBytes, limits);
   }
 
   /**
@@ -92,6 +116,12 @@ public record ServerConfig(String host, int port, Path dataDir, long maxMapBytes
     if (root == null || root.isMissingNode() || root.isNull()) {
       return config;
     }
+    // The ingest limits depend on each other, so they are checked together after the loop.
+    long[] ingest = {
+      config.ingest().maxEventBytes(),
+      config.ingest().maxBatchBytes(),
+      config.ingest().maxBatchEvents()
+    };
     if (!root.isObject()) {
       throw new IllegalArgumentException(
           file + ": must be a mapping of " + String.join(", ", KEYS));
@@ -107,6 +137,18 @@ public record ServerConfig(String host, int port, Path dataDir, long maxMapBytes
               case "port" -> config.withPort(integer(value, where));
               case "data" -> config.withDataDir(Path.of(text(value, where)));
               case "maxMapBytes" -> config.withMaxMapBytes(size(value, where));
+              case "maxEventBytes" -> {
+                ingest[0] = size(value, where);
+                yield config;
+              }
+              case "maxBatchBytes" -> {
+                ingest[1] = size(value, where);
+                yield config;
+              }
+              case "maxBatchEvents" -> {
+                ingest[2] = integer(value, where);
+                yield config;
+              }
               default ->
                   throw new IllegalArgumentException(
                       "unknown key (known keys: " + String.join(", ", KEYS) + ")");
@@ -118,7 +160,15 @@ public record ServerConfig(String host, int port, Path dataDir, long maxMapBytes
                 : where + ": " + e.getMessage());
       }
     }
-    return config;
+    try {
+      return config.withIngestLimits(
+          new IngestLimits(
+              (int) Math.min(ingest[0], Integer.MAX_VALUE),
+              (int) Math.min(ingest[1], Integer.MAX_VALUE),
+              (int) ingest[2]));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage());
+    }
   }
 
   private static String text(JsonNode value, String where) {

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -23,12 +24,19 @@ import trailmap.access.ApiKeys;
 import trailmap.access.IssuedKey;
 import trailmap.access.Sessions;
 import trailmap.eventlog.EventLog;
+import trailmap.eventlog.EventLogException;
+import trailmap.eventlog.EventLogOptions;
+import trailmap.eventlog.FileEventLog;
+import trailmap.ingest.IngestRoutes;
+import trailmap.ingest.SourceRoutes;
 import trailmap.profiles.IdentityRules;
 import trailmap.profiles.ProfileProcessor;
 import trailmap.profiles.ProfileRoutes;
 import trailmap.profiles.ProfileStore;
+import trailmap.sources.Sources;
 import trailmap.store.Database;
 import trailmap.store.MapStore;
+import trailmap.store.StoreException;
 import trailmap.web.WebRoutes;
 
 /**
@@ -53,6 +61,8 @@ public final class TrailmapServer implements AutoCloseable {
   private final ServerConfig config;
   private final ApiKeys keys;
   private final MapStore maps;
+  private final Sources sources;
+  private final EventLog events;
   private final Optional<IssuedKey> firstAdminKey;
   private final ProfileStore profiles;
   private final AtomicReference<ProfileProcessor> profileProcessor = new AtomicReference<>();
@@ -64,6 +74,8 @@ public final class TrailmapServer implements AutoCloseable {
       ServerConfig config,
       ApiKeys keys,
       MapStore maps,
+      Sources sources,
+      EventLog events,
       Optional<IssuedKey> firstAdminKey,
       ProfileStore profiles) {
     this.app = app;
@@ -72,13 +84,19 @@ public final class TrailmapServer implements AutoCloseable {
     this.config = config;
     this.keys = keys;
     this.maps = maps;
+    this.sources = sources;
+    this.events = events;
     this.firstAdminKey = firstAdminKey;
     this.profiles = profiles;
   }
 
+  /** The durable event log's directory under the data directory. */
+  public static final String EVENT_LOG_DIR = "eventlog";
+
   /**
-   * Opens the store under {@code config.dataDir()}, makes sure an admin key exists (see {@link
-   * ApiKeys#bootstrap}) and starts listening.
+   * Opens the store under {@code config.dataDir()} and the durable event log in {@code
+   * DATA_DIR/eventlog}, which {@code /v1} appends to and profiles follow; makes sure an admin key
+   * exists (see {@link ApiKeys#bootstrap}) and starts listening.
    *
    * @param environmentAdminKey the value of {@code TRAILMAP_ADMIN_KEY}, if set
    * @throws io.javalin.util.JavalinBindException when the port is in use
@@ -87,6 +105,33 @@ public final class TrailmapServer implements AutoCloseable {
    */
   public static TrailmapServer start(
       ServerConfig config, Clock clock, Optional<String> environmentAdminKey) {
+    Path logDir = config.dataDir().resolve(EVENT_LOG_DIR);
+    EventLog events;
+    try {
+      events = FileEventLog.open(logDir, EventLogOptions.defaults().withClock(clock));
+    } catch (EventLogException e) {
+      // The CLI reports StoreExceptions as an unusable data directory, in one line.
+      throw new StoreException(
+          "cannot open the event log in " + logDir.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+    TrailmapServer server = start(config, clock, environmentAdminKey, events);
+    try {
+      server.followEvents(events);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  /**
+   * As {@link #start(ServerConfig, Clock, Optional)}, with the event log that {@code /v1} appends
+   * to instead of the durable log under the data directory; profiles follow it only once {@link
+   * #followEvents} is called. The server owns the log from here on and closes it last in {@link
+   * #close}.
+   */
+  public static TrailmapServer start(
+      ServerConfig config, Clock clock, Optional<String> environmentAdminKey, EventLog events) {
     Database db = Database.open(config.dataDir());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JvmGcMetrics gcMetrics = new JvmGcMetrics();
@@ -97,6 +142,7 @@ public final class TrailmapServer implements AutoCloseable {
       ApiKeys keys = new ApiKeys(db, clock);
       Optional<IssuedKey> first = keys.bootstrap(environmentAdminKey);
       MapStore maps = new MapStore(db, clock);
+      Sources sources = new Sources(db, clock);
       Sessions sessions = new Sessions(keys, clock);
       bindJvmMetrics(registry, gcMetrics);
 
@@ -108,6 +154,8 @@ public final class TrailmapServer implements AutoCloseable {
       KeyRoutes keyRoutes = new KeyRoutes(keys, mapper);
       OperationsRoutes operations = new OperationsRoutes(db, registry);
       WebRoutes web = new WebRoutes(maps, sessions, clock);
+      IngestRoutes ingest = new IngestRoutes(sources, events, clock, config.ingest());
+      SourceRoutes sourceRoutes = new SourceRoutes(sources);
       ProfileRoutes profileRoutes = new ProfileRoutes(profiles);
 
       app =
@@ -128,12 +176,15 @@ public final class TrailmapServer implements AutoCloseable {
                 operations.register(javalin.routes);
                 mapRoutes.register(javalin.routes);
                 keyRoutes.register(javalin.routes);
+                sourceRoutes.register(javalin.routes);
+                ingest.register(javalin.routes);
                 profileRoutes.register(javalin.routes);
                 web.register(javalin.routes, Requires.VIEWER);
                 errors.register(javalin.routes);
               });
       app.start();
-      return new TrailmapServer(app, db, gcMetrics, config, keys, maps, first, profiles);
+      return new TrailmapServer(
+          app, db, gcMetrics, config, keys, maps, sources, events, first, profiles);
     } catch (RuntimeException e) {
       if (app != null) {
         app.stop();
@@ -143,6 +194,7 @@ public final class TrailmapServer implements AutoCloseable {
         profiles.close();
       }
       db.close();
+      events.close();
       throw e;
     }
   }
@@ -178,6 +230,10 @@ public final class TrailmapServer implements AutoCloseable {
 
   public MapStore maps() {
     return maps;
+  }
+
+  public Sources sources() {
+    return sources;
   }
 
   /** Profiles, identities and timelines ({@code DATA_DIR/profiles.db}). */
@@ -231,9 +287,13 @@ public final class TrailmapServer implements AutoCloseable {
       if (processor != null) {
         processor.close();
       }
-      gcMetrics.close();
-      profiles.close();
-      db.close();
+      try {
+        gcMetrics.close();
+        profiles.close();
+        db.close();
+      } finally {
+        events.close();
+      }
     }
   }
 }

@@ -41,6 +41,17 @@ final class Migrations {
                 role TEXT NOT NULL,
                 label TEXT NOT NULL,
                 created_at TEXT NOT NULL
+              )"""),
+          // Step 2: sources of events and the hashes of their write keys (trailmap.sources).
+          List.of(
+              """
+              CREATE TABLE sources (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                write_key_hash TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT
               )"""));
 
   private Migrations() {}

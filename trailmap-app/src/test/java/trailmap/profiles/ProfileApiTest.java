@@ -32,7 +32,7 @@ class ProfileApiTest {
 
   @BeforeEach
   void start() {
-    server = TestServer.start(dir);
+    server = TestServer.start(dir, log);
     processor = server.server().followEvents(log);
     viewer = server.key(Role.VIEWER);
   }

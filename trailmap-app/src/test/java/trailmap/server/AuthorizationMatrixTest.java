@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertAll;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +38,25 @@ class AuthorizationMatrixTest {
           Map.entry("GET /api/keys", Role.ADMIN),
           Map.entry("POST /api/keys", Role.ADMIN),
           Map.entry("DELETE /api/keys/{id}", Role.ADMIN),
+          Map.entry("GET /api/sources", Role.ADMIN),
+          Map.entry("POST /api/sources", Role.ADMIN),
+          Map.entry("DELETE /api/sources/{id}", Role.ADMIN),
           Map.entry("GET /api/profiles/{id}", Role.VIEWER),
           Map.entry("GET /api/profiles/{id}/timeline", Role.VIEWER),
           Map.entry("GET /api/profiles/{id}/export", Role.VIEWER),
           Map.entry("DELETE /api/profiles/{id}", Role.ADMIN));
+
+  /** The collection API: authenticated by a source's write key, never by an API key. */
+  static final List<String> COLLECTION =
+      List.of(
+          "POST /v1/alias",
+          "POST /v1/batch",
+          "POST /v1/group",
+          "POST /v1/identify",
+          "POST /v1/import",
+          "POST /v1/page",
+          "POST /v1/screen",
+          "POST /v1/track");
 
   @TempDir static Path dir;
   static TestServer server;
@@ -138,7 +154,7 @@ class AuthorizationMatrixTest {
     }
     List<String> publicRoutes =
         server.server().routes().stream()
-            .filter(r -> r.requires().isEmpty())
+            .filter(r -> r.requires().isEmpty() && !r.path().startsWith("/v1/"))
             .map(AuthorizationMatrixTest::name)
             .toList();
     assertThat(publicRoutes)
@@ -151,6 +167,45 @@ class AuthorizationMatrixTest {
             "POST /login",
             "POST /logout",
             "GET /assets/trailmap.css");
+  }
+
+  @Test
+  void everyCollectionRouteNeedsAWriteKeyAndRefusesApiKeys() {
+    List<String> collection =
+        server.server().routes().stream()
+            .filter(r -> r.path().startsWith("/v1/"))
+            .map(AuthorizationMatrixTest::name)
+            .toList();
+    assertThat(collection).containsExactlyInAnyOrderElementsOf(COLLECTION);
+    String basicApiKey =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString((TestServer.ADMIN_KEY + ":").getBytes(StandardCharsets.UTF_8));
+    List<Executable> checks = new ArrayList<>();
+    for (String route : COLLECTION) {
+      String path = route.substring("POST ".length());
+      for (String header : List.of("", "Bearer " + TestServer.ADMIN_KEY, basicApiKey)) {
+        checks.add(
+            () -> {
+              var request =
+                  server
+                      .request(path)
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              "{\"userId\":\"u\",\"event\":\"e\",\"batch\":[]}"));
+              if (!header.isEmpty()) {
+                request.header("Authorization", header);
+              }
+              HttpResponse<String> response = server.send(request.build());
+              String what = route + " with '" + header + "'";
+              assertThat(response.statusCode()).as(what).isEqualTo(401);
+              assertThat(response.headers().firstValue("WWW-Authenticate"))
+                  .as(what)
+                  .contains("Basic realm=\"trailmap\"");
+            });
+      }
+    }
+    assertAll(checks);
   }
 
   private static java.net.http.HttpRequest.BodyPublisher noBody() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trailmap.ingest.IngestLimits;
 
 class ServerConfigTest {
   @TempDir Path dir;
@@ -37,10 +38,27 @@ class ServerConfigTest {
   }
 
   @Test
+  void readsTheIngestLimitsAndChecksThemTogether() throws Exception {
+    assertThat(ServerConfig.defaults().ingest()).isEqualTo(IngestLimits.SEGMENT);
+    assertThat(
+            ServerConfig.read(file("maxBatchEvents: 10000\nmaxBatchBytes: 4MB\nmaxEventBytes: 1MB"))
+                .ingest())
+        .isEqualTo(new IngestLimits(1_048_576, 4 * 1_048_576, 10_000));
+    Path inverted = file("maxEventBytes: 600KB");
+    assertThatThrownBy(() -> ServerConfig.read(inverted))
+        .hasMessage(inverted + ": maxBatchBytes (512000) must be at least maxEventBytes (614400)");
+    assertThatThrownBy(() -> ServerConfig.read(file("maxBatchEvents: 0")))
+        .hasMessageContaining("maxBatchEvents must be between 1 and 1000000, was 0");
+  }
+
+  @Test
   void namesTheFileAndKeyOfEveryMistake() throws Exception {
     Path typo = file("prot: 8080\n");
     assertThatThrownBy(() -> ServerConfig.read(typo))
-        .hasMessage(typo + ": prot: unknown key (known keys: host, port, data, maxMapBytes)");
+        .hasMessage(
+            typo
+                + ": prot: unknown key (known keys: host, port, data, maxMapBytes,"
+                + " maxEventBytes, maxBatchBytes, maxBatchEvents)");
     assertThatThrownBy(() -> ServerConfig.read(file("port: 99999")))
         .hasMessageContaining("port: port must be between 0 and 65535, was 99999");
     assertThatThrownBy(() -> ServerConfig.read(file("port: eighty")))

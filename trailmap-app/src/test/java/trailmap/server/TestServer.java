@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import trailmap.access.Role;
+import trailmap.eventlog.EventLog;
 
 /**
  * A real server on 127.0.0.1 and a random port, on a store in a temp directory, with one API key
@@ -32,6 +33,16 @@ public final class TestServer implements AutoCloseable {
 
   public static TestServer start(Path dataDir) {
     return start(dataDir, Clock.systemUTC(), ServerConfig.DEFAULT_MAX_MAP_BYTES);
+  }
+
+  /**
+   * A server whose {@code /v1} appends to {@code log} instead of the durable log in {@code
+   * dataDir}; nothing follows the log until the test calls {@code followEvents}.
+   */
+  public static TestServer start(Path dataDir, EventLog log) {
+    ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dataDir);
+    return new TestServer(
+        TrailmapServer.start(config, Clock.systemUTC(), Optional.of(ADMIN_KEY), log));
   }
 
   public static TestServer start(Path dataDir, Clock clock, long maxMapBytes) {
