@@ -11,9 +11,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import trailmap.ingest.IngestLimits;
+import trailmap.profiles.IdentityRules;
 
 /**
  * How the server runs. The {@code --config} file is YAML with these keys, all optional:
@@ -26,6 +28,8 @@ import trailmap.ingest.IngestLimits;
  * maxEventBytes: 32KB    # largest /v1 call or event in a batch, after gzip (default: Segment's)
  * maxBatchBytes: 500KB   # largest /v1/batch body, after gzip (default: Segment's)
  * maxBatchEvents: 2500   # most events in one batch (default: Segment's)
+ * maxIdentitiesPerProfile: 50      # a merge past this many identities is refused (6..100000)
+ * trustedSources: [src_1a2b3c4d5e] # sources whose email/phone traits may link profiles
  * }</pre>
  *
  * Command-line options win over the file.
@@ -33,9 +37,15 @@ import trailmap.ingest.IngestLimits;
  * @param port 0..65535; 0 picks a free port
  * @param maxMapBytes 1 KB..64 MB
  * @param ingest the limits of the collection API
+ * @param identity the identity-resolution rules of profiles (limit, trusted sources)
  */
 public record ServerConfig(
-    String host, int port, Path dataDir, long maxMapBytes, IngestLimits ingest) {
+    String host,
+    int port,
+    Path dataDir,
+    long maxMapBytes,
+    IngestLimits ingest,
+    IdentityRules identity) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7070;
   public static final Path DEFAULT_DATA_DIR = Path.of("trailmap-data");
@@ -49,7 +59,9 @@ public record ServerConfig(
           "maxMapBytes",
           "maxEventBytes",
           "maxBatchBytes",
-          "maxBatchEvents");
+          "maxBatchEvents",
+          "maxIdentitiesPerProfile",
+          "trustedSources");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB)?");
 
   public ServerConfig {
@@ -64,6 +76,12 @@ public record ServerConfig(
       throw new IllegalArgumentException("host must not be empty");
     }
     ingest = ingest == null ? IngestLimits.SEGMENT : ingest;
+    identity = identity == null ? IdentityRules.defaults() : identity;
+  }
+
+  /** With the default identity rules. */
+  public ServerConfig(String host, int port, Path dataDir, long maxMapBytes, IngestLimits ingest) {
+    this(host, port, dataDir, maxMapBytes, ingest, IdentityRules.defaults());
   }
 
   /** With Segment's limits for the collection API. */
@@ -77,23 +95,27 @@ public record ServerConfig(
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, maxMapBytes, ingest);
+    return new ServerConfig(host, newPort, dataDir, maxMapBytes, ingest, identity);
   }
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(host, port, newDataDir, maxMapBytes, ingest);
+    return new ServerConfig(host, port, newDataDir, maxMapBytes, ingest, identity);
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, dataDir, maxMapBytes, ingest);
+    return new ServerConfig(newHost, port, dataDir, maxMapBytes, ingest, identity);
   }
 
   public ServerConfig withMaxMapBytes(long bytes) {
-    return new ServerConfig(host, port, dataDir, bytes, ingest);
+    return new ServerConfig(host, port, dataDir, bytes, ingest, identity);
   }
 
   public ServerConfig withIngestLimits(IngestLimits limits) {
-    return new ServerConfig(host, port, dataDir, maxMapBytes, limits);
+    return new ServerConfig(host, port, dataDir, maxMapBytes, limits, identity);
+  }
+
+  public ServerConfig withIdentityRules(IdentityRules rules) {
+    return new ServerConfig(host, port, dataDir, maxMapBytes, ingest, rules);
   }
 
   /**
@@ -145,6 +167,12 @@ public record ServerConfig(
                 ingest[1] = size(value, where);
                 yield config;
               }
+              case "maxIdentitiesPerProfile" ->
+                  config.withIdentityRules(
+                      config.identity().withMaxIdentitiesPerProfile(integer(value, where)));
+              case "trustedSources" ->
+                  config.withIdentityRules(
+                      config.identity().withTrustedSources(Set.copyOf(texts(value, where))));
               case "maxBatchEvents" -> {
                 ingest[2] = integer(value, where);
                 yield config;
@@ -176,6 +204,17 @@ public record ServerConfig(
       throw new IllegalArgumentException(where + ": must be a text");
     }
     return value.asText();
+  }
+
+  private static List<String> texts(JsonNode value, String where) {
+    if (!value.isArray()) {
+      throw new IllegalArgumentException(where + ": must be a list of source ids, e.g. [src_1a2b]");
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (JsonNode item : value) {
+      out.add(text(item, where));
+    }
+    return out;
   }
 
   private static int integer(JsonNode value, String where) {

@@ -29,7 +29,6 @@ import trailmap.eventlog.EventLogOptions;
 import trailmap.eventlog.FileEventLog;
 import trailmap.ingest.IngestRoutes;
 import trailmap.ingest.SourceRoutes;
-import trailmap.profiles.IdentityRules;
 import trailmap.profiles.ProfileProcessor;
 import trailmap.profiles.ProfileRoutes;
 import trailmap.profiles.ProfileStore;
@@ -138,7 +137,7 @@ public final class TrailmapServer implements AutoCloseable {
     Javalin app = null;
     ProfileStore profiles = null;
     try {
-      profiles = ProfileStore.open(config.dataDir(), IdentityRules.defaults(), clock);
+      profiles = ProfileStore.open(config.dataDir(), config.identity(), clock);
       ApiKeys keys = new ApiKeys(db, clock);
       Optional<IssuedKey> first = keys.bootstrap(environmentAdminKey);
       MapStore maps = new MapStore(db, clock);

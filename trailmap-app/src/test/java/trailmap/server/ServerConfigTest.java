@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.ingest.IngestLimits;
+import trailmap.profiles.IdentityRules;
 
 class ServerConfigTest {
   @TempDir Path dir;
@@ -38,6 +39,31 @@ class ServerConfigTest {
   }
 
   @Test
+  void readsTheIdentityRulesOfProfiles() throws Exception {
+    assertThat(ServerConfig.defaults().identity()).isEqualTo(IdentityRules.defaults());
+
+    IdentityRules rules =
+        ServerConfig.read(file("maxIdentitiesPerProfile: 200\ntrustedSources: [src_crm, src_app]"))
+            .identity();
+
+    assertThat(rules.maxIdentitiesPerProfile()).isEqualTo(200);
+    assertThat(rules.trusts("src_crm")).isTrue();
+    assertThat(rules.trusts("src_web")).isFalse();
+  }
+
+  @Test
+  void refusesIdentityRulesOutsideTheirRange() throws Exception {
+    Path tooFew = file("maxIdentitiesPerProfile: 3");
+    assertThatThrownBy(() -> ServerConfig.read(tooFew))
+        .hasMessageContaining(tooFew + ": maxIdentitiesPerProfile: ")
+        .hasMessageContaining("must be between 6 and 100000, was 3");
+
+    Path notAList = file("trustedSources: src_crm");
+    assertThatThrownBy(() -> ServerConfig.read(notAList))
+        .hasMessageContaining(notAList + ": trustedSources: must be a list of source ids");
+  }
+
+  @Test
   void readsTheIngestLimitsAndChecksThemTogether() throws Exception {
     assertThat(ServerConfig.defaults().ingest()).isEqualTo(IngestLimits.SEGMENT);
     assertThat(
@@ -58,7 +84,8 @@ class ServerConfigTest {
         .hasMessage(
             typo
                 + ": prot: unknown key (known keys: host, port, data, maxMapBytes,"
-                + " maxEventBytes, maxBatchBytes, maxBatchEvents)");
+                + " maxEventBytes, maxBatchBytes, maxBatchEvents, maxIdentitiesPerProfile,"
+                + " trustedSources)");
     assertThatThrownBy(() -> ServerConfig.read(file("port: 99999")))
         .hasMessageContaining("port: port must be between 0 and 65535, was 99999");
     assertThatThrownBy(() -> ServerConfig.read(file("port: eighty")))
