@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import trailmap.eventlog.EventLog;
 import trailmap.eventlog.FileEventLog;
-import trailmap.importer.MemoryEventLog;
+import trailmap.eventlog.MemoryEventLog;
 import trailmap.importer.SharedData;
 
 class ImportCommandTest {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trailmap.eventlog.MemoryEventLog;
 import trailmap.events.Event;
 
 class ImportRunnerTest {

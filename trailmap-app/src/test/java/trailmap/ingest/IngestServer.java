@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
+import trailmap.eventlog.MemoryEventLog;
 import trailmap.events.Event;
 import trailmap.server.ServerConfig;
 import trailmap.server.TestServer;

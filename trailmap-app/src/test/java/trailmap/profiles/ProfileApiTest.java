@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.access.Role;
+import trailmap.eventlog.MemoryEventLog;
 import trailmap.server.Problem;
 import trailmap.server.TestServer;
 

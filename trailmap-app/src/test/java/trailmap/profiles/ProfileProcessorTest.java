@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import trailmap.eventlog.EventLog;
+import trailmap.eventlog.MemoryEventLog;
 
 class ProfileProcessorTest {
   static final IdentityRules RULES =

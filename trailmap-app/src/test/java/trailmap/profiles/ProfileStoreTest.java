@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.eventlog.EventLog;
+import trailmap.eventlog.MemoryEventLog;
 import trailmap.events.Event;
 import trailmap.events.JsonValue;
 

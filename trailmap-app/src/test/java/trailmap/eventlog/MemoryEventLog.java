@@ -1,34 +1,61 @@
-package trailmap.importer;
+package trailmap.eventlog;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import trailmap.eventlog.EventLog;
 import trailmap.events.Event;
 
 /**
- * The {@link EventLog} contract in memory, for tests until the file log is on main: dense
- * positions, append order kept, duplicates by messageId counted and not appended, and (standing in
- * for an event over the file log's size limit) an event with a {@code tooLargeForTheLog} property
- * refused with an IllegalArgumentException.
+ * The {@link EventLog} contract in memory, for tests that need to make the log misbehave: dense
+ * positions, append order kept, duplicates by messageId counted and not appended. Faults on demand:
+ * {@link #failing} and {@link #failNext} fail appends as a full disk would; an event with a {@code
+ * tooLargeForTheLog} property is refused with an IllegalArgumentException; appends after {@link
+ * #close} fail until {@link #reopened}. Tests of the real durability use {@link FileEventLog}.
+ * Thread-safe.
  */
 public final class MemoryEventLog implements EventLog {
   private final List<Event> events = new ArrayList<>();
   private final Set<String> ids = new HashSet<>();
   private boolean closed;
+  private boolean failing;
+  private int failuresLeft;
+  private int appends;
+
+  /** While true, every append fails. */
+  public synchronized void failing(boolean fail) {
+    failing = fail;
+  }
+
+  /** The next {@code n} appends fail, then appends work again. */
+  public synchronized void failNext(int n) {
+    failuresLeft = n;
+  }
+
+  /** How many appends were accepted (not failed). */
+  public synchronized int appends() {
+    return appends;
+  }
 
   @Override
   public synchronized CompletableFuture<AppendResult> append(List<Event> batch) {
     if (closed) {
       return CompletableFuture.failedFuture(new IllegalStateException("the log is closed"));
     }
+    if (failing) {
+      return CompletableFuture.failedFuture(new IllegalStateException("disk full"));
+    }
+    if (failuresLeft > 0) {
+      failuresLeft--;
+      return CompletableFuture.failedFuture(new IllegalStateException("disk full"));
+    }
     for (Event e : batch) {
       if (e.properties().fields().containsKey("tooLargeForTheLog")) {
         throw new IllegalArgumentException("event " + e.messageId() + " is too large to store");
       }
     }
+    appends++;
     int accepted = 0;
     for (Event e : batch) {
       if (ids.add(e.messageId())) {
@@ -37,6 +64,12 @@ public final class MemoryEventLog implements EventLog {
       }
     }
     return CompletableFuture.completedFuture(new AppendResult(accepted, batch.size() - accepted));
+  }
+
+  /** Appends and waits. */
+  public MemoryEventLog add(Event... batch) {
+    append(List.of(batch)).join();
+    return this;
   }
 
   @Override
@@ -58,7 +91,7 @@ public final class MemoryEventLog implements EventLog {
     return List.copyOf(events);
   }
 
-  /** Whether the runner closed it. */
+  /** Whether it was closed. */
   public synchronized boolean closed() {
     return closed;
   }
