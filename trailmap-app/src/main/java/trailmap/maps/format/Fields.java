@@ -3,8 +3,11 @@ package trailmap.maps.format;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Typed access to the fields of one object in a map file. Every wrong or missing value is reported
@@ -81,6 +84,39 @@ final class Fields {
       return Optional.empty();
     }
     return text;
+  }
+
+  /**
+   * An enum field written by its wire name ({@code drop-off}, {@code high}); a value that is not
+   * one is reported with the valid names and the closest one.
+   */
+  <E extends Enum<E>> Optional<E> enumValue(
+      String name, Class<E> type, Function<E, String> wireName) {
+    return text(name).flatMap(text -> parseEnum(name, text, type, wireName));
+  }
+
+  /** As {@link #enumValue}, and reported at the object when missing. */
+  <E extends Enum<E>> Optional<E> requiredEnum(
+      String name, Class<E> type, Function<E, String> wireName) {
+    return requiredText(name).flatMap(text -> parseEnum(name, text, type, wireName));
+  }
+
+  private <E extends Enum<E>> Optional<E> parseEnum(
+      String name, String text, Class<E> type, Function<E, String> wireName) {
+    List<String> wireNames = Arrays.stream(type.getEnumConstants()).map(wireName).toList();
+    int index = wireNames.indexOf(text);
+    if (index >= 0) {
+      return Optional.of(type.getEnumConstants()[index]);
+    }
+    problems.add(
+        value(name).orElseThrow(),
+        "'%s' must be one of %s, was '%s'%s"
+            .formatted(
+                name,
+                String.join(", ", wireNames),
+                text,
+                Suggestions.hint(text.toLowerCase(Locale.ROOT), wireNames)));
+    return Optional.empty();
   }
 
   /** A list of texts; a missing field is the empty list. */

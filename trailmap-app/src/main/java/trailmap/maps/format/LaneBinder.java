@@ -1,9 +1,9 @@
 package trailmap.maps.format;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import trailmap.maps.Emotion;
@@ -113,17 +113,7 @@ final class LaneBinder {
     }
     Fields f = maybe.get();
     Optional<String> text = f.requiredText("text");
-    Optional<Severity> severity =
-        f.text("severity")
-            .flatMap(
-                s ->
-                    Enums.parse(
-                        Severity.class,
-                        s,
-                        f.value("severity").orElseThrow(),
-                        "severity",
-                        problems,
-                        Arrays.stream(Severity.values()).map(Severity::wireName).toList()));
+    Optional<Severity> severity = f.enumValue("severity", Severity.class, Severity::wireName);
     List<String> backstage = f.texts("backstage");
     Optional<Hypothesis> hypothesis =
         f.value("hypothesis").flatMap(h -> hypothesis(h, context, touchpointId));
@@ -146,18 +136,7 @@ final class LaneBinder {
     Fields f = maybe.get();
     Optional<String> claim = f.requiredText("claim");
     Optional<HypothesisMetric> metric =
-        f.requiredText("metric")
-            .flatMap(
-                m ->
-                    Enums.parse(
-                        HypothesisMetric.class,
-                        m,
-                        f.value("metric").orElseThrow(),
-                        "metric",
-                        problems,
-                        Arrays.stream(HypothesisMetric.values())
-                            .map(HypothesisMetric::wireName)
-                            .toList()));
+        f.requiredEnum("metric", HypothesisMetric.class, HypothesisMetric::wireName);
     Optional<String> touchpoint = f.text("touchpoint");
     touchpoint.ifPresent(
         t -> ids.refer("touchpoint", t, f.value("touchpoint").orElseThrow(), "hypothesis"));
@@ -212,16 +191,7 @@ final class LaneBinder {
       Optional<Double> target = f.number("target");
       Optional<Double> current = f.number("current");
       Optional<Kpi.Direction> better =
-          f.text("better")
-              .flatMap(
-                  b ->
-                      Enums.parse(
-                          Kpi.Direction.class,
-                          b,
-                          f.value("better").orElseThrow(),
-                          "better",
-                          problems,
-                          List.of("higher", "lower")));
+          f.enumValue("better", Kpi.Direction.class, d -> d.name().toLowerCase(Locale.ROOT));
       if (name.isEmpty() || id.isEmpty()) {
         continue;
       }

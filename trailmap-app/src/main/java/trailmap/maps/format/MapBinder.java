@@ -3,7 +3,6 @@ package trailmap.maps.format;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import trailmap.maps.JourneyMap;
@@ -121,18 +120,8 @@ final class MapBinder {
                 stages));
   }
 
-  private Optional<MapState> state(Fields f) {
-    Optional<String> text = f.requiredText("state");
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    return Enums.parse(
-        MapState.class,
-        text.get(),
-        f.value("state").orElseThrow(),
-        "state",
-        problems,
-        Arrays.stream(MapState.values()).map(MapState::wireName).toList());
+  private static Optional<MapState> state(Fields f) {
+    return f.requiredEnum("state", MapState.class, MapState::wireName);
   }
 
   private Optional<LocalDate> date(Fields f, String name) {

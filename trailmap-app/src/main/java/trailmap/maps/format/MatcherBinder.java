@@ -30,17 +30,7 @@ final class MatcherBinder {
     }
     Fields f = maybe.get();
     Optional<String> event = f.text("event");
-    Optional<EventType> type =
-        f.text("type")
-            .flatMap(
-                t ->
-                    Enums.parse(
-                        EventType.class,
-                        t,
-                        f.value("type").orElseThrow(),
-                        "type",
-                        problems,
-                        Arrays.stream(EventType.values()).map(EventType::wireName).toList()));
+    Optional<EventType> type = f.enumValue("type", EventType.class, EventType::wireName);
     Optional<String> channel = f.text("channel");
     List<PropertyCondition> conditions = new ArrayList<>();
     boolean conditionsOk = true;
