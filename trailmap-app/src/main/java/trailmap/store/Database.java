@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,28 +52,48 @@ public final class Database implements AutoCloseable {
    *     database; the message names the file
    */
   public static Database open(Path dataDir) {
-    Path file = dataDir.resolve("trailmap.db").toAbsolutePath();
+    // FULL: a save answered 201 survives a power loss too (WAL + NORMAL may lose the last
+    // commits). Map and key writes are rare, so the extra fsync costs nothing that matters.
+    return open(dataDir.resolve("trailmap.db"), Migrations.STEPS, Synchronous.FULL);
+  }
+
+  /** How hard SQLite syncs a commit to disk in WAL mode (SQLite's {@code PRAGMA synchronous}). */
+  public enum Synchronous {
+    /** Survives an application crash; a power loss may drop the last commits. */
+    NORMAL,
+    /** Survives a power loss too, at one more fsync per commit. */
+    FULL
+  }
+
+  /**
+   * Opens (creating when absent) a SQLite file in WAL mode and applies the schema {@code steps} it
+   * has not seen yet ({@code PRAGMA user_version} counts them). For capabilities that keep their
+   * own database file, so their migrations never collide with {@code trailmap.db}'s.
+   *
+   * @param steps append-only: step n moves the schema from version n-1 to n
+   * @throws StoreException when the directory cannot be created or the file is not a usable
+   *     database; the message names the file
+   */
+  public static Database open(Path file, List<List<String>> steps, Synchronous synchronous) {
+    Path absolute = file.toAbsolutePath();
+    Path dataDir = absolute.getParent();
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
-      throw new StoreException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
+      throw new StoreException("cannot create the data directory " + dataDir, e);
     }
     try {
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA journal_mode = WAL");
         statement.execute("PRAGMA foreign_keys = ON");
         statement.execute("PRAGMA busy_timeout = 5000");
-        // WAL + NORMAL is durable across application crashes; only a power loss may drop the last
-        // commits, which is the trade-off SQLite documents for WAL.
-        // FULL: a save answered 201 survives a power loss too (WAL + NORMAL may lose the last
-        // commits). Map and key writes are rare, so the extra fsync costs nothing that matters.
-        statement.execute("PRAGMA synchronous = FULL");
+        statement.execute("PRAGMA synchronous = " + synchronous.name());
       }
-      Migrations.apply(connection, file.toString());
-      return new Database(file, connection);
+      Migrations.apply(connection, absolute.toString(), steps);
+      return new Database(absolute, connection);
     } catch (SQLException e) {
-      throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+      throw new StoreException("cannot open the database " + absolute + ": " + e.getMessage(), e);
     }
   }
 

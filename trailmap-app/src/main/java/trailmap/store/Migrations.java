@@ -12,7 +12,8 @@ import java.util.List;
  * step: add a new one.
  */
 final class Migrations {
-  private static final List<List<String>> STEPS =
+  /** The steps of {@code trailmap.db}. */
+  static final List<List<String>> STEPS =
       List.of(
           List.of(
               """
@@ -61,25 +62,30 @@ final class Migrations {
     return STEPS.size();
   }
 
-  static void apply(Connection connection, String file) throws SQLException {
+  /**
+   * Applies the {@code steps} the database has not seen yet, one transaction per step, and refuses
+   * a database written by a newer schema.
+   */
+  static void apply(Connection connection, String file, List<List<String>> steps)
+      throws SQLException {
     int version;
     try (Statement statement = connection.createStatement();
         var rows = statement.executeQuery("PRAGMA user_version")) {
       version = rows.next() ? rows.getInt(1) : 0;
     }
-    if (version > latestVersion()) {
+    if (version > steps.size()) {
       throw new SQLException(
           file
               + " has schema version "
               + version
               + ", newer than this Trailmap understands ("
-              + latestVersion()
+              + steps.size()
               + "); use a newer Trailmap or another --data directory");
     }
-    for (int step = version; step < STEPS.size(); step++) {
+    for (int step = version; step < steps.size(); step++) {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
-        for (String sql : STEPS.get(step)) {
+        for (String sql : steps.get(step)) {
           statement.execute(sql);
         }
         statement.execute("PRAGMA user_version = " + (step + 1));
