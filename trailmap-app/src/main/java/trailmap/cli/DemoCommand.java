@@ -1,13 +1,11 @@
 package trailmap.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import trailmap.access.IssuedKey;
 import trailmap.access.Role;
 import trailmap.maps.JourneyMap;
@@ -40,19 +38,12 @@ final class DemoCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--port", description = "Port to listen on (default 7070; 0 picks a free one).")
-  Integer port;
-
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Data directory (default ./trailmap-data).")
-  Path data;
+  @CommandLine.Mixin PortAndData where;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    return ServerOptions.resolve(null, port, data, spec.commandLine().getErr())
+    return ServerOptions.resolve(null, where.port, where.data, spec.commandLine().getErr())
         .map(
             config ->
                 ServerLauncher.run(config, out, spec.commandLine().getErr(), s -> prepare(s, out)))

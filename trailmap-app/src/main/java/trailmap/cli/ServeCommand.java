@@ -20,26 +20,19 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--port", description = "Port to listen on (default 7070; 0 picks a free one).")
-  Integer port;
-
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Data directory (default ./trailmap-data).")
-  Path data;
+  @CommandLine.Mixin PortAndData where;
 
   @Option(
       names = "--config",
       paramLabel = "FILE",
       description =
-          "YAML file with host, port, data, maxMapBytes, maxEventBytes, maxBatchBytes,"
-              + " maxBatchEvents (see docs/server.md).")
+          "YAML file with the server's settings: host, port, data, limits and identity rules"
+              + " (every key is in docs/server.md).")
   Path config;
 
   @Override
   public Integer call() {
-    return ServerOptions.resolve(config, port, data, spec.commandLine().getErr())
+    return ServerOptions.resolve(config, where.port, where.data, spec.commandLine().getErr())
         .map(
             resolved ->
                 ServerLauncher.run(
