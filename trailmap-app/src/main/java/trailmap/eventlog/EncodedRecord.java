@@ -1,7 +1,5 @@
 package trailmap.eventlog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
@@ -16,9 +14,6 @@ import trailmap.events.json.EventJson;
  * append time sit before the JSON so recovery rebuilds the dedup set without parsing JSON.
  */
 record EncodedRecord(byte[] frame, MessageIdHash id, long appendedAtMillis) {
-  /** Shared by encoding and {@link FrameCursor}'s decoding; thread-safe once configured. */
-  static final ObjectMapper JSON = new ObjectMapper();
-
   static final int HEADER_BYTES = 8;
   static final int BODY_PREFIX_BYTES = 10;
 
@@ -30,11 +25,7 @@ record EncodedRecord(byte[] frame, MessageIdHash id, long appendedAtMillis) {
 
   /** EventJson's form, written straight to UTF-8 bytes (no intermediate String). */
   private static byte[] json(Event event) {
-    try {
-      return JSON.writeValueAsBytes(EventJson.toNode(event));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise event " + event.messageId(), e);
-    }
+    return EventJson.bytes(event);
   }
 
   static EncodedRecord of(Event event, long appendedAtMillis) {

@@ -90,8 +90,8 @@ final class FrameCursor {
     int jsonStart = bodyStart + EncodedRecord.BODY_PREFIX_BYTES + idLength();
     int jsonLength = bodyLength - EncodedRecord.BODY_PREFIX_BYTES - idLength();
     try {
-      return EventJson.fromNode(EncodedRecord.JSON.readTree(buffer.array(), jsonStart, jsonLength));
-    } catch (IOException | IllegalArgumentException e) {
+      return EventJson.read(buffer.array(), jsonStart, jsonLength);
+    } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
       throw new EventLogException(
           "the event stored at byte " + frameOffset + " cannot be decoded: " + e.getMessage(), e);
     }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.UUID;
 import trailmap.events.Event;
 import trailmap.events.EventTime;
 import trailmap.events.JsonValue;
+import trailmap.events.json.IsoInstants;
 import trailmap.events.json.JsonValues;
 import trailmap.maps.EventType;
 import trailmap.sources.Source;
@@ -239,10 +238,9 @@ final class CallReader {
       return Optional.empty();
     }
     if (node.isTextual()) {
-      try {
-        return Optional.of(OffsetDateTime.parse(node.asText()).toInstant());
-      } catch (DateTimeParseException e) {
-        // falls through to the error below
+      Optional<Instant> parsed = IsoInstants.parse(node.asText());
+      if (parsed.isPresent()) {
+        return parsed;
       }
     }
     fail(

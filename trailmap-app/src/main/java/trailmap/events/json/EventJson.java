@@ -1,12 +1,20 @@
 package trailmap.events.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import trailmap.events.Event;
+import trailmap.events.JsonValue;
 import trailmap.maps.EventType;
 
 /**
@@ -15,6 +23,7 @@ import trailmap.maps.EventType;
  */
 public final class EventJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private EventJson() {}
 
@@ -44,10 +53,135 @@ public final class EventJson {
   }
 
   public static String write(Event e) {
-    try {
-      return MAPPER.writeValueAsString(toNode(e));
-    } catch (JsonProcessingException ex) {
+    return new String(bytes(e), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * {@link #write}'s text as UTF-8, written straight from the event: the event log stores every
+   * event this way, so no tree is built.
+   */
+  public static byte[] bytes(Event e) {
+    try (ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+        JsonGenerator out = FACTORY.createGenerator(buffer)) {
+      out.writeStartObject();
+      out.writeStringField("messageId", e.messageId());
+      out.writeStringField("type", e.type().wireName());
+      if (e.name().isPresent()) {
+        out.writeStringField(e.type() == EventType.TRACK ? "event" : "name", e.name().get());
+      }
+      optional(out, "userId", e.userId());
+      optional(out, "anonymousId", e.anonymousId());
+      optional(out, "previousId", e.previousId());
+      optional(out, "groupId", e.groupId());
+      object(out, "properties", e.properties());
+      object(out, "traits", e.traits());
+      object(out, "context", e.context());
+      out.writeStringField("timestamp", e.timestamp().toString());
+      out.writeStringField("receivedAt", e.receivedAt().toString());
+      out.writeStringField("channel", e.channel());
+      out.writeStringField("source", e.source());
+      out.writeEndObject();
+      out.flush();
+      return buffer.toByteArray();
+    } catch (IOException ex) {
       throw new IllegalStateException("cannot serialise event " + e.messageId(), ex);
+    }
+  }
+
+  private static void optional(JsonGenerator out, String field, Optional<String> value)
+      throws IOException {
+    if (value.isPresent()) {
+      out.writeStringField(field, value.get());
+    }
+  }
+
+  private static void object(JsonGenerator out, String field, JsonValue.Obj value)
+      throws IOException {
+    if (!value.fields().isEmpty()) {
+      out.writeFieldName(field);
+      JsonValueStreams.write(out, value);
+    }
+  }
+
+  /**
+   * Reads what {@link #bytes} wrote, from {@code length} bytes at {@code offset}, with the
+   * streaming parser.
+   *
+   * @throws IllegalArgumentException when the bytes are not such an event
+   */
+  public static Event read(byte[] buffer, int offset, int length) {
+    try (JsonParser in = FACTORY.createParser(buffer, offset, length)) {
+      if (in.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not a stored event: not a JSON object");
+      }
+      Fields f = new Fields();
+      String field;
+      while ((field = in.nextFieldName()) != null) {
+        JsonToken token = in.nextToken();
+        switch (field) {
+          case "properties" -> f.properties = objectOrEmpty(in, token);
+          case "traits" -> f.traits = objectOrEmpty(in, token);
+          case "context" -> f.context = objectOrEmpty(in, token);
+          default -> {
+            if (token.isStructStart()) {
+              in.skipChildren();
+            } else if (token != JsonToken.VALUE_NULL) {
+              f.text(field, in.getText());
+            }
+          }
+        }
+      }
+      return f.event();
+    } catch (IOException ex) {
+      throw new IllegalArgumentException("not a stored event: " + ex.getMessage(), ex);
+    }
+  }
+
+  private static JsonValue.Obj objectOrEmpty(JsonParser in, JsonToken token) throws IOException {
+    if (token == JsonToken.START_OBJECT) {
+      return JsonValueStreams.readObject(in);
+    }
+    in.skipChildren();
+    return JsonValue.Obj.EMPTY;
+  }
+
+  /** The fields of one stored event as the streaming reader meets them. */
+  private static final class Fields {
+    private final java.util.Map<String, String> texts = new java.util.HashMap<>();
+    private JsonValue.Obj properties = JsonValue.Obj.EMPTY;
+    private JsonValue.Obj traits = JsonValue.Obj.EMPTY;
+    private JsonValue.Obj context = JsonValue.Obj.EMPTY;
+
+    void text(String field, String value) {
+      texts.put(field, value);
+    }
+
+    Event event() {
+      EventType type =
+          EventType.fromWireName(texts.getOrDefault("type", ""))
+              .orElseThrow(
+                  () -> new IllegalArgumentException("unknown event type " + texts.get("type")));
+      return new Event(
+          texts.getOrDefault("messageId", ""),
+          type,
+          Optional.ofNullable(texts.get(type == EventType.TRACK ? "event" : "name")),
+          Optional.ofNullable(texts.get("userId")),
+          Optional.ofNullable(texts.get("anonymousId")),
+          Optional.ofNullable(texts.get("previousId")),
+          Optional.ofNullable(texts.get("groupId")),
+          properties,
+          traits,
+          context,
+          instant(texts.get("timestamp")),
+          instant(texts.get("receivedAt")),
+          texts.getOrDefault("channel", ""),
+          texts.getOrDefault("source", ""));
+    }
+
+    private static Instant instant(String text) {
+      String given = text == null ? "" : text;
+      // Instant.toString writes years past 9999 with a sign, which only Instant.parse reads.
+      return IsoInstants.parse(given).orElseGet(() -> Instant.parse(given));
     }
   }
 

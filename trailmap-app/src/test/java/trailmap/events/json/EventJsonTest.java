@@ -24,7 +24,10 @@ class EventJsonTest {
       @ForAll @StringLength(max = 30) String text,
       @ForAll @AlphaChars @StringLength(min = 1, max = 10) String key,
       @ForAll @net.jqwik.api.constraints.DoubleRange(min = -1e12, max = 1e12) double number,
-      @ForAll boolean flag) {
+      @ForAll boolean flag,
+      @ForAll @net.jqwik.api.constraints.LongRange(min = -62_000_000_000L, max = 250_000_000_000L)
+          long second,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 999_999_999) int nano) {
     JsonValue.Obj nested =
         new JsonValue.Obj(
             Map.of(
@@ -44,11 +47,32 @@ class EventJsonTest {
             new JsonValue.Obj(Map.of("n", new JsonValue.Num(Math.rint(number)), "o", nested)),
             nested,
             JsonValue.Obj.EMPTY,
-            Instant.ofEpochMilli(1_790_000_000_000L),
+            Instant.ofEpochSecond(second, nano),
             Instant.ofEpochMilli(1_790_000_000_123L),
             "web",
             "src_1");
 
     assertThat(EventJson.read(EventJson.write(event))).isEqualTo(event);
+    byte[] streamed = EventJson.bytes(event);
+    assertThat(new String(streamed, java.nio.charset.StandardCharsets.UTF_8))
+        .as("the streaming writer writes the tree's text")
+        .isEqualTo(EventJson.toNode(event).toString());
+    byte[] padded = new byte[streamed.length + 7];
+    System.arraycopy(streamed, 0, padded, 3, streamed.length);
+    assertThat(EventJson.read(padded, 3, streamed.length)).isEqualTo(event);
+  }
+
+  @org.junit.jupiter.api.Test
+  void theStreamingReaderRefusesWhatIsNotAStoredEvent() {
+    byte[] notAnObject = "[1,2]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> EventJson.read(notAnObject, 0, notAnObject.length))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a stored event");
+    byte[] badType =
+        "{\"messageId\":\"m\",\"type\":\"poke\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> EventJson.read(badType, 0, badType.length))
+        .hasMessageContaining("unknown event type poke");
   }
 }
