@@ -1,8 +1,6 @@
 package trailmap.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,15 +27,13 @@ import trailmap.sources.Source;
  * A call without {@code messageId} gets a random UUID, so a retry of it cannot be recognised.
  */
 final class CallReader {
-  private final ObjectMapper mapper;
   private final Source source;
   private final Instant receivedAt;
   private final int maxEventBytes;
   private final List<FieldError> invalid = new ArrayList<>();
   private final List<FieldError> oversized = new ArrayList<>();
 
-  CallReader(ObjectMapper mapper, Source source, Instant receivedAt, int maxEventBytes) {
-    this.mapper = mapper;
+  CallReader(Source source, Instant receivedAt, int maxEventBytes) {
     this.source = source;
     this.receivedAt = receivedAt;
     this.maxEventBytes = maxEventBytes;
@@ -57,6 +53,8 @@ final class CallReader {
    * One call.
    *
    * @param index its place in {@code batch}; empty for a single call
+   * @param bytes how many bytes the call took in its batch (a single call's body is bounded before
+   *     it is parsed)
    * @param pathType the type given by the endpoint ({@code /v1/track}); empty in a batch, where the
    *     call's {@code type} says it
    * @param batchContext merged under the call's own context (the call's fields win)
@@ -66,6 +64,7 @@ final class CallReader {
   Optional<Event> read(
       JsonNode call,
       Optional<Integer> index,
+      int bytes,
       Optional<EventType> pathType,
       JsonValue.Obj batchContext,
       Optional<Instant> batchSentAt) {
@@ -75,7 +74,7 @@ final class CallReader {
       fail(index, prefix.isEmpty() ? "body" : "batch[" + index.get() + "]", "must be an object");
       return Optional.empty();
     }
-    checkSize(call, index, prefix);
+    checkSize(bytes, index);
     Optional<EventType> type = pathType.isPresent() ? pathType : type(call, index, prefix);
     Optional<String> userId = identity(call, "userId", index, prefix);
     Optional<String> anonymousId = identity(call, "anonymousId", index, prefix);
@@ -152,15 +151,9 @@ final class CallReader {
     return object(body, field, Optional.empty(), "");
   }
 
-  private void checkSize(JsonNode call, Optional<Integer> index, String prefix) {
+  private void checkSize(int size, Optional<Integer> index) {
     if (index.isEmpty()) {
       return; // a single call's body was already bounded by the same limit
-    }
-    int size;
-    try {
-      size = mapper.writeValueAsBytes(call).length;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a parsed tree always serialises", e);
     }
     if (size > maxEventBytes) {
       oversized.add(
@@ -171,7 +164,7 @@ final class CallReader {
                   + index.get()
                   + "] is "
                   + RequestBody.bytes(size)
-                  + " as compact JSON, over the limit of "
+                  + " of JSON, over the limit of "
                   + RequestBody.bytes(maxEventBytes)
                   + " per event ("
                   + IngestRoutes.EVENT_KNOB

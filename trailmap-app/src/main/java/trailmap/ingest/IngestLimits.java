@@ -7,8 +7,8 @@ package trailmap.ingest;
  * <p>Set in the server's config file as {@code maxEventBytes}, {@code maxBatchBytes} and {@code
  * maxBatchEvents}.
  *
- * @param maxEventBytes largest single call, and largest event inside a batch (compact JSON), after
- *     gzip decompression; 1 KB..64 MB
+ * @param maxEventBytes largest single call, and largest event inside a batch (the bytes of its
+ *     JSON), after gzip decompression; 1 KB..64 MB
  * @param maxBatchBytes largest {@code /v1/batch} or {@code /v1/import} body after gzip
  *     decompression; {@code maxEventBytes}..64 MB
  * @param maxBatchEvents most events in one batch; 1..1,000,000

@@ -84,10 +84,10 @@ public final class IngestRoutes {
     Optional<Source> fromHeader = writeKeys.fromHeader(ctx);
     JsonNode body = parse(RequestBody.read(ctx, limits.maxEventBytes(), "one call", EVENT_KNOB));
     Source source = fromHeader.orElseGet(() -> writeKeys.fromBody(ctx, body));
-    CallReader reader = new CallReader(mapper, source, clock.instant(), limits.maxEventBytes());
+    CallReader reader = new CallReader(source, clock.instant(), limits.maxEventBytes());
     Optional<Event> event =
         reader.read(
-            body, Optional.empty(), Optional.of(type), JsonValue.Obj.EMPTY, Optional.empty());
+            body, Optional.empty(), 0, Optional.of(type), JsonValue.Obj.EMPTY, Optional.empty());
     if (event.isEmpty()) {
       throw new InvalidCalls(400, reader.invalid());
     }
@@ -96,9 +96,11 @@ public final class IngestRoutes {
 
   private void batch(Context ctx) {
     Optional<Source> fromHeader = writeKeys.fromHeader(ctx);
-    JsonNode body = parse(RequestBody.read(ctx, limits.maxBatchBytes(), "one batch", BATCH_KNOB));
+    BatchBody parsed =
+        parseBatch(RequestBody.read(ctx, limits.maxBatchBytes(), "one batch", BATCH_KNOB));
+    ObjectNode body = parsed.fields();
     Source source = fromHeader.orElseGet(() -> writeKeys.fromBody(ctx, body));
-    if (!body.isObject() || !body.path("batch").isArray()) {
+    if (!parsed.batchIsArray()) {
       throw new InvalidCalls(
           400,
           List.of(
@@ -108,7 +110,7 @@ public final class IngestRoutes {
                   "batch is required: the body must be an object like"
                       + " {\"batch\": [{\"type\": \"track\", ...}]}")));
     }
-    JsonNode calls = body.get("batch");
+    List<JsonNode> calls = parsed.calls();
     if (calls.isEmpty()) {
       throw new InvalidCalls(
           400,
@@ -129,13 +131,13 @@ public final class IngestRoutes {
                   limits.maxBatchEvents(),
                   COUNT_KNOB)));
     }
-    CallReader reader = new CallReader(mapper, source, clock.instant(), limits.maxEventBytes());
+    CallReader reader = new CallReader(source, clock.instant(), limits.maxEventBytes());
     JsonValue.Obj context = reader.batchObject(body, "context");
     Optional<Instant> sentAt = reader.batchTime(body, "sentAt");
     List<Event> events = new ArrayList<>(calls.size());
     for (int i = 0; i < calls.size(); i++) {
       reader
-          .read(calls.get(i), Optional.of(i), Optional.empty(), context, sentAt)
+          .read(calls.get(i), Optional.of(i), parsed.sizes()[i], Optional.empty(), context, sentAt)
           .ifPresent(events::add);
     }
     if (!reader.oversized().isEmpty()) {
@@ -169,25 +171,50 @@ public final class IngestRoutes {
     ctx.status(200).contentType("application/json").result(SUCCESS);
   }
 
+  /** A batch body; a body that is not an object is answered like a missing {@code batch}. */
+  private BatchBody parseBatch(byte[] body) {
+    Optional<BatchBody> parsed;
+    try {
+      parsed = BatchBody.read(mapper, body);
+    } catch (JsonProcessingException e) {
+      throw malformed(e);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("reading bytes in memory cannot fail", e);
+    }
+    if (parsed.isPresent()) {
+      return parsed.get();
+    }
+    JsonNode other = parse(body); // for the empty-body and malformed-JSON answers
+    return new BatchBody(
+        other.isObject() ? (ObjectNode) other : mapper.createObjectNode(),
+        List.of(),
+        new int[0],
+        false);
+  }
+
+  private static ProblemException malformed(JsonProcessingException e) {
+    int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+    return new ProblemException(
+        Problem.of(
+                400,
+                "malformed-json",
+                "Malformed JSON",
+                "the body is not valid JSON at line "
+                    + line
+                    + ", column "
+                    + column
+                    + ": "
+                    + e.getOriginalMessage())
+            .withErrors(List.of(new ProblemError(line, column, e.getOriginalMessage()))));
+  }
+
   private JsonNode parse(byte[] body) {
     JsonNode node;
     try {
       node = mapper.readTree(body);
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-      throw new ProblemException(
-          Problem.of(
-                  400,
-                  "malformed-json",
-                  "Malformed JSON",
-                  "the body is not valid JSON at line "
-                      + line
-                      + ", column "
-                      + column
-                      + ": "
-                      + e.getOriginalMessage())
-              .withErrors(List.of(new ProblemError(line, column, e.getOriginalMessage()))));
+      throw malformed(e);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("reading bytes in memory cannot fail", e);
     }

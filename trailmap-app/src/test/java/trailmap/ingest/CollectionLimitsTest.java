@@ -53,6 +53,31 @@ class CollectionLimitsTest {
   }
 
   @Test
+  void weighsEachCallOfABatchByTheBytesItTakesToTheByte() {
+    int exact = 32 * 1024 - track(0, 0).length();
+    HttpResponse<String> atLimit = server.post("/v1/batch", key, batch(1, exact));
+    assertThat(atLimit.statusCode()).as(atLimit.body()).isEqualTo(200);
+    assertTooLargeKeeping(
+        server.post("/v1/batch", key, "{\"batch\":[" + track(1, exact + 1) + "]}"),
+        1,
+        "batch[0] is 32,769 bytes of JSON, over the limit of 32,768 bytes per event");
+  }
+
+  @Test
+  void refusesTrailingContentAfterABatch() {
+    HttpResponse<String> response = server.post("/v1/batch", key, batch(1, 1) + " {}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.body()).contains("trailing content");
+    assertThat(server.events()).isEmpty();
+  }
+
+  void assertTooLargeKeeping(HttpResponse<String> response, int stored, String... parts) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+    assertThat(response.body()).contains(parts);
+    assertThat(server.events()).hasSize(stored);
+  }
+
+  @Test
   void refusesASingleCallOver32Kilobytes() {
     assertTooLarge(
         server.post("/v1/track", key, track(0, 33 * 1024)),
