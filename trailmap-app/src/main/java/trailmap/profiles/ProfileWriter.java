@@ -15,6 +15,7 @@ import trailmap.eventlog.EventLog.LogEntry;
 import trailmap.events.Event;
 import trailmap.events.json.EventJson;
 import trailmap.events.json.JsonValues;
+import trailmap.store.StatementCache;
 
 /**
  * Applies one log entry to the profiles database, inside the caller's transaction: resolves its
@@ -24,6 +25,7 @@ final class ProfileWriter {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final IdentityRules rules;
+  private final StatementCache statements = new StatementCache();
 
   ProfileWriter(IdentityRules rules) {
     this.rules = rules;
@@ -33,13 +35,14 @@ final class ProfileWriter {
   Optional<LimitRefusal> apply(Connection c, LogEntry entry) throws SQLException {
     Event event = entry.event();
     List<Identity> identities = EventIdentities.of(event, rules);
-    Resolution decision = IdentityResolver.resolve(identities, new SqlIdentityView(c), rules);
+    Resolution decision =
+        IdentityResolver.resolve(identities, new SqlIdentityView(c, statements), rules);
     ProfileId profile;
     Optional<LimitRefusal> refused = Optional.empty();
     switch (decision) {
       case Resolution.Create create -> {
         profile = idFor(event, entry.position());
-        update(
+        statements.update(
             c,
             "INSERT INTO profiles (id, created_by, created_at) VALUES (?, ?, ?)",
             profile.value(),
@@ -60,7 +63,7 @@ final class ProfileWriter {
         claim(c, profile, merge.added(), event);
       }
     }
-    update(
+    statements.update(
         c,
         "INSERT INTO events (position, profile_id, message_id, type, name, channel, event_sec,"
             + " event_nano, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -74,7 +77,7 @@ final class ProfileWriter {
         event.timestamp().getNano(),
         EventJson.write(event));
     for (TraitObservation trait : Traits.observedBy(event, entry.position())) {
-      update(
+      statements.update(
           c,
           "INSERT INTO traits (profile_id, name, value, event_sec, event_nano, position,"
               + " message_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -89,7 +92,7 @@ final class ProfileWriter {
     return refused;
   }
 
-  private static void absorb(
+  private void absorb(
       Connection c,
       ProfileId survivor,
       ProfileId absorbed,
@@ -98,13 +101,13 @@ final class ProfileWriter {
       long position)
       throws SQLException {
     for (String table : List.of("identities", "traits", "events", "merges")) {
-      update(
+      statements.update(
           c,
           "UPDATE " + table + " SET profile_id = ? WHERE profile_id = ?",
           survivor.value(),
           absorbed.value());
     }
-    update(c, "DELETE FROM profiles WHERE id = ?", absorbed.value());
+    statements.update(c, "DELETE FROM profiles WHERE id = ?", absorbed.value());
     List<String> names = identities.stream().map(Identity::toString).toList();
     String list;
     try {
@@ -112,7 +115,7 @@ final class ProfileWriter {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write identity names", e);
     }
-    update(
+    statements.update(
         c,
         "INSERT INTO merges (profile_id, absorbed_id, identities, message_id, event_time, position)"
             + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -124,10 +127,10 @@ final class ProfileWriter {
         position);
   }
 
-  private static void claim(Connection c, ProfileId profile, List<Identity> added, Event event)
+  private void claim(Connection c, ProfileId profile, List<Identity> added, Event event)
       throws SQLException {
     for (Identity identity : added) {
-      update(
+      statements.update(
           c,
           "INSERT INTO identities (type, value, profile_id, message_id, event_time)"
               + " VALUES (?, ?, ?, ?, ?)",

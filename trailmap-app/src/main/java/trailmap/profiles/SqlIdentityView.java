@@ -5,21 +5,25 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import trailmap.store.StatementCache;
 import trailmap.store.StoreException;
 
 /** {@link IdentityView} on the profiles database, read inside the applying transaction. */
 final class SqlIdentityView implements IdentityView {
   private final Connection connection;
+  private final StatementCache statements;
 
-  SqlIdentityView(Connection connection) {
+  SqlIdentityView(Connection connection, StatementCache statements) {
     this.connection = connection;
+    this.statements = statements;
   }
 
   @Override
   public Optional<ProfileId> profileOf(Identity identity) {
-    try (PreparedStatement q =
-        connection.prepareStatement(
-            "SELECT profile_id FROM identities WHERE type = ? AND value = ?")) {
+    try {
+      PreparedStatement q =
+          statements.prepare(
+              connection, "SELECT profile_id FROM identities WHERE type = ? AND value = ?");
       q.setString(1, identity.type().wireName());
       q.setString(2, identity.value());
       try (ResultSet rows = q.executeQuery()) {
@@ -32,8 +36,9 @@ final class SqlIdentityView implements IdentityView {
 
   @Override
   public int identityCount(ProfileId profile) {
-    try (PreparedStatement q =
-        connection.prepareStatement("SELECT count(*) FROM identities WHERE profile_id = ?")) {
+    try {
+      PreparedStatement q =
+          statements.prepare(connection, "SELECT count(*) FROM identities WHERE profile_id = ?");
       q.setString(1, profile.value());
       try (ResultSet rows = q.executeQuery()) {
         return rows.next() ? rows.getInt(1) : 0;

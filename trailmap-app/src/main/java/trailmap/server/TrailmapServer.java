@@ -5,6 +5,8 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -182,8 +184,11 @@ public final class TrailmapServer implements AutoCloseable {
                 errors.register(javalin.routes);
               });
       app.start();
-      return new TrailmapServer(
-          app, db, gcMetrics, config, keys, maps, sources, events, first, profiles);
+      TrailmapServer server =
+          new TrailmapServer(
+              app, db, gcMetrics, config, keys, maps, sources, events, first, profiles);
+      server.bindPipelineMetrics(registry);
+      return server;
     } catch (RuntimeException e) {
       if (app != null) {
         app.stop();
@@ -196,6 +201,25 @@ public final class TrailmapServer implements AutoCloseable {
       events.close();
       throw e;
     }
+  }
+
+  /**
+   * How far profiles trail the log: {@code trailmap_profiles_lag_events} is the number of
+   * acknowledged events not yet on a profile (0 when no processor follows the log). Operators alert
+   * on it; the ingestion benchmark waits for it to reach 0 between runs.
+   */
+  private void bindPipelineMetrics(MeterRegistry registry) {
+    Gauge.builder("trailmap.eventlog.events", events, EventLog::end)
+        .description("Events in the durable event log")
+        .register(registry);
+    Gauge.builder("trailmap.profiles.lag.events", this, TrailmapServer::profileLag)
+        .description("Acknowledged events not yet applied to profiles")
+        .register(registry);
+  }
+
+  private double profileLag() {
+    ProfileProcessor processor = profileProcessor.get();
+    return processor == null ? 0 : Math.max(0, events.end() - processor.position());
   }
 
   private static void bindJvmMetrics(PrometheusMeterRegistry registry, JvmGcMetrics gcMetrics) {

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +84,11 @@ public final class Database implements AutoCloseable {
       throw new StoreException("cannot create the data directory " + dataDir, e);
     }
     try {
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+      // Without this the driver runs "SELECT last_insert_rowid()" after every insert, a prepared
+      // query per row that was a sixth of the profile processor's time; nothing reads the keys.
+      Properties settings = new Properties();
+      settings.setProperty("jdbc.get_generated_keys", "false");
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, settings);
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA journal_mode = WAL");
         statement.execute("PRAGMA foreign_keys = ON");

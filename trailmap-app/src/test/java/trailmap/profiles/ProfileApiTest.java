@@ -72,6 +72,21 @@ class ProfileApiTest {
   }
 
   @Test
+  void metricsTellHowManyAcknowledgedEventsAreNotOnAProfileYet() throws Exception {
+    feed(track("Signed Up").user("u1"), track("Logged In").user("u1"));
+    assertThat(server.get("/metrics", "").body())
+        .contains("trailmap_eventlog_events 2.0")
+        .contains("trailmap_profiles_lag_events 0.0");
+
+    processor.close();
+    log.add(track("Signed Up").user("u2").build());
+    log.add(track("Logged In").user("u2").build());
+    assertThat(server.get("/metrics", "").body())
+        .contains("trailmap_eventlog_events 4.0")
+        .contains("trailmap_profiles_lag_events 2.0");
+  }
+
+  @Test
   void answersWithTheProfilesOwnIdWhicheverIdentityAsks() throws Exception {
     feed(
         track("Viewed").anon("a-1").minutes(0),
