@@ -103,6 +103,7 @@ public final class ProfileProcessor implements AutoCloseable {
   }
 
   private void run() {
+    BackgroundPriority.lowerCurrentThread();
     while (running) {
       try {
         List<EventLog.LogEntry> batch = log.read(position, batchSize);

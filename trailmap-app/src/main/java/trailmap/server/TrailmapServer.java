@@ -271,7 +271,7 @@ public final class TrailmapServer implements AutoCloseable {
    * @throws IllegalStateException when already following a log
    */
   public ProfileProcessor followEvents(EventLog log) {
-    ProfileProcessor processor = ProfileProcessor.start(log, profiles, 500);
+    ProfileProcessor processor = ProfileProcessor.start(log, profiles, 5000);
     if (!profileProcessor.compareAndSet(null, processor)) {
       processor.close();
       throw new IllegalStateException("the server already follows an event log");

@@ -65,9 +65,15 @@ public final class IngestBenchmark {
           options.seconds,
           options.warmup,
           options.inFlight);
+      // The server's profile processor follows the log on the same two cores; each HTTP run
+      // starts only after it has caught up, so no run pays for the one before it.
+      ProfileLag lag = new ProfileLag(client, options.url);
+      lag.awaitZero();
       Result httpMax = closedLoop("http", http);
+      ProfileLag.CatchUp afterMax = lag.awaitZero();
       Result floorMax = closedLoop("floor", floor);
       Result httpRate = openLoop("http", http, options.rate);
+      ProfileLag.CatchUp afterRate = lag.awaitZero();
       Result floorRate = openLoop("floor", floor, options.rate);
 
       System.out.println();
@@ -92,6 +98,8 @@ public final class IngestBenchmark {
           floorRate.latencies().percentileMillis(0.99),
           httpRate.latencies().percentileMillis(0.99)
               / floorRate.latencies().percentileMillis(0.99));
+      System.out.println(afterMax.line("after http max"));
+      System.out.println(afterRate.line("after http @ rate"));
     }
   }
 
