@@ -6,6 +6,7 @@ final class Options {
   String writeKey = "";
   int seconds = 15;
   int warmup = 5;
+  int serverWarmup = 20;
   int rate = 20_000;
   int batch = 100;
   int inFlight = 32;
@@ -19,6 +20,7 @@ final class Options {
         case "--write-key" -> o.writeKey = value;
         case "--seconds" -> o.seconds = Integer.parseInt(value);
         case "--warmup" -> o.warmup = Integer.parseInt(value);
+        case "--server-warmup" -> o.serverWarmup = Integer.parseInt(value);
         case "--rate" -> o.rate = Integer.parseInt(value);
         case "--batch" -> o.batch = Integer.parseInt(value);
         case "--in-flight" -> o.inFlight = Integer.parseInt(value);
@@ -26,7 +28,7 @@ final class Options {
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
-                    + "; use --url --write-key --seconds --warmup --rate --batch --in-flight");
+                    + "; use --url --write-key --seconds --warmup --server-warmup --rate --batch --in-flight");
       }
       i++;
     }

@@ -42,7 +42,7 @@ final class ProfileLag {
     }
   }
 
-  /** Polls every 50 ms until the lag is 0. */
+  /** Polls every 200 ms (a scrape costs the server a few ms) until the lag is 0. */
   CatchUp awaitZero() throws Exception {
     long start = System.nanoTime();
     long backlog = lag();
@@ -53,7 +53,7 @@ final class ProfileLag {
         throw new IllegalStateException(
             "profiles still " + current + " events behind after " + LIMIT.toMinutes() + " min");
       }
-      Thread.sleep(50);
+      Thread.sleep(200);
       current = lag();
     }
     return new CatchUp(backlog, (System.nanoTime() - start) / 1e9);
