@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,14 +62,30 @@ public final class IngestRoutes {
   private final EventLog log;
   private final Clock clock;
   private final IngestLimits limits;
+  private final Counter gzipEvents;
+  private final Counter plainEvents;
   private final ObjectMapper mapper =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  public IngestRoutes(Sources sources, EventLog log, Clock clock, IngestLimits limits) {
+  /**
+   * @param registry gets {@code trailmap_ingest_events_total{encoding="gzip"|"identity"}}: the
+   *     events acknowledged, by how their request body was sent
+   */
+  public IngestRoutes(
+      Sources sources, EventLog log, Clock clock, IngestLimits limits, MeterRegistry registry) {
     this.writeKeys = new WriteKeyCheck(sources);
     this.log = log;
     this.clock = clock;
     this.limits = limits;
+    this.gzipEvents = acknowledged(registry, "gzip");
+    this.plainEvents = acknowledged(registry, "identity");
+  }
+
+  private static Counter acknowledged(MeterRegistry registry, String encoding) {
+    return Counter.builder("trailmap.ingest.events")
+        .description("Events acknowledged by the collection API, by request body encoding")
+        .tag("encoding", encoding)
+        .register(registry);
   }
 
   /** Registers the {@code /v1} routes and the answer to invalid calls. */
@@ -168,6 +186,7 @@ public final class IngestRoutes {
                   + cause.getMessage()
                   + "); none of this request was acknowledged: send it again"));
     }
+    (RequestBody.gzipped(ctx) ? gzipEvents : plainEvents).increment(events.size());
     ctx.status(200).contentType("application/json").result(SUCCESS);
   }
 

@@ -71,6 +71,11 @@ final class RequestBody {
     return inflated;
   }
 
+  /** Whether the body was sent gzipped (call after {@link #read} accepted the encoding). */
+  static boolean gzipped(Context ctx) {
+    return encoding(ctx).equals("gzip");
+  }
+
   /** "" for no encoding (or identity), "gzip"; anything else is refused with 415. */
   private static String encoding(Context ctx) {
     String header = ctx.header("Content-Encoding");

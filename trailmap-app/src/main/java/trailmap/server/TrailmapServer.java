@@ -155,7 +155,7 @@ public final class TrailmapServer implements AutoCloseable {
       KeyRoutes keyRoutes = new KeyRoutes(keys, mapper);
       OperationsRoutes operations = new OperationsRoutes(db, registry);
       WebRoutes web = new WebRoutes(maps, sessions, clock);
-      IngestRoutes ingest = new IngestRoutes(sources, events, clock, config.ingest());
+      IngestRoutes ingest = new IngestRoutes(sources, events, clock, config.ingest(), registry);
       SourceRoutes sourceRoutes = new SourceRoutes(sources);
       ProfileRoutes profileRoutes = new ProfileRoutes(profiles);
 
