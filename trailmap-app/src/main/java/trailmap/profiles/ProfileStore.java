@@ -81,6 +81,7 @@ public final class ProfileStore implements AutoCloseable {
     }
     return db.transaction(
         c -> {
+          writer.startBatch();
           long expected = position(c);
           List<LimitRefusal> refusals = new ArrayList<>();
           for (LogEntry entry : entries) {

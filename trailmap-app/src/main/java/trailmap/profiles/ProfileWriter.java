@@ -26,9 +26,15 @@ final class ProfileWriter {
 
   private final IdentityRules rules;
   private final StatementCache statements = new StatementCache();
+  private final BatchIdentities known = new BatchIdentities();
 
   ProfileWriter(IdentityRules rules) {
     this.rules = rules;
+  }
+
+  /** Forgets what the last transaction learned; call as each transaction begins. */
+  void startBatch() {
+    known.clear();
   }
 
   /** Applies {@code entry}; answers the limit refusal its decision carried, if any. */
@@ -36,7 +42,7 @@ final class ProfileWriter {
     Event event = entry.event();
     List<Identity> identities = EventIdentities.of(event, rules);
     Resolution decision =
-        IdentityResolver.resolve(identities, new SqlIdentityView(c, statements), rules);
+        IdentityResolver.resolve(identities, new SqlIdentityView(c, statements, known), rules);
     ProfileId profile;
     Optional<LimitRefusal> refused = Optional.empty();
     switch (decision) {
@@ -100,6 +106,7 @@ final class ProfileWriter {
       Event event,
       long position)
       throws SQLException {
+    known.clear(); // identities move to the survivor: every cached holder and count may be stale
     for (String table : List.of("identities", "traits", "events", "merges")) {
       statements.update(
           c,
@@ -139,6 +146,7 @@ final class ProfileWriter {
           profile.value(),
           event.messageId(),
           event.timestamp().toString());
+      known.claimed(identity, profile);
     }
   }
 

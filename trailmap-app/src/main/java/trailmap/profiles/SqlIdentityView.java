@@ -12,14 +12,35 @@ import trailmap.store.StoreException;
 final class SqlIdentityView implements IdentityView {
   private final Connection connection;
   private final StatementCache statements;
+  private final BatchIdentities known;
 
-  SqlIdentityView(Connection connection, StatementCache statements) {
+  SqlIdentityView(Connection connection, StatementCache statements, BatchIdentities known) {
     this.connection = connection;
     this.statements = statements;
+    this.known = known;
   }
 
   @Override
   public Optional<ProfileId> profileOf(Identity identity) {
+    Optional<ProfileId> holder = known.holders.get(identity);
+    if (holder == null) {
+      holder = lookUp(identity);
+      known.holders.put(identity, holder);
+    }
+    return holder;
+  }
+
+  @Override
+  public int identityCount(ProfileId profile) {
+    Integer count = known.counts.get(profile);
+    if (count == null) {
+      count = count(profile);
+      known.counts.put(profile, count);
+    }
+    return count;
+  }
+
+  private Optional<ProfileId> lookUp(Identity identity) {
     try {
       PreparedStatement q =
           statements.prepare(
@@ -34,8 +55,7 @@ final class SqlIdentityView implements IdentityView {
     }
   }
 
-  @Override
-  public int identityCount(ProfileId profile) {
+  private int count(ProfileId profile) {
     try {
       PreparedStatement q =
           statements.prepare(connection, "SELECT count(*) FROM identities WHERE profile_id = ?");
