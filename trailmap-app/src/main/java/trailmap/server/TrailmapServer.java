@@ -107,7 +107,7 @@ public final class TrailmapServer implements AutoCloseable {
     Path logDir = config.dataDir().resolve(EVENT_LOG_DIR);
     EventLog events;
     try {
-      events = FileEventLog.open(logDir, EventLogOptions.defaults().withClock(clock));
+      events = FileEventLog.open(logDir, eventLogOptions(config, clock));
     } catch (EventLogException e) {
       // The CLI reports StoreExceptions as an unusable data directory, in one line.
       throw new StoreException(
@@ -121,6 +121,11 @@ public final class TrailmapServer implements AutoCloseable {
       throw e;
     }
     return server;
+  }
+
+  /** How the server (and an offline import into its data directory) opens its event log. */
+  public static EventLogOptions eventLogOptions(ServerConfig config, Clock clock) {
+    return EventLogOptions.defaults().withClock(clock).withDedupWindow(config.dedupWindow());
   }
 
   /**
