@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import trailmap.eventlog.EventLog;
 import trailmap.events.json.JsonValues;
 import trailmap.maps.EventType;
 import trailmap.server.Problem;
@@ -24,10 +27,22 @@ import trailmap.server.Requires;
 public final class ProfileRoutes {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final ProfileStore store;
+  /** How long a deletion waits for the processor to apply what the log held when it was asked. */
+  static final Duration CATCH_UP = Duration.ofSeconds(20);
 
-  public ProfileRoutes(ProfileStore store) {
+  private final ProfileStore store;
+  private final EventLog log;
+  private final Supplier<Optional<ProfileProcessor>> follower;
+
+  /**
+   * @param log the event log the profiles come from, which deletions erase events from
+   * @param follower the processor following {@code log} into {@code store}, when one runs
+   */
+  public ProfileRoutes(
+      ProfileStore store, EventLog log, Supplier<Optional<ProfileProcessor>> follower) {
     this.store = store;
+    this.log = log;
+    this.follower = follower;
   }
 
   /** Declares the routes with the roles they require. */
@@ -69,11 +84,47 @@ public final class ProfileRoutes {
     ctx.json(out);
   }
 
+  /**
+   * Erases the person from the log and profiles.db. First waits until the processor has applied
+   * every event acknowledged before this request, so none of the person's is left behind
+   * unattributed; then resolves the reference again, since one of those events may have merged the
+   * profile into another.
+   */
   private void delete(Context ctx) {
-    if (!store.delete(find(ctx))) {
+    find(ctx);
+    Optional<ProfileProcessor> processor = follower.get();
+    if (processor.isPresent()) {
+      awaitCatchUp(ctx, processor.get());
+    }
+    if (store.delete(find(ctx), log).isEmpty()) {
       throw notFound(ctx.pathParam("id"));
     }
     ctx.status(204);
+  }
+
+  private void awaitCatchUp(Context ctx, ProfileProcessor processor) {
+    long target = log.end();
+    boolean caughtUp;
+    try {
+      caughtUp = processor.awaitPosition(target, CATCH_UP);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      caughtUp = false;
+    }
+    if (!caughtUp) {
+      ctx.header("Retry-After", "10");
+      throw new ProblemException(
+          Problem.of(
+              503,
+              "profiles-catching-up",
+              "Profiles are catching up",
+              "profiles have applied the event log up to position "
+                  + processor.position()
+                  + " of "
+                  + target
+                  + "; the deletion must wait until the person's latest events are on their"
+                  + " profile. Nothing was deleted: retry in a few seconds."));
+    }
   }
 
   private ProfileRecord record(Context ctx) {

@@ -64,7 +64,7 @@ public final class TrailmapServer implements AutoCloseable {
   private final EventLog events;
   private final Optional<IssuedKey> firstAdminKey;
   private final ProfileStore profiles;
-  private final AtomicReference<ProfileProcessor> profileProcessor = new AtomicReference<>();
+  private final AtomicReference<ProfileProcessor> profileProcessor;
 
   private TrailmapServer(
       Javalin app,
@@ -76,7 +76,8 @@ public final class TrailmapServer implements AutoCloseable {
       Sources sources,
       EventLog events,
       Optional<IssuedKey> firstAdminKey,
-      ProfileStore profiles) {
+      ProfileStore profiles,
+      AtomicReference<ProfileProcessor> profileProcessor) {
     this.app = app;
     this.db = db;
     this.gcMetrics = gcMetrics;
@@ -87,6 +88,7 @@ public final class TrailmapServer implements AutoCloseable {
     this.events = events;
     this.firstAdminKey = firstAdminKey;
     this.profiles = profiles;
+    this.profileProcessor = profileProcessor;
   }
 
   /** The durable event log's directory under the data directory. */
@@ -160,7 +162,9 @@ public final class TrailmapServer implements AutoCloseable {
       WebRoutes web = new WebRoutes(maps, sessions, clock);
       IngestRoutes ingest = new IngestRoutes(sources, events, clock, config.ingest());
       SourceRoutes sourceRoutes = new SourceRoutes(sources);
-      ProfileRoutes profileRoutes = new ProfileRoutes(profiles);
+      AtomicReference<ProfileProcessor> processor = new AtomicReference<>();
+      ProfileRoutes profileRoutes =
+          new ProfileRoutes(profiles, events, () -> Optional.ofNullable(processor.get()));
 
       app =
           Javalin.create(
@@ -188,7 +192,7 @@ public final class TrailmapServer implements AutoCloseable {
               });
       app.start();
       return new TrailmapServer(
-          app, db, gcMetrics, config, keys, maps, sources, events, first, profiles);
+          app, db, gcMetrics, config, keys, maps, sources, events, first, profiles, processor);
     } catch (RuntimeException e) {
       if (app != null) {
         app.stop();

@@ -207,7 +207,10 @@ class ProfileStoreTest {
         track("Viewed").user("u-2"),
         alias("u-1", "u-2"));
     ProfileId id = of("userId:u-1");
-    assertThat(store().delete(id)).isTrue();
+    assertThat(store().delete(id, log)).hasValue(4);
+    for (long p = 0; p < 4; p++) {
+      assertThat(log.isErased(p)).as("position %d erased from the log", p).isTrue();
+    }
     for (String table : List.of("profiles", "identities", "merges", "traits", "events")) {
       for (String text : List.of(id.value(), "u-1", "u-2", "a-1", "Ann Example")) {
         assertThat(store().rowsMentioning(table, text)).as(table + " " + text).isZero();
@@ -217,7 +220,7 @@ class ProfileStoreTest {
     assertThat(store().rowsMentioning("deletions", "2026-04-01T00:00:00Z")).isEqualTo(1);
     assertThat(store().resolve(ProfileRef.parse("userId:u-1"))).isEmpty();
     assertThat(store().resolve(new ProfileRef.ById(id))).isEmpty();
-    assertThat(store().delete(id)).isFalse();
+    assertThat(store().delete(id, log)).isEmpty();
   }
 
   @Test
