@@ -224,6 +224,23 @@ class ProfileStoreTest {
   }
 
   @Test
+  void appliesAPageThatSkipsErasedPositionsAndMovesToItsNext() {
+    log.add(track("Viewed").user("u-1").build(), track("Viewed").user("u-2").build());
+    log.add(track("Viewed").user("u-3").build(), track("Viewed").user("u-4").build());
+    log.erase(Set.of(0L, 3L)).join();
+
+    store().apply(log.readPage(0, 10));
+
+    assertThat(store().position()).isEqualTo(4);
+    assertThat(store().resolve(ProfileRef.parse("userId:u-1"))).isEmpty();
+    assertThat(store().resolve(ProfileRef.parse("userId:u-4"))).isEmpty();
+    assertThat(of("userId:u-2")).isNotEqualTo(of("userId:u-3"));
+    assertThatThrownBy(() -> store().apply(new EventLog.Page(log.read(1, 1), 2)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("does not follow the applied position 4");
+  }
+
+  @Test
   void anEventWithOnlyJunkIdentitiesStillLandsOnAProfileOfItsOwn() {
     feed(track("Viewed").user("undefined").id("junk-only"));
     assertThat(store().rowsMentioning("events", "junk-only")).isEqualTo(1);
