@@ -31,8 +31,7 @@ public final class ProfileRoutes {
   static final Duration CATCH_UP = Duration.ofSeconds(20);
 
   private final ProfileStore store;
-  private final EventLog log;
-  private final Supplier<Optional<ProfileProcessor>> follower;
+  private final ProfileDeletion deletion;
 
   /**
    * @param log the event log the profiles come from, which deletions erase events from
@@ -41,8 +40,7 @@ public final class ProfileRoutes {
   public ProfileRoutes(
       ProfileStore store, EventLog log, Supplier<Optional<ProfileProcessor>> follower) {
     this.store = store;
-    this.log = log;
-    this.follower = follower;
+    this.deletion = new ProfileDeletion(store, log, follower, CATCH_UP);
   }
 
   /** Declares the routes with the roles they require. */
@@ -84,46 +82,25 @@ public final class ProfileRoutes {
     ctx.json(out);
   }
 
-  /**
-   * Erases the person from the log and profiles.db. First waits until the processor has applied
-   * every event acknowledged before this request, so none of the person's is left behind
-   * unattributed; then resolves the reference again, since one of those events may have merged the
-   * profile into another.
-   */
+  /** Erases the person from the log and profiles.db ({@link ProfileDeletion}). */
   private void delete(Context ctx) {
-    find(ctx);
-    Optional<ProfileProcessor> processor = follower.get();
-    if (processor.isPresent()) {
-      awaitCatchUp(ctx, processor.get());
-    }
-    if (store.delete(find(ctx), log).isEmpty()) {
-      throw notFound(ctx.pathParam("id"));
-    }
-    ctx.status(204);
-  }
-
-  private void awaitCatchUp(Context ctx, ProfileProcessor processor) {
-    long target = log.end();
-    boolean caughtUp;
-    try {
-      caughtUp = processor.awaitPosition(target, CATCH_UP);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      caughtUp = false;
-    }
-    if (!caughtUp) {
-      ctx.header("Retry-After", "10");
-      throw new ProblemException(
-          Problem.of(
-              503,
-              "profiles-catching-up",
-              "Profiles are catching up",
-              "profiles have applied the event log up to position "
-                  + processor.position()
-                  + " of "
-                  + target
-                  + "; the deletion must wait until the person's latest events are on their"
-                  + " profile. Nothing was deleted: retry in a few seconds."));
+    switch (deletion.delete(ref(ctx))) {
+      case ProfileDeletion.Outcome.Deleted deleted -> ctx.status(204);
+      case ProfileDeletion.Outcome.Unknown unknown -> throw notFound(ctx.pathParam("id"));
+      case ProfileDeletion.Outcome.CatchingUp behind -> {
+        ctx.header("Retry-After", "10");
+        throw new ProblemException(
+            Problem.of(
+                503,
+                "profiles-catching-up",
+                "Profiles are catching up",
+                "profiles have applied the event log up to position "
+                    + behind.applied()
+                    + " of "
+                    + behind.target()
+                    + "; the deletion must wait until the person's latest events are on their"
+                    + " profile. Nothing was deleted: retry in a few seconds."));
+      }
     }
   }
 
@@ -133,15 +110,16 @@ public final class ProfileRoutes {
   }
 
   private ProfileId find(Context ctx) {
-    String text = ctx.pathParam("id");
-    ProfileRef ref;
+    return store.resolve(ref(ctx)).orElseThrow(() -> notFound(ctx.pathParam("id")));
+  }
+
+  private static ProfileRef ref(Context ctx) {
     try {
-      ref = ProfileRef.parse(text);
+      return ProfileRef.parse(ctx.pathParam("id"));
     } catch (IllegalArgumentException e) {
       throw new ProblemException(
           Problem.of(400, "bad-profile-ref", "Bad profile reference", e.getMessage()));
     }
-    return store.resolve(ref).orElseThrow(() -> notFound(text));
   }
 
   private static TimelineQuery query(Context ctx) {
