@@ -1,6 +1,7 @@
 package trailmap.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,10 +41,16 @@ final class DemoCommand implements Callable<Integer> {
 
   @CommandLine.Mixin PortAndData where;
 
+  @CommandLine.Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "YAML file with the server's settings, as for serve (see docs/server.md).")
+  Path config;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    return ServerOptions.resolve(null, where.port, where.data, spec.commandLine().getErr())
+    return ServerOptions.resolve(config, where.port, where.data, spec.commandLine().getErr())
         .map(
             config ->
                 ServerLauncher.run(config, out, spec.commandLine().getErr(), s -> prepare(s, out)))

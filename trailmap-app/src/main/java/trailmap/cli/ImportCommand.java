@@ -6,11 +6,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import trailmap.eventlog.EventLog;
+import trailmap.eventlog.EventLogOptions;
 import trailmap.eventlog.FileEventLog;
 import trailmap.importer.ColumnMapping;
 import trailmap.importer.ImportFormat;
@@ -26,6 +28,8 @@ import trailmap.importer.ImportRunner;
 import trailmap.importer.ImportSummary;
 import trailmap.importer.Rejection;
 import trailmap.importer.UnusableInputException;
+import trailmap.server.ServerConfig;
+import trailmap.server.TrailmapServer;
 
 /** {@code trailmap import FILE… (--data DIR | --url URL --write-key K)}. */
 @Command(
@@ -101,20 +105,28 @@ final class ImportCommand implements Callable<Integer> {
   Optional<Path> errors;
 
   @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The server's YAML config; an offline import (--data) uses its dedupWindow, so a"
+              + " re-import is recognised exactly as the server would.")
+  Optional<Path> config;
+
+  @Option(
       names = "--retries",
       paramLabel = "N",
       description = "Tries per batch over HTTP (default: 8).")
   int retries = 8;
 
-  private final Function<Path, EventLog> openLog;
+  private final BiFunction<Path, EventLogOptions, EventLog> openLog;
 
   /** The command with the real file event log. */
   ImportCommand() {
-    this(ImportCommand::openFileLog);
+    this(FileEventLog::open);
   }
 
   /** The command with another way to open the log of a data directory (tests). */
-  ImportCommand(Function<Path, EventLog> openLog) {
+  ImportCommand(BiFunction<Path, EventLogOptions, EventLog> openLog) {
     this.openLog = openLog;
   }
 
@@ -143,7 +155,9 @@ final class ImportCommand implements Callable<Integer> {
       }
       ImportRunner runner =
           target.data.isPresent()
-              ? ImportRunner.toLog(openLog(target.data.get().resolve("eventlog")), options)
+              ? ImportRunner.toLog(
+                  openLog(target.data.get().resolve(TrailmapServer.EVENT_LOG_DIR), logOptions()),
+                  options)
               : ImportRunner.toHttp(
                   target.remote.url,
                   target.remote.writeKey,
@@ -187,18 +201,24 @@ final class ImportCommand implements Callable<Integer> {
     summary.aborted().ifPresent(why -> out.println("stopped early: " + why));
   }
 
-  private EventLog openLog(Path dir) {
+  /** The options the server would open the log with, by its {@code --config}. */
+  private EventLogOptions logOptions() {
     try {
-      return openLog.apply(dir);
+      ServerConfig server = config.map(ServerConfig::read).orElse(ServerConfig.defaults());
+      return TrailmapServer.eventLogOptions(server, Clock.systemUTC());
+    } catch (IllegalArgumentException e) {
+      throw new UnusableInputException(e.getMessage());
+    }
+  }
+
+  private EventLog openLog(Path dir, EventLogOptions logOptions) {
+    try {
+      return openLog.apply(dir, logOptions);
     } catch (UnusableInputException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new UnusableInputException(
           e.getMessage() + " (an offline import needs the server stopped; or import with --url)");
     }
-  }
-
-  private static EventLog openFileLog(Path dir) {
-    return FileEventLog.open(dir);
   }
 }

@@ -26,7 +26,8 @@ final class ServeCommand implements Callable<Integer> {
       names = "--config",
       paramLabel = "FILE",
       description =
-          "YAML file with the server's settings: host, port, data, limits and identity rules"
+          "YAML file with the server's settings: host, port, data, limits, identity rules and"
+              + " the dedup window"
               + " (every key is in docs/server.md).")
   Path config;
 

@@ -12,6 +12,11 @@ import trailmap.events.json.EventJson;
  * <p>Frame: {@code int bodyLength, int crc32c(body), body}; body: {@code long appendedAtMillis,
  * unsigned short idLength, messageId (UTF-8), EventJson (UTF-8)}. Big-endian. The messageId and
  * append time sit before the JSON so recovery rebuilds the dedup set without parsing JSON.
+ *
+ * <p>An erased event's frame is a tombstone: body {@code long appendedAtMillis, unsigned short
+ * 0xFFFF, long hashHigh, long hashLow}: the time and the messageId's 128-bit hash, no id and no
+ * event, so its position stays taken and the dedup set still knows the id. A real messageId is at
+ * most 255 characters (765 bytes), so 0xFFFF never is one's length.
  */
 record EncodedRecord(byte[] frame, MessageIdHash id, long appendedAtMillis) {
   static final int HEADER_BYTES = 8;
@@ -22,6 +27,24 @@ record EncodedRecord(byte[] frame, MessageIdHash id, long appendedAtMillis) {
 
   /** A body holds at least the prefix, a one-byte id and "{}". */
   static final int MIN_BODY_BYTES = BODY_PREFIX_BYTES + 1 + 2;
+
+  /** The id-length value that marks a tombstone. */
+  static final int TOMBSTONE_MARK = 0xFFFF;
+
+  /** A tombstone's body: prefix and the two longs of the hash. */
+  static final int TOMBSTONE_BODY_BYTES = BODY_PREFIX_BYTES + 16;
+
+  /** The frame that replaces an erased event's: its append time and its messageId's hash. */
+  static byte[] tombstone(MessageIdHash id, long appendedAtMillis) {
+    ByteBuffer frame = ByteBuffer.allocate(HEADER_BYTES + TOMBSTONE_BODY_BYTES);
+    frame.putInt(TOMBSTONE_BODY_BYTES).putInt(0);
+    frame.putLong(appendedAtMillis).putShort((short) TOMBSTONE_MARK);
+    frame.putLong(id.high()).putLong(id.low());
+    CRC32C crc = new CRC32C();
+    crc.update(frame.array(), HEADER_BYTES, TOMBSTONE_BODY_BYTES);
+    frame.putInt(4, (int) crc.getValue());
+    return frame.array();
+  }
 
   /** EventJson's form, written straight to UTF-8 bytes (no intermediate String). */
   private static byte[] json(Event event) {

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import trailmap.events.Event;
 
 /**
@@ -43,6 +45,10 @@ public final class FileEventLog implements EventLog {
   private final Thread writerThread;
   private final FileChannel lockChannel;
   private final ReentrantLock lifecycle = new ReentrantLock();
+
+  /** Readers hold it shared; an erasure holds it alone while it swaps a segment file. */
+  private final ReentrantReadWriteLock files = new ReentrantReadWriteLock();
+
   private volatile boolean closed;
 
   private FileEventLog(
@@ -51,7 +57,7 @@ public final class FileEventLog implements EventLog {
     this.options = options;
     this.segments = state.segments();
     this.lockChannel = lockChannel;
-    this.writer = new LogWriter(dir, state, options);
+    this.writer = new LogWriter(dir, state, options, files);
     this.writerThread = Thread.ofPlatform().name("event-log-writer").daemon().start(writer);
   }
 
@@ -126,17 +132,51 @@ public final class FileEventLog implements EventLog {
       records.add(EncodedRecord.of(event, now));
     }
     AppendRequest request = new AppendRequest(List.copyOf(records), new CompletableFuture<>());
+    submit(request, request.result());
+    return request.result();
+  }
+
+  private void submit(WriterTask task, CompletableFuture<?> result) {
     lifecycle.lock();
     try {
       if (closed) {
-        request
-            .result()
-            .completeExceptionally(new IllegalStateException("event log in " + dir + " is closed"));
+        result.completeExceptionally(
+            new IllegalStateException("event log in " + dir + " is closed"));
       } else {
-        writer.submit(request);
+        writer.submit(task);
       }
     } finally {
       lifecycle.unlock();
+    }
+  }
+
+  /**
+   * Erases the events at {@code positions}: rewrites each segment holding one, with the event's
+   * frame replaced by a tombstone that keeps only its append time and messageId hash (so positions
+   * stay put and the id still counts as a duplicate within the dedup window); crash-safe (temp
+   * file, fsync, atomic rename, directory fsync). Runs on the writer thread, so appends wait
+   * meanwhile: about the time to copy the segments involved. The future completes with how many
+   * events were erased (positions already erased count 0), or fails with an {@link
+   * IllegalArgumentException} for a position at or past {@link #end}, or an {@link
+   * EventLogException} (the log then refuses appends until reopened, and the erasure can be retried
+   * after reopening).
+   *
+   * @throws IllegalArgumentException if {@code positions} is null or holds a negative position
+   */
+  @Override
+  public CompletableFuture<Long> erase(Set<Long> positions) {
+    if (positions == null) {
+      throw new IllegalArgumentException("erase needs a set of positions, got null");
+    }
+    long[] sorted = positions.stream().mapToLong(Long::longValue).sorted().toArray();
+    if (sorted.length > 0 && sorted[0] < 0) {
+      throw new IllegalArgumentException("cannot erase negative position " + sorted[0]);
+    }
+    EraseRequest request = new EraseRequest(sorted, new CompletableFuture<>());
+    if (sorted.length == 0) {
+      request.result().complete(0L);
+    } else {
+      submit(request, request.result());
     }
     return request.result();
   }
@@ -150,6 +190,18 @@ public final class FileEventLog implements EventLog {
    */
   @Override
   public List<LogEntry> read(long from, int max) {
+    return readPage(from, max).entries();
+  }
+
+  /**
+   * As {@link #read}, with the position to read from next (past erased positions read over).
+   *
+   * @throws IllegalArgumentException if {@code from} or {@code max} is negative
+   * @throws EventLogException if a segment cannot be read
+   * @throws IllegalStateException if the log is closed
+   */
+  @Override
+  public Page readPage(long from, int max) {
     if (from < 0 || max < 0) {
       throw new IllegalArgumentException(
           "read needs a position and a count of at least 0, got from=" + from + " max=" + max);
@@ -159,12 +211,15 @@ public final class FileEventLog implements EventLog {
     }
     long committed = writer.end();
     if (from >= committed || max == 0) {
-      return List.of();
+      return new Page(List.of(), from);
     }
+    files.readLock().lock();
     try {
       return LogReader.read(segments, from, max, committed);
     } catch (IOException e) {
       throw new EventLogException("cannot read the event log in " + dir + ": " + e, e);
+    } finally {
+      files.readLock().unlock();
     }
   }
 

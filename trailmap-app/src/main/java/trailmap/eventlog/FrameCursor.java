@@ -3,6 +3,7 @@ package trailmap.eventlog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 import trailmap.events.Event;
 import trailmap.events.json.EventJson;
@@ -70,7 +71,9 @@ final class FrameCursor {
     }
     bodyStart = at + EncodedRecord.HEADER_BYTES;
     bodyLength = length;
-    if (EncodedRecord.BODY_PREFIX_BYTES + idLength() > length) {
+    if (isTombstone()
+        ? length != EncodedRecord.TOMBSTONE_BODY_BYTES
+        : EncodedRecord.BODY_PREFIX_BYTES + idLength() > length) {
       return Step.TORN;
     }
     buffer.position(at + EncodedRecord.HEADER_BYTES + length);
@@ -81,12 +84,31 @@ final class FrameCursor {
     return buffer.getLong(bodyStart);
   }
 
+  /** Whether the current frame is an erased event's tombstone (no event, only the id's hash). */
+  boolean isTombstone() {
+    return idLength() == EncodedRecord.TOMBSTONE_MARK;
+  }
+
+  /** A copy of the whole current frame, header included. */
+  byte[] frameBytes() {
+    int start = bodyStart - EncodedRecord.HEADER_BYTES;
+    return Arrays.copyOfRange(buffer.array(), start, bodyStart + bodyLength);
+  }
+
   MessageIdHash messageIdHash() {
+    if (isTombstone()) {
+      int at = bodyStart + EncodedRecord.BODY_PREFIX_BYTES;
+      return new MessageIdHash(buffer.getLong(at), buffer.getLong(at + 8));
+    }
     return MessageIdHash.of(
         buffer.array(), bodyStart + EncodedRecord.BODY_PREFIX_BYTES, idLength());
   }
 
+  /** The current frame's event; never call it on a tombstone. */
   Event event() {
+    if (isTombstone()) {
+      throw new IllegalStateException("the frame at byte " + frameOffset + " was erased");
+    }
     int jsonStart = bodyStart + EncodedRecord.BODY_PREFIX_BYTES + idLength();
     int jsonLength = bodyLength - EncodedRecord.BODY_PREFIX_BYTES - idLength();
     try {

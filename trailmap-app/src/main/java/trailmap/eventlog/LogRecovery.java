@@ -64,8 +64,25 @@ final class LogRecovery {
 
   private static List<Long> segmentBases(Path dir) throws IOException {
     List<Long> bases = new ArrayList<>();
+    List<Path> unfinished = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      files.forEach(f -> Segment.baseOf(f.getFileName().toString()).ifPresent(bases::add));
+      files.forEach(
+          f -> {
+            String name = f.getFileName().toString();
+            Segment.baseOf(name).ifPresent(bases::add);
+            if (name.endsWith(SegmentRewriter.TEMP_SUFFIX)) {
+              unfinished.add(f);
+            }
+          });
+    }
+    for (Path f : unfinished) {
+      // An erasure stopped before its rename: the segment itself is whole and still holds the
+      // events; the erasure's caller never got an answer and erases them again.
+      LOG.warn("event log: removing {}, an erasure interrupted before it was renamed", f);
+      Files.delete(f);
+    }
+    if (!unfinished.isEmpty()) {
+      syncDirectory(dir);
     }
     bases.sort(null);
     return bases;

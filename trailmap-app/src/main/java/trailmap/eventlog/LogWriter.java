@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The one thread that owns the active segment and the dedup set (group commit): it takes every
  * pending request, drops duplicates, writes the rest, forces the file once, and only then completes
  * the requests' futures. The futures complete on this thread, so their dependent stages should be
- * short or async. After an I/O failure it fails every request it takes, for good.
+ * short or async. After an I/O failure it fails every request it takes, for good. It also carries
+ * out erasures ({@link SegmentRewriter}), between commits, so no append races a rewrite.
  */
 final class LogWriter implements Runnable {
   private static final int MAX_REQUESTS_PER_COMMIT = 4096;
@@ -24,14 +26,20 @@ final class LogWriter implements Runnable {
   private final DedupIndex dedup;
   private final Clock clock;
   private final long segmentBytes;
-  private final LinkedBlockingQueue<AppendRequest> queue = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<WriterTask> queue = new LinkedBlockingQueue<>();
   private final ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_BYTES);
+  private final SegmentRewriter rewriter;
   private Segment active;
   private volatile long end;
   private volatile EventLogException failure;
   private volatile long forces;
 
-  LogWriter(Path dir, LogRecovery.Recovered state, EventLogOptions options) {
+  LogWriter(
+      Path dir,
+      LogRecovery.Recovered state,
+      EventLogOptions options,
+      ReentrantReadWriteLock files) {
+    this.rewriter = new SegmentRewriter(dir, state.segments(), files);
     this.dir = dir;
     this.segments = state.segments();
     this.active = state.active();
@@ -52,12 +60,12 @@ final class LogWriter implements Runnable {
   }
 
   /** Queues the request, or fails it at once if the log has failed. */
-  void submit(AppendRequest request) {
+  void submit(WriterTask task) {
     EventLogException failed = failure;
     if (failed != null) {
-      request.result().completeExceptionally(failed);
+      failTask(task, failed);
     } else {
-      queue.add(request);
+      queue.add(task);
     }
   }
 
@@ -68,20 +76,69 @@ final class LogWriter implements Runnable {
 
   @Override
   public void run() {
-    List<AppendRequest> batch = new ArrayList<>();
+    List<WriterTask> tasks = new ArrayList<>();
+    List<AppendRequest> appends = new ArrayList<>();
     boolean stopping = false;
     while (!stopping) {
       try {
-        batch.add(queue.take());
+        tasks.add(queue.take());
       } catch (InterruptedException e) {
         // Nobody but close() may stop the writer; an interrupt fails the log so no append hangs.
         failure = new EventLogException("event log writer in " + dir + " was interrupted", e);
         continue;
       }
-      queue.drainTo(batch, MAX_REQUESTS_PER_COMMIT);
-      stopping = batch.remove(AppendRequest.STOP);
-      commit(batch);
-      batch.clear();
+      queue.drainTo(tasks, MAX_REQUESTS_PER_COMMIT);
+      stopping = tasks.remove(AppendRequest.STOP);
+      // Appends first, in one commit; erasures after it (they only touch committed positions).
+      for (WriterTask task : tasks) {
+        if (task instanceof AppendRequest append) {
+          appends.add(append);
+        }
+      }
+      commit(appends);
+      for (WriterTask task : tasks) {
+        if (task instanceof EraseRequest erase) {
+          erase(erase);
+        }
+      }
+      tasks.clear();
+      appends.clear();
+    }
+  }
+
+  private void erase(EraseRequest request) {
+    if (failure != null) {
+      request.result().completeExceptionally(failure);
+      return;
+    }
+    long[] positions = request.positions();
+    if (positions.length > 0 && positions[positions.length - 1] >= end) {
+      request
+          .result()
+          .completeExceptionally(
+              new IllegalArgumentException(
+                  "cannot erase position "
+                      + positions[positions.length - 1]
+                      + ": the log ends at "
+                      + end));
+      return;
+    }
+    try {
+      SegmentRewriter.Erased erased = rewriter.erase(positions, active);
+      active = erased.active();
+      request.result().complete(erased.count());
+    } catch (IOException | RuntimeException e) {
+      // A failed rewrite leaves the old segment in place (only its temp file may remain, which the
+      // next open removes), but the writer's view of the files is uncertain: stop appending.
+      failure =
+          new EventLogException(
+              "event log in "
+                  + dir
+                  + " could not erase events ("
+                  + e
+                  + "); it refuses appends until it is reopened",
+              e);
+      request.result().completeExceptionally(failure);
     }
   }
 
@@ -171,6 +228,13 @@ final class LogWriter implements Runnable {
     segments.put(next.base, next);
     active.close(); // everything in it was forced; readers open their own channels
     active = next;
+  }
+
+  private static void failTask(WriterTask task, EventLogException cause) {
+    switch (task) {
+      case AppendRequest append -> append.result().completeExceptionally(cause);
+      case EraseRequest erase -> erase.result().completeExceptionally(cause);
+    }
   }
 
   private static void fail(List<AppendRequest> requests, EventLogException cause) {

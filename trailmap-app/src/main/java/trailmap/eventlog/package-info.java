@@ -1,6 +1,7 @@
 /**
  * The durable event log: every accepted event is appended here, and acknowledged only once it is on
- * disk. Processors (profiles, event store) read it from their own stored position.
+ * disk. Processors (profiles, event store) read it from their own stored position. Events can be
+ * erased (personal-data erasure): segments are rewritten with tombstones, positions stay put.
  *
  * <p>API: {@link trailmap.eventlog.EventLog}, its embedded implementation {@link
  * trailmap.eventlog.FileEventLog} with {@link trailmap.eventlog.EventLogOptions}, and {@link

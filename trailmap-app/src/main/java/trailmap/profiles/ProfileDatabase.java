@@ -77,7 +77,9 @@ final class ProfileDatabase implements AutoCloseable {
                 id INTEGER PRIMARY KEY CHECK (id = 1),
                 position INTEGER NOT NULL
               )""",
-              "INSERT INTO processor (id, position) VALUES (1, 0)"));
+              "INSERT INTO processor (id, position) VALUES (1, 0)"),
+          // How many events a deletion erased: a count, never which.
+          List.of("ALTER TABLE deletions ADD COLUMN events INTEGER NOT NULL DEFAULT 0"));
 
   private final Database db;
 

@@ -106,14 +106,15 @@ public final class ProfileProcessor implements AutoCloseable {
     BackgroundPriority.lowerCurrentThread();
     while (running) {
       try {
-        List<EventLog.LogEntry> batch = log.read(position, batchSize);
-        if (batch.isEmpty()) {
+        // A page may skip erased positions, or hold none but erased ones: its next says where on.
+        EventLog.Page page = log.readPage(position, batchSize);
+        if (page.next() <= position) {
           nap(IDLE);
           continue;
         }
-        List<LimitRefusal> refusals = store.apply(batch);
+        List<LimitRefusal> refusals = store.apply(page);
         refusals.forEach(r -> LOG.warn("profiles: {}", r.message()));
-        advance(batch.getLast().position() + 1);
+        advance(page.next());
       } catch (RuntimeException e) {
         if (!running) {
           return;

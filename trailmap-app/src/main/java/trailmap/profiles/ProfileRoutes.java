@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import trailmap.eventlog.EventLog;
 import trailmap.events.json.JsonValues;
 import trailmap.maps.EventType;
 import trailmap.server.Problem;
@@ -24,10 +27,20 @@ import trailmap.server.Requires;
 public final class ProfileRoutes {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final ProfileStore store;
+  /** How long a deletion waits for the processor to apply what the log held when it was asked. */
+  static final Duration CATCH_UP = Duration.ofSeconds(20);
 
-  public ProfileRoutes(ProfileStore store) {
+  private final ProfileStore store;
+  private final ProfileDeletion deletion;
+
+  /**
+   * @param log the event log the profiles come from, which deletions erase events from
+   * @param follower the processor following {@code log} into {@code store}, when one runs
+   */
+  public ProfileRoutes(
+      ProfileStore store, EventLog log, Supplier<Optional<ProfileProcessor>> follower) {
     this.store = store;
+    this.deletion = new ProfileDeletion(store, log, follower, CATCH_UP);
   }
 
   /** Declares the routes with the roles they require. */
@@ -69,11 +82,26 @@ public final class ProfileRoutes {
     ctx.json(out);
   }
 
+  /** Erases the person from the log and profiles.db ({@link ProfileDeletion}). */
   private void delete(Context ctx) {
-    if (!store.delete(find(ctx))) {
-      throw notFound(ctx.pathParam("id"));
+    switch (deletion.delete(ref(ctx))) {
+      case ProfileDeletion.Outcome.Deleted deleted -> ctx.status(204);
+      case ProfileDeletion.Outcome.Unknown unknown -> throw notFound(ctx.pathParam("id"));
+      case ProfileDeletion.Outcome.CatchingUp behind -> {
+        ctx.header("Retry-After", "10");
+        throw new ProblemException(
+            Problem.of(
+                503,
+                "profiles-catching-up",
+                "Profiles are catching up",
+                "profiles have applied the event log up to position "
+                    + behind.applied()
+                    + " of "
+                    + behind.target()
+                    + "; the deletion must wait until the person's latest events are on their"
+                    + " profile. Nothing was deleted: retry in a few seconds."));
+      }
     }
-    ctx.status(204);
   }
 
   private ProfileRecord record(Context ctx) {
@@ -82,15 +110,16 @@ public final class ProfileRoutes {
   }
 
   private ProfileId find(Context ctx) {
-    String text = ctx.pathParam("id");
-    ProfileRef ref;
+    return store.resolve(ref(ctx)).orElseThrow(() -> notFound(ctx.pathParam("id")));
+  }
+
+  private static ProfileRef ref(Context ctx) {
     try {
-      ref = ProfileRef.parse(text);
+      return ProfileRef.parse(ctx.pathParam("id"));
     } catch (IllegalArgumentException e) {
       throw new ProblemException(
           Problem.of(400, "bad-profile-ref", "Bad profile reference", e.getMessage()));
     }
-    return store.resolve(ref).orElseThrow(() -> notFound(text));
   }
 
   private static TimelineQuery query(Context ctx) {

@@ -6,11 +6,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import trailmap.eventlog.EventLog;
 import trailmap.eventlog.EventLog.LogEntry;
 
 /**
@@ -79,13 +85,41 @@ public final class ProfileStore implements AutoCloseable {
     if (entries.isEmpty()) {
       return List.of();
     }
+    for (int i = 1; i < entries.size(); i++) {
+      if (entries.get(i).position() != entries.get(i - 1).position() + 1) {
+        throw new IllegalStateException(
+            "log entry at position "
+                + entries.get(i).position()
+                + " does not follow position "
+                + entries.get(i - 1).position());
+      }
+    }
+    return apply(new EventLog.Page(entries, entries.getLast().position() + 1), true);
+  }
+
+  /**
+   * Applies a page read from the log at {@link #position()} and moves the position to its {@code
+   * next}, in one transaction. Positions the page skips were erased from the log.
+   *
+   * @throws IllegalStateException when the page's first entry lies before the position, entries are
+   *     out of order, or {@code next} does not lie past them, so no event is applied twice
+   */
+  public List<LimitRefusal> apply(EventLog.Page page) {
+    return apply(page, false);
+  }
+
+  private List<LimitRefusal> apply(EventLog.Page page, boolean contiguous) {
+    List<LogEntry> entries = page.entries();
     return db.transaction(
         c -> {
           writer.startBatch();
           long expected = position(c);
+          if (entries.isEmpty() && page.next() <= expected) {
+            return List.of();
+          }
           List<LimitRefusal> refusals = new ArrayList<>();
           for (LogEntry entry : entries) {
-            if (entry.position() != expected) {
+            if (entry.position() < expected || (contiguous && entry.position() != expected)) {
               throw new IllegalStateException(
                   "log entry at position "
                       + entry.position()
@@ -95,9 +129,13 @@ public final class ProfileStore implements AutoCloseable {
                       + db.file());
             }
             writer.apply(c, entry).ifPresent(refusals::add);
-            expected++;
+            expected = entry.position() + 1;
           }
-          ProfileWriter.update(c, "UPDATE processor SET position = ? WHERE id = 1", expected);
+          if (page.next() < expected) {
+            throw new IllegalStateException(
+                "the page's next position " + page.next() + " lies before its entries");
+          }
+          ProfileWriter.update(c, "UPDATE processor SET position = ? WHERE id = 1", page.next());
           return List.copyOf(refusals);
         });
   }
@@ -127,28 +165,80 @@ public final class ProfileStore implements AutoCloseable {
   }
 
   /**
-   * Deletes the person: events, traits, identities, merges and the profile itself, in one
-   * transaction, and records only a SHA-256 of the id and the time.
+   * Deletes the person everywhere: erases their events from {@code log} (the positions this store
+   * attributed to the profile, see docs/profiles.md), then deletes their events, traits,
+   * identities, merges and the profile from this database, and records only the SHA-256 of the
+   * profile id, the time and how many events went. The log erasure runs inside the database
+   * transaction, so the processor cannot attribute another event to the profile meanwhile; if the
+   * erasure fails, nothing is deleted here and the deletion can simply be retried (erasing again is
+   * a no-op). Deleted rows are overwritten ({@code secure_delete}) and the WAL is checkpointed, so
+   * the values are gone from the files too.
    *
-   * @return false when there was no such profile
+   * @return how many events were deleted; empty when there was no such profile
+   * @throws trailmap.eventlog.EventLogException or another unchecked exception when the log could
+   *     not erase
    */
-  public boolean delete(ProfileId id) {
-    return db.transaction(
-        c -> {
-          if (ProfileReader.one(c, "SELECT id FROM profiles WHERE id = ?", id.value()).isEmpty()) {
-            return false;
-          }
-          for (String table : List.of("events", "traits", "identities", "merges")) {
-            ProfileWriter.update(c, "DELETE FROM " + table + " WHERE profile_id = ?", id.value());
-          }
-          ProfileWriter.update(c, "DELETE FROM profiles WHERE id = ?", id.value());
-          ProfileWriter.update(
-              c,
-              "INSERT INTO deletions (id_hash, deleted_at) VALUES (?, ?)",
-              sha256(id.value()),
-              clock.instant().toString());
-          return true;
-        });
+  public OptionalLong delete(ProfileId id, EventLog log) {
+    OptionalLong deleted =
+        db.transaction(
+            c -> {
+              if (ProfileReader.one(c, "SELECT id FROM profiles WHERE id = ?", id.value())
+                  .isEmpty()) {
+                return OptionalLong.empty();
+              }
+              Set<Long> positions = eventPositions(c, id);
+              eraseFromLog(log, positions);
+              try (Statement pragma = c.createStatement()) {
+                pragma.execute("PRAGMA secure_delete = ON");
+              }
+              for (String table : List.of("events", "traits", "identities", "merges")) {
+                ProfileWriter.update(
+                    c, "DELETE FROM " + table + " WHERE profile_id = ?", id.value());
+              }
+              ProfileWriter.update(c, "DELETE FROM profiles WHERE id = ?", id.value());
+              ProfileWriter.update(
+                  c,
+                  "INSERT INTO deletions (id_hash, deleted_at, events) VALUES (?, ?, ?)",
+                  sha256(id.value()),
+                  clock.instant().toString(),
+                  positions.size());
+              return OptionalLong.of(positions.size());
+            });
+    if (deleted.isPresent()) {
+      // Old page images in the WAL still hold the deleted values until a checkpoint copies the
+      // overwritten pages back and empties it.
+      db.read(
+          c -> {
+            try (Statement checkpoint = c.createStatement()) {
+              return checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+          });
+    }
+    return deleted;
+  }
+
+  private static Set<Long> eventPositions(Connection c, ProfileId id) throws SQLException {
+    Set<Long> positions = new HashSet<>();
+    try (var q = c.prepareStatement("SELECT position FROM events WHERE profile_id = ?")) {
+      q.setString(1, id.value());
+      try (var rows = q.executeQuery()) {
+        while (rows.next()) {
+          positions.add(rows.getLong(1));
+        }
+      }
+    }
+    return positions;
+  }
+
+  private static void eraseFromLog(EventLog log, Set<Long> positions) {
+    try {
+      log.erase(positions).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** How many rows of {@code table} mention {@code text} anywhere; for checking deletions. */

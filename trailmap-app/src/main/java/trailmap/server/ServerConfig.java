@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import trailmap.eventlog.EventLogOptions;
 import trailmap.ingest.IngestLimits;
 import trailmap.profiles.IdentityRules;
 
@@ -30,6 +32,7 @@ import trailmap.profiles.IdentityRules;
  * maxBatchEvents: 2500   # most events in one batch (default: Segment's)
  * maxIdentitiesPerProfile: 50      # a merge past this many identities is refused (6..100000)
  * trustedSources: [src_1a2b3c4d5e] # sources whose email/phone traits may link profiles
+ * dedupWindow: 14d       # how long a messageId is remembered: 1h..365d, as 90m, 36h or 14d
  * }</pre>
  *
  * Command-line options win over the file.
@@ -38,6 +41,8 @@ import trailmap.profiles.IdentityRules;
  * @param maxMapBytes 1 KB..64 MB
  * @param ingest the limits of the collection API
  * @param identity the identity-resolution rules of profiles (limit, trusted sources)
+ * @param dedupWindow how long the event log remembers a messageId, {@value #MIN_DEDUP_WINDOW_TEXT}
+ *     to {@value #MAX_DEDUP_WINDOW_TEXT} (default 7 days): a call repeated within it is stored once
  */
 public record ServerConfig(
     String host,
@@ -45,11 +50,24 @@ public record ServerConfig(
     Path dataDir,
     long maxMapBytes,
     IngestLimits ingest,
-    IdentityRules identity) {
+    IdentityRules identity,
+    Duration dedupWindow) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7070;
   public static final Path DEFAULT_DATA_DIR = Path.of("trailmap-data");
   public static final long DEFAULT_MAX_MAP_BYTES = 1024 * 1024;
+
+  /**
+   * The shortest dedup window the server accepts: client libraries retry for minutes, and an
+   * operator re-running an import within the hour must not double it.
+   */
+  public static final Duration MIN_DEDUP_WINDOW = Duration.ofHours(1);
+
+  /** The longest: a year of messageIds already costs gigabytes of memory at a modest rate. */
+  public static final Duration MAX_DEDUP_WINDOW = Duration.ofDays(365);
+
+  static final String MIN_DEDUP_WINDOW_TEXT = "1h";
+  static final String MAX_DEDUP_WINDOW_TEXT = "365d";
 
   static final List<String> KEYS =
       List.of(
@@ -61,7 +79,9 @@ public record ServerConfig(
           "maxBatchBytes",
           "maxBatchEvents",
           "maxIdentitiesPerProfile",
-          "trustedSources");
+          "trustedSources",
+          "dedupWindow");
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(m|h|d)");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB)?");
 
   public ServerConfig {
@@ -77,6 +97,28 @@ public record ServerConfig(
     }
     ingest = ingest == null ? IngestLimits.SEGMENT : ingest;
     identity = identity == null ? IdentityRules.defaults() : identity;
+    dedupWindow = dedupWindow == null ? EventLogOptions.DEFAULT_DEDUP_WINDOW : dedupWindow;
+    if (dedupWindow.compareTo(MIN_DEDUP_WINDOW) < 0
+        || dedupWindow.compareTo(MAX_DEDUP_WINDOW) > 0) {
+      throw new IllegalArgumentException(
+          "dedupWindow must be between "
+              + MIN_DEDUP_WINDOW_TEXT
+              + " and "
+              + MAX_DEDUP_WINDOW_TEXT
+              + " (client retries and re-imports within it are stored once), was "
+              + describe(dedupWindow));
+    }
+  }
+
+  /** With the default dedup window. */
+  public ServerConfig(
+      String host,
+      int port,
+      Path dataDir,
+      long maxMapBytes,
+      IngestLimits ingest,
+      IdentityRules identity) {
+    this(host, port, dataDir, maxMapBytes, ingest, identity, EventLogOptions.DEFAULT_DEDUP_WINDOW);
   }
 
   /** With the default identity rules. */
@@ -95,27 +137,31 @@ public record ServerConfig(
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, maxMapBytes, ingest, identity);
+    return new ServerConfig(host, newPort, dataDir, maxMapBytes, ingest, identity, dedupWindow);
   }
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(host, port, newDataDir, maxMapBytes, ingest, identity);
+    return new ServerConfig(host, port, newDataDir, maxMapBytes, ingest, identity, dedupWindow);
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, dataDir, maxMapBytes, ingest, identity);
+    return new ServerConfig(newHost, port, dataDir, maxMapBytes, ingest, identity, dedupWindow);
   }
 
   public ServerConfig withMaxMapBytes(long bytes) {
-    return new ServerConfig(host, port, dataDir, bytes, ingest, identity);
+    return new ServerConfig(host, port, dataDir, bytes, ingest, identity, dedupWindow);
   }
 
   public ServerConfig withIngestLimits(IngestLimits limits) {
-    return new ServerConfig(host, port, dataDir, maxMapBytes, limits, identity);
+    return new ServerConfig(host, port, dataDir, maxMapBytes, limits, identity, dedupWindow);
   }
 
   public ServerConfig withIdentityRules(IdentityRules rules) {
-    return new ServerConfig(host, port, dataDir, maxMapBytes, ingest, rules);
+    return new ServerConfig(host, port, dataDir, maxMapBytes, ingest, rules, dedupWindow);
+  }
+
+  public ServerConfig withDedupWindow(Duration window) {
+    return new ServerConfig(host, port, dataDir, maxMapBytes, ingest, identity, window);
   }
 
   /**
@@ -173,6 +219,7 @@ public record ServerConfig(
               case "trustedSources" ->
                   config.withIdentityRules(
                       config.identity().withTrustedSources(Set.copyOf(texts(value, where))));
+              case "dedupWindow" -> config.withDedupWindow(duration(value, where));
               case "maxBatchEvents" -> {
                 ingest[2] = integer(value, where);
                 yield config;
@@ -222,6 +269,36 @@ public record ServerConfig(
       throw new IllegalArgumentException(where + ": must be a whole number");
     }
     return value.asInt();
+  }
+
+  /** A whole number of minutes, hours or days: {@code 90m}, {@code 36h}, {@code 14d}. */
+  private static Duration duration(JsonNode value, String where) {
+    Matcher m = DURATION.matcher(value.asText().strip().toLowerCase(Locale.ROOT));
+    if (!value.isTextual() || !m.matches()) {
+      throw new IllegalArgumentException(
+          where
+              + ": must be a whole number of minutes, hours or days such as 90m, 36h or 14d, was '"
+              + value.asText()
+              + "'");
+    }
+    long number = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "m" -> Duration.ofMinutes(number);
+      case "h" -> Duration.ofHours(number);
+      default -> Duration.ofDays(number);
+    };
+  }
+
+  /** A window as the config file writes it, in its largest whole unit. */
+  static String describe(Duration window) {
+    long minutes = window.toMinutes();
+    if (!window.equals(Duration.ofMinutes(minutes))) {
+      return window.toString();
+    }
+    if (minutes % (24 * 60) == 0) {
+      return minutes / (24 * 60) + "d";
+    }
+    return minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m";
   }
 
   private static long size(JsonNode value, String where) {

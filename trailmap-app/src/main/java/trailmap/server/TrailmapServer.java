@@ -66,7 +66,7 @@ public final class TrailmapServer implements AutoCloseable {
   private final EventLog events;
   private final Optional<IssuedKey> firstAdminKey;
   private final ProfileStore profiles;
-  private final AtomicReference<ProfileProcessor> profileProcessor = new AtomicReference<>();
+  private final AtomicReference<ProfileProcessor> profileProcessor;
 
   private TrailmapServer(
       Javalin app,
@@ -78,7 +78,8 @@ public final class TrailmapServer implements AutoCloseable {
       Sources sources,
       EventLog events,
       Optional<IssuedKey> firstAdminKey,
-      ProfileStore profiles) {
+      ProfileStore profiles,
+      AtomicReference<ProfileProcessor> profileProcessor) {
     this.app = app;
     this.db = db;
     this.gcMetrics = gcMetrics;
@@ -89,6 +90,7 @@ public final class TrailmapServer implements AutoCloseable {
     this.events = events;
     this.firstAdminKey = firstAdminKey;
     this.profiles = profiles;
+    this.profileProcessor = profileProcessor;
   }
 
   /** The durable event log's directory under the data directory. */
@@ -109,7 +111,7 @@ public final class TrailmapServer implements AutoCloseable {
     Path logDir = config.dataDir().resolve(EVENT_LOG_DIR);
     EventLog events;
     try {
-      events = FileEventLog.open(logDir, EventLogOptions.defaults().withClock(clock));
+      events = FileEventLog.open(logDir, eventLogOptions(config, clock));
     } catch (EventLogException e) {
       // The CLI reports StoreExceptions as an unusable data directory, in one line.
       throw new StoreException(
@@ -123,6 +125,11 @@ public final class TrailmapServer implements AutoCloseable {
       throw e;
     }
     return server;
+  }
+
+  /** How the server (and an offline import into its data directory) opens its event log. */
+  public static EventLogOptions eventLogOptions(ServerConfig config, Clock clock) {
+    return EventLogOptions.defaults().withClock(clock).withDedupWindow(config.dedupWindow());
   }
 
   /**
@@ -157,7 +164,9 @@ public final class TrailmapServer implements AutoCloseable {
       WebRoutes web = new WebRoutes(maps, sessions, clock);
       IngestRoutes ingest = new IngestRoutes(sources, events, clock, config.ingest(), registry);
       SourceRoutes sourceRoutes = new SourceRoutes(sources);
-      ProfileRoutes profileRoutes = new ProfileRoutes(profiles);
+      AtomicReference<ProfileProcessor> processor = new AtomicReference<>();
+      ProfileRoutes profileRoutes =
+          new ProfileRoutes(profiles, events, () -> Optional.ofNullable(processor.get()));
 
       app =
           Javalin.create(
@@ -186,7 +195,7 @@ public final class TrailmapServer implements AutoCloseable {
       app.start();
       TrailmapServer server =
           new TrailmapServer(
-              app, db, gcMetrics, config, keys, maps, sources, events, first, profiles);
+              app, db, gcMetrics, config, keys, maps, sources, events, first, profiles, processor);
       server.bindPipelineMetrics(registry);
       return server;
     } catch (RuntimeException e) {

@@ -10,12 +10,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import trailmap.eventlog.EventLog;
+import trailmap.eventlog.EventLogOptions;
 import trailmap.eventlog.FileEventLog;
 import trailmap.eventlog.MemoryEventLog;
 import trailmap.importer.SharedData;
@@ -24,6 +26,7 @@ class ImportCommandTest {
   @TempDir Path dir;
   final MemoryEventLog log = new MemoryEventLog();
   final List<Path> opened = new ArrayList<>();
+  final List<EventLogOptions> openedWith = new ArrayList<>();
 
   /** Runs {@code trailmap ARGS} with the data directory's log kept in memory. */
   CliRun trailmap(String... args) {
@@ -34,8 +37,9 @@ class ImportCommandTest {
             if (type == ImportCommand.class) {
               return type.cast(
                   new ImportCommand(
-                      logDir -> {
+                      (logDir, options) -> {
                         opened.add(logDir);
+                        openedWith.add(options);
                         return log.reopened();
                       }));
             }
@@ -170,6 +174,43 @@ class ImportCommandTest {
               "examine thoroughly",
               "check ticket");
     }
+  }
+
+  @Test
+  void opensTheLogWithTheDedupWindowOfTheServersConfig() throws IOException {
+    String xes = SharedData.file("running-example.xes").toString();
+    Path config = Files.writeString(dir.resolve("trailmap.yaml"), "dedupWindow: 30d\n");
+
+    CliRun withConfig =
+        trailmap("import", xes, "--data", dir.resolve("data").toString(), "--config", "" + config);
+    CliRun without = trailmap("import", xes, "--data", dir.resolve("data").toString());
+
+    assertThat(withConfig.exitCode()).isZero();
+    assertThat(without.exitCode()).isZero();
+    assertThat(openedWith)
+        .extracting(EventLogOptions::dedupWindow)
+        .containsExactly(Duration.ofDays(30), Duration.ofDays(7));
+  }
+
+  @Test
+  void exitsTwoBeforeImportingAnythingWhenTheConfigsDedupWindowIsBad() throws IOException {
+    Path config = Files.writeString(dir.resolve("trailmap.yaml"), "dedupWindow: 10m\n");
+
+    CliRun run =
+        trailmap(
+            "import",
+            SharedData.file("running-example.xes").toString(),
+            "--data",
+            dir.resolve("data").toString(),
+            "--config",
+            config.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("trailmap import: " + config + ": dedupWindow: ")
+        .contains("must be between 1h and 365d");
+    assertThat(opened).isEmpty();
+    assertThat(log.end()).isZero();
   }
 
   @Test

@@ -12,12 +12,13 @@ import trailmap.events.Event;
  * positions, append order kept, duplicates by messageId counted and not appended. Faults on demand:
  * {@link #failing} and {@link #failNext} fail appends as a full disk would; an event with a {@code
  * tooLargeForTheLog} property is refused with an IllegalArgumentException; appends after {@link
- * #close} fail until {@link #reopened}. Tests of the real durability use {@link FileEventLog}.
- * Thread-safe.
+ * #close} fail until {@link #reopened}. Erasure marks positions as erased. Tests of the real
+ * durability use {@link FileEventLog}. Thread-safe.
  */
 public final class MemoryEventLog implements EventLog {
   private final List<Event> events = new ArrayList<>();
   private final Set<String> ids = new HashSet<>();
+  private final Set<Long> erased = new HashSet<>();
   private boolean closed;
   private boolean failing;
   private int failuresLeft;
@@ -76,9 +77,39 @@ public final class MemoryEventLog implements EventLog {
   public synchronized List<LogEntry> read(long from, int max) {
     List<LogEntry> out = new ArrayList<>();
     for (long p = from; p < events.size() && out.size() < max; p++) {
-      out.add(new LogEntry(p, events.get((int) p)));
+      if (!erased.contains(p)) {
+        out.add(new LogEntry(p, events.get((int) p)));
+      }
     }
     return out;
+  }
+
+  @Override
+  public synchronized Page readPage(long from, int max) {
+    List<LogEntry> out = read(from, max);
+    long next =
+        !out.isEmpty() && out.size() == max
+            ? out.getLast().position() + 1
+            : Math.max(from, events.size());
+    return new Page(out, next);
+  }
+
+  /** Erased positions stay taken and are skipped by reads; their messageIds stay duplicates. */
+  @Override
+  public synchronized CompletableFuture<Long> erase(Set<Long> positions) {
+    for (long p : positions) {
+      if (p < 0 || p >= events.size()) {
+        return CompletableFuture.failedFuture(
+            new IllegalArgumentException("cannot erase position " + p));
+      }
+    }
+    long count = positions.stream().filter(erased::add).count();
+    return CompletableFuture.completedFuture(count);
+  }
+
+  /** Whether the event at {@code position} was erased. */
+  public synchronized boolean isErased(long position) {
+    return erased.contains(position);
   }
 
   @Override

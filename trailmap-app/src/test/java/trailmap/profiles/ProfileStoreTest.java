@@ -207,7 +207,10 @@ class ProfileStoreTest {
         track("Viewed").user("u-2"),
         alias("u-1", "u-2"));
     ProfileId id = of("userId:u-1");
-    assertThat(store().delete(id)).isTrue();
+    assertThat(store().delete(id, log)).hasValue(4);
+    for (long p = 0; p < 4; p++) {
+      assertThat(log.isErased(p)).as("position %d erased from the log", p).isTrue();
+    }
     for (String table : List.of("profiles", "identities", "merges", "traits", "events")) {
       for (String text : List.of(id.value(), "u-1", "u-2", "a-1", "Ann Example")) {
         assertThat(store().rowsMentioning(table, text)).as(table + " " + text).isZero();
@@ -217,7 +220,24 @@ class ProfileStoreTest {
     assertThat(store().rowsMentioning("deletions", "2026-04-01T00:00:00Z")).isEqualTo(1);
     assertThat(store().resolve(ProfileRef.parse("userId:u-1"))).isEmpty();
     assertThat(store().resolve(new ProfileRef.ById(id))).isEmpty();
-    assertThat(store().delete(id)).isFalse();
+    assertThat(store().delete(id, log)).isEmpty();
+  }
+
+  @Test
+  void appliesAPageThatSkipsErasedPositionsAndMovesToItsNext() {
+    log.add(track("Viewed").user("u-1").build(), track("Viewed").user("u-2").build());
+    log.add(track("Viewed").user("u-3").build(), track("Viewed").user("u-4").build());
+    log.erase(Set.of(0L, 3L)).join();
+
+    store().apply(log.readPage(0, 10));
+
+    assertThat(store().position()).isEqualTo(4);
+    assertThat(store().resolve(ProfileRef.parse("userId:u-1"))).isEmpty();
+    assertThat(store().resolve(ProfileRef.parse("userId:u-4"))).isEmpty();
+    assertThat(of("userId:u-2")).isNotEqualTo(of("userId:u-3"));
+    assertThatThrownBy(() -> store().apply(new EventLog.Page(log.read(1, 1), 2)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("does not follow the applied position 4");
   }
 
   @Test

@@ -149,6 +149,17 @@ class ServeAndDemoCommandTest {
   }
 
   @Test
+  void demoReadsTheConfigFileTooAndRefusesABadDedupWindow() throws Exception {
+    Path config = Files.writeString(dir.resolve("bad.yaml"), "dedupWindow: 5m\n");
+    Running demo = run("demo", "--config", config.toString(), "--port", "0");
+    demo.thread().join(Duration.ofSeconds(30));
+    assertThat(demo.exit().get()).isEqualTo(2);
+    assertThat(demo.err().toString())
+        .startsWith(
+            "trailmap: " + config + ": dedupWindow: dedupWindow must be between 1h and 365d");
+  }
+
+  @Test
   void demoLoadsEveryTemplateOnceAndPrintsAFreshAdminKeyEachStartRevokingTheLast()
       throws Exception {
     Path data = dir.resolve("demo");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.ingest.IngestLimits;
@@ -85,7 +86,7 @@ class ServerConfigTest {
             typo
                 + ": prot: unknown key (known keys: host, port, data, maxMapBytes,"
                 + " maxEventBytes, maxBatchBytes, maxBatchEvents, maxIdentitiesPerProfile,"
-                + " trustedSources)");
+                + " trustedSources, dedupWindow)");
     assertThatThrownBy(() -> ServerConfig.read(file("port: 99999")))
         .hasMessageContaining("port: port must be between 0 and 65535, was 99999");
     assertThatThrownBy(() -> ServerConfig.read(file("port: eighty")))
@@ -98,5 +99,44 @@ class ServerConfigTest {
         .hasMessageContaining("not valid YAML");
     assertThatThrownBy(() -> ServerConfig.read(dir.resolve("missing.yaml")))
         .hasMessageContaining("cannot read config file");
+  }
+
+  @Test
+  void readsTheDedupWindowInMinutesHoursOrDays() throws Exception {
+    assertThat(ServerConfig.defaults().dedupWindow()).isEqualTo(Duration.ofDays(7));
+    assertThat(ServerConfig.read(file("dedupWindow: 14d")).dedupWindow())
+        .isEqualTo(Duration.ofDays(14));
+    assertThat(ServerConfig.read(file("dedupWindow: 36h")).dedupWindow())
+        .isEqualTo(Duration.ofHours(36));
+    assertThat(ServerConfig.read(file("dedupWindow: 90m")).dedupWindow())
+        .isEqualTo(Duration.ofMinutes(90));
+    assertThat(ServerConfig.read(file("port: 1")).dedupWindow()).isEqualTo(Duration.ofDays(7));
+  }
+
+  @Test
+  void refusesAMalformedTooShortOrTooLongDedupWindowSayingWhatIsAllowed() throws Exception {
+    Path twoWeeks = file("dedupWindow: two weeks");
+    assertThatThrownBy(() -> ServerConfig.read(twoWeeks))
+        .hasMessage(
+            twoWeeks
+                + ": dedupWindow: must be a whole number of minutes, hours or days such as 90m,"
+                + " 36h or 14d, was 'two weeks'");
+    assertThatThrownBy(() -> ServerConfig.read(file("dedupWindow: 14")))
+        .hasMessageContaining("such as 90m, 36h or 14d, was '14'");
+    assertThatThrownBy(() -> ServerConfig.read(file("dedupWindow: 1.5d")))
+        .hasMessageContaining("was '1.5d'");
+    Path tooShort = file("dedupWindow: 30m");
+    assertThatThrownBy(() -> ServerConfig.read(tooShort))
+        .hasMessage(
+            tooShort
+                + ": dedupWindow: dedupWindow must be between 1h and 365d (client retries and"
+                + " re-imports within it are stored once), was 30m");
+    assertThatThrownBy(() -> ServerConfig.read(file("dedupWindow: 0d")))
+        .hasMessageContaining("must be between 1h and 365d")
+        .hasMessageContaining("was 0d");
+    assertThatThrownBy(() -> ServerConfig.read(file("dedupWindow: 400d")))
+        .hasMessageContaining("was 400d");
+    assertThatThrownBy(() -> ServerConfig.defaults().withDedupWindow(Duration.ofSeconds(59)))
+        .hasMessageContaining("was PT59S");
   }
 }

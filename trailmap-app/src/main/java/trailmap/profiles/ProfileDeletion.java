@@ -1,0 +1,77 @@
+package trailmap.profiles;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import trailmap.eventlog.EventLog;
+
+/**
+ * Deletes a person everywhere ({@code DELETE /api/profiles/{id}}): first waits until the processor
+ * has applied every event the log held when asked, so none of the person's acknowledged events is
+ * left behind unattributed; then resolves the reference again (one of those events may have merged
+ * the profile into another) and has the store erase the person from the log and profiles.db ({@link
+ * ProfileStore#delete}). Nothing is deleted when the processor does not catch up in time.
+ */
+final class ProfileDeletion {
+  /** What a deletion did. */
+  sealed interface Outcome {
+    /** Deleted, with this many events erased. */
+    record Deleted(long events) implements Outcome {}
+
+    /** Nobody holds the reference (or the person was deleted already). */
+    record Unknown() implements Outcome {}
+
+    /** The processor had applied up to {@code applied} of {@code target} when the wait ended. */
+    record CatchingUp(long applied, long target) implements Outcome {}
+  }
+
+  private final ProfileStore store;
+  private final EventLog log;
+  private final Supplier<Optional<ProfileProcessor>> follower;
+  private final Duration catchUp;
+
+  /**
+   * @param follower the processor following {@code log} into {@code store}, when one runs; without
+   *     one nothing is awaited
+   * @param catchUp how long to wait for it
+   */
+  ProfileDeletion(
+      ProfileStore store,
+      EventLog log,
+      Supplier<Optional<ProfileProcessor>> follower,
+      Duration catchUp) {
+    this.store = store;
+    this.log = log;
+    this.follower = follower;
+    this.catchUp = catchUp;
+  }
+
+  Outcome delete(ProfileRef ref) {
+    if (store.resolve(ref).isEmpty()) {
+      return new Outcome.Unknown();
+    }
+    Optional<ProfileProcessor> processor = follower.get();
+    if (processor.isPresent()) {
+      long target = log.end();
+      if (!caughtUp(processor.get(), target)) {
+        return new Outcome.CatchingUp(processor.get().position(), target);
+      }
+    }
+    Optional<ProfileId> id = store.resolve(ref);
+    if (id.isEmpty()) {
+      return new Outcome.Unknown();
+    }
+    OptionalLong deleted = store.delete(id.get(), log);
+    return deleted.isPresent() ? new Outcome.Deleted(deleted.getAsLong()) : new Outcome.Unknown();
+  }
+
+  private boolean caughtUp(ProfileProcessor processor, long target) {
+    try {
+      return processor.awaitPosition(target, catchUp);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
