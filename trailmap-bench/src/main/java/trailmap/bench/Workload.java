@@ -38,8 +38,13 @@ final class Workload {
     this.runId = runId;
   }
 
-  /** One batch of {@code size} events with fresh messageIds. */
-  Batch next(int size, Instant now) {
+  /**
+   * One batch of {@code size} events with fresh messageIds.
+   *
+   * @param withEvents also build the core {@link Event}s (the floor needs them; the HTTP run only
+   *     sends the JSON, and building them there would spend the shared cores on nothing)
+   */
+  Batch next(int size, Instant now, boolean withEvents) {
     List<Event> events = new ArrayList<>(size);
     StringBuilder json = new StringBuilder(size * 320).append("{\"batch\":[");
     for (int i = 0; i < size; i++) {
@@ -68,6 +73,9 @@ final class Workload {
           .append("\",\"plan\":\"pro\"},\"context\":{\"channel\":\"")
           .append(channel)
           .append("\",\"library\":{\"name\":\"trailmap-bench\",\"version\":\"1\"}}}");
+      if (!withEvents) {
+        continue;
+      }
       events.add(
           new Event(
               messageId,
@@ -91,9 +99,9 @@ final class Workload {
               "bench"));
     }
     json.append("]}");
-    return new Batch(json.toString(), List.copyOf(events));
+    return new Batch(json.toString(), List.copyOf(events), size);
   }
 
-  /** The same batch in both forms. */
-  record Batch(String json, List<Event> events) {}
+  /** The same batch in both forms ({@code events} empty when not asked for). */
+  record Batch(String json, List<Event> events, int size) {}
 }
