@@ -206,13 +206,8 @@ public final class ProfileStore implements AutoCloseable {
             });
     if (deleted.isPresent()) {
       // Old page images in the WAL still hold the deleted values until a checkpoint copies the
-      // overwritten pages back and empties it.
-      db.read(
-          c -> {
-            try (Statement checkpoint = c.createStatement()) {
-              return checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            }
-          });
+      // overwritten pages back and empties it; synced, so a power loss cannot bring them back.
+      db.durableCheckpoint();
     }
     return deleted;
   }

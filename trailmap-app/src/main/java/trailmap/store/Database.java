@@ -60,6 +60,11 @@ public final class Database implements AutoCloseable {
 
   /** How hard SQLite syncs a commit to disk in WAL mode (SQLite's {@code PRAGMA synchronous}). */
   public enum Synchronous {
+    /**
+     * Never fsyncs: survives an application crash (kill -9), but an OS crash or power loss may
+     * corrupt the file. Only for a database that can be rebuilt from a durable source.
+     */
+    OFF,
     /** Survives an application crash; a power loss may drop the last commits. */
     NORMAL,
     /** Survives a power loss too, at one more fsync per commit. */
