@@ -1,5 +1,6 @@
 package trailmap.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,9 +100,9 @@ final class Workload {
               "bench"));
     }
     json.append("]}");
-    return new Batch(json.toString(), List.copyOf(events), size);
+    return new Batch(json.toString().getBytes(StandardCharsets.UTF_8), List.copyOf(events), size);
   }
 
   /** The same batch in both forms ({@code events} empty when not asked for). */
-  record Batch(String json, List<Event> events, int size) {}
+  record Batch(byte[] body, List<Event> events, int size) {}
 }
