@@ -9,17 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lowers the calling thread's scheduling priority (Linux nice +10), so that when the cores are
- * busy, acknowledging events goes first and applying them to profiles waits: a 200 must never be
- * slowed by work that can lag without losing anything (the log is the source of truth, and {@code
- * trailmap_profiles_lag_events} shows the lag). Java cannot set a thread's nice value, so this
- * finds the thread's kernel id in {@code /proc/thread-self} and runs {@code renice}, which needs no
- * privilege to lower a priority. Anywhere that fails (not Linux, no renice), the thread keeps its
- * priority and one INFO line says so.
+ * Lowers the calling thread's scheduling priority (Linux nice +19, the lowest), so that when the
+ * cores are busy, acknowledging events goes first and applying them to profiles waits: a 200 must
+ * never be slowed by work that can lag without losing anything (the log is the source of truth, and
+ * {@code trailmap_profiles_lag_events} shows the lag). Java cannot set a thread's nice value, so
+ * this finds the thread's kernel id in {@code /proc/thread-self} and runs {@code renice}, which
+ * needs no privilege to lower a priority. Anywhere that fails (not Linux, no renice), the thread
+ * keeps its priority and one INFO line says so.
  */
 final class BackgroundPriority {
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundPriority.class);
-  static final int NICE = 10;
+  static final int NICE = 19;
 
   private BackgroundPriority() {}
 
