@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 import trailmap.events.Event;
+import trailmap.events.json.EventEncoder;
 import trailmap.events.json.EventJson;
 
 /**
@@ -46,14 +47,22 @@ record EncodedRecord(byte[] frame, MessageIdHash id, long appendedAtMillis) {
     return frame.array();
   }
 
-  /** EventJson's form, written straight to UTF-8 bytes (no intermediate String). */
-  private static byte[] json(Event event) {
-    return EventJson.bytes(event);
+  /** Frames one event with an encoder of its own. */
+  static EncodedRecord of(Event event, long appendedAtMillis) {
+    try (EventEncoder encoder = EventJson.encoder()) {
+      return of(event, appendedAtMillis, encoder);
+    }
   }
 
-  static EncodedRecord of(Event event, long appendedAtMillis) {
+  /**
+   * Frames one event.
+   *
+   * @param encoder writes EventJson's form straight to UTF-8 bytes (no intermediate String); one
+   *     encoder serves a whole batch
+   */
+  static EncodedRecord of(Event event, long appendedAtMillis, EventEncoder encoder) {
     byte[] id = event.messageId().getBytes(StandardCharsets.UTF_8);
-    byte[] json = json(event);
+    byte[] json = encoder.bytes(event);
     long bodyLength = (long) BODY_PREFIX_BYTES + id.length + json.length;
     if (bodyLength > MAX_BODY_BYTES) {
       throw new IllegalArgumentException(

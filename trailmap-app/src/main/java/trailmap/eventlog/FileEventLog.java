@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import trailmap.events.Event;
+import trailmap.events.json.EventEncoder;
+import trailmap.events.json.EventJson;
 
 /**
  * The embedded {@link EventLog}: segment files in one directory, written by one thread with group
@@ -124,12 +126,14 @@ public final class FileEventLog implements EventLog {
     }
     long now = options.clock().millis();
     List<EncodedRecord> records = new ArrayList<>(events.size());
-    for (int i = 0; i < events.size(); i++) {
-      Event event = events.get(i);
-      if (event == null) {
-        throw new IllegalArgumentException("append got null as event " + i + " of the list");
+    try (EventEncoder encoder = EventJson.encoder()) {
+      for (int i = 0; i < events.size(); i++) {
+        Event event = events.get(i);
+        if (event == null) {
+          throw new IllegalArgumentException("append got null as event " + i + " of the list");
+        }
+        records.add(EncodedRecord.of(event, now, encoder));
       }
-      records.add(EncodedRecord.of(event, now));
     }
     AppendRequest request = new AppendRequest(List.copyOf(records), new CompletableFuture<>());
     submit(request, request.result());

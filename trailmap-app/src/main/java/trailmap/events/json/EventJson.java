@@ -1,11 +1,9 @@
 package trailmap.events.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,46 +59,14 @@ public final class EventJson {
    * event this way, so no tree is built.
    */
   public static byte[] bytes(Event e) {
-    try (ByteArrayBuilder buffer = new ByteArrayBuilder(512);
-        JsonGenerator out = FACTORY.createGenerator(buffer)) {
-      out.writeStartObject();
-      out.writeStringField("messageId", e.messageId());
-      out.writeStringField("type", e.type().wireName());
-      if (e.name().isPresent()) {
-        out.writeStringField(e.type() == EventType.TRACK ? "event" : "name", e.name().get());
-      }
-      optional(out, "userId", e.userId());
-      optional(out, "anonymousId", e.anonymousId());
-      optional(out, "previousId", e.previousId());
-      optional(out, "groupId", e.groupId());
-      object(out, "properties", e.properties());
-      object(out, "traits", e.traits());
-      object(out, "context", e.context());
-      out.writeStringField("timestamp", e.timestamp().toString());
-      out.writeStringField("receivedAt", e.receivedAt().toString());
-      out.writeStringField("channel", e.channel());
-      out.writeStringField("source", e.source());
-      out.writeEndObject();
-      out.flush();
-      return buffer.toByteArray();
-    } catch (IOException ex) {
-      throw new IllegalStateException("cannot serialise event " + e.messageId(), ex);
+    try (EventEncoder encoder = encoder()) {
+      return encoder.bytes(e);
     }
   }
 
-  private static void optional(JsonGenerator out, String field, Optional<String> value)
-      throws IOException {
-    if (value.isPresent()) {
-      out.writeStringField(field, value.get());
-    }
-  }
-
-  private static void object(JsonGenerator out, String field, JsonValue.Obj value)
-      throws IOException {
-    if (!value.fields().isEmpty()) {
-      out.writeFieldName(field);
-      JsonValueStreams.write(out, value);
-    }
+  /** An encoder for writing many events in {@link #bytes}'s form; see {@link EventEncoder}. */
+  public static EventEncoder encoder() {
+    return new EventEncoder(FACTORY);
   }
 
   /**

@@ -57,6 +57,12 @@ class EventJsonTest {
     assertThat(new String(streamed, java.nio.charset.StandardCharsets.UTF_8))
         .as("the streaming writer writes the tree's text")
         .isEqualTo(EventJson.toNode(event).toString());
+    try (EventEncoder encoder = EventJson.encoder()) {
+      encoder.bytes(event);
+      assertThat(encoder.bytes(event))
+          .as("an encoder that wrote an event before writes the next one alone, unchanged")
+          .isEqualTo(streamed);
+    }
     byte[] padded = new byte[streamed.length + 7];
     System.arraycopy(streamed, 0, padded, 3, streamed.length);
     assertThat(EventJson.read(padded, 3, streamed.length)).isEqualTo(event);
