@@ -10,10 +10,10 @@ import trailmap.maps.Stage;
 import trailmap.maps.Touchpoint;
 
 /** Matching as the map model states it: every criterion a matcher sets, evaluated directly. */
-final class ReferenceMatching {
+public final class ReferenceMatching {
   private ReferenceMatching() {}
 
-  static boolean matches(Matcher matcher, LoggedEvent event) {
+  public static boolean matches(Matcher matcher, LoggedEvent event) {
     return matcher.event().map(event.name()::equals).orElse(true)
         && matcher.type().map(t -> t == event.type()).orElse(true)
         && matcher.channel().map(event.channel()::equals).orElse(true)
@@ -21,7 +21,7 @@ final class ReferenceMatching {
   }
 
   /** "mapId/touchpointId" of every touchpoint of the maps the event matches, in map order. */
-  static List<String> matches(List<JourneyMap> maps, LoggedEvent event) {
+  public static List<String> matches(List<JourneyMap> maps, LoggedEvent event) {
     List<String> found = new ArrayList<>();
     for (JourneyMap map : maps) {
       for (Stage stage : map.stages()) {
