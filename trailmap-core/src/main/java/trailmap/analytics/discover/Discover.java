@@ -25,6 +25,8 @@ import trailmap.analytics.matching.NodeSequence;
  * its end, the whole step sequence its variant. Profiles without steps are not counted.
  */
 public final class Discover {
+  private static final long DENSE_PAIRS = 1 << 20;
+
   private Discover() {}
 
   public static Discovery of(EventTable table, Labelling labelling) {
@@ -32,6 +34,9 @@ public final class Discover {
     long[] stepCounts = new long[nodes];
     long[] starts = new long[nodes];
     long[] ends = new long[nodes];
+    // Edges are looked up once per succession: a dense index when the node pairs fit, else a map.
+    boolean dense = (long) nodes * nodes <= DENSE_PAIRS;
+    EdgeSample[] denseEdges = dense ? new EdgeSample[nodes * nodes] : null;
     Map<Long, EdgeSample> edges = new HashMap<>();
     Map<NodeSequence, long[]> variants = new HashMap<>();
     MergedSteps steps = new MergedSteps(table, labelling);
@@ -58,7 +63,18 @@ public final class Discover {
           int from = steps.node(i - 1);
           long key = (long) from * nodes + node;
           long micros = table.micros(steps.firstEvent(i)) - table.micros(steps.lastEvent(i - 1));
-          edges.computeIfAbsent(key, k -> new EdgeSample()).add(micros);
+          EdgeSample sample;
+          if (dense) {
+            sample = denseEdges[(int) key];
+            if (sample == null) {
+              sample = new EdgeSample();
+              denseEdges[(int) key] = sample;
+              edges.put(key, sample);
+            }
+          } else {
+            sample = edges.computeIfAbsent(key, k -> new EdgeSample());
+          }
+          sample.add(micros);
         }
       }
       variants.computeIfAbsent(NodeSequence.of(sequence, 0, size), k -> new long[1])[0]++;
