@@ -22,13 +22,14 @@ import trailmap.maps.JourneyMap;
  * <p>Query fields, all optional: {@code from}, {@code to} (ISO 8601 instants, the range {@code
  * [from, to)} of events counted), {@code nodes} ({@code events}, {@code touchpoints} or {@code
  * stages}; default touchpoints when a map is given, else events), {@code top} (variants listed, 1
- * to 1000, default 10), and {@code map} (a map id, resolved by the caller and passed as {@code
- * map}). The answer: {@code {"counted": {…}, "profiles": N, "events": N, "edges": [{"from", "to",
- * "count", "medianSeconds", "p90Seconds"}], "start": {node: profiles}, "end": {…}, "variantCount":
- * N, "variants": [{"steps": […], "count": N, "share": x}]}}.
+ * to 1000, default 10), {@code format} ({@code json} or {@code dot}; see {@link #wantsDot}) and
+ * {@code map} (a map id, resolved by the caller and passed as {@code map}). The answer: {@code
+ * {"counted": {…}, "profiles": N, "events": N, "edges": [{"from", "to", "count", "medianSeconds",
+ * "p90Seconds"}], "start": {node: profiles}, "end": {…}, "variantCount": N, "variants": [{"steps":
+ * […], "count": N, "share": x}]}}.
  */
 public final class DiscoverAnalysis {
-  static final Set<String> FIELDS = Set.of("from", "to", "nodes", "top", "map");
+  static final Set<String> FIELDS = Set.of("from", "to", "nodes", "top", "map", "format");
   public static final int DEFAULT_TOP = 10;
   public static final int MAX_TOP = 1000;
 
@@ -51,9 +52,24 @@ public final class DiscoverAnalysis {
     return DiscoveryDot.write(discover(query, table, map).discovery);
   }
 
+  /**
+   * Whether the query asks for DOT ({@code "format": "dot"}) rather than JSON (the default), so the
+   * caller knows whether to call {@link #dot} or {@link #run}.
+   *
+   * @throws trailmap.server.ProblemException 400 when {@code format} is neither
+   */
+  public static boolean wantsDot(JsonNode query) {
+    Optional<String> format = QueryReader.of(query, "discover", FIELDS).text("format");
+    if (format.isPresent() && !Set.of("json", "dot").contains(format.get())) {
+      throw InvalidQuery.at("format", "'" + format.get() + "' is not a format; use json or dot");
+    }
+    return format.map("dot"::equals).orElse(false);
+  }
+
   private record Discovered(JourneyScope scope, Discovery discovery, int top) {}
 
   private static Discovered discover(JsonNode query, EventTable table, Optional<JourneyMap> map) {
+    wantsDot(query);
     QueryReader reader = QueryReader.of(query, "discover", FIELDS);
     int top = reader.integer("top", DEFAULT_TOP, 1, MAX_TOP);
     JourneyScope scope = JourneyScope.read(reader, table, map, List.of());

@@ -65,6 +65,14 @@ class DiscoverAnalysisTest {
   }
 
   @Test
+  void saysWhetherTheQueryAsksForDot() {
+    assertThat(DiscoverAnalysis.wantsDot(query("{\"format\": \"dot\"}"))).isTrue();
+    assertThat(DiscoverAnalysis.wantsDot(query("{}"))).isFalse();
+    assertThatThrownBy(() -> DiscoverAnalysis.wantsDot(query("{\"format\": \"svg\"}")))
+        .hasMessage("format: 'svg' is not a format; use json or dot");
+  }
+
+  @Test
   void stageNodesNeedAMap() {
     assertThatThrownBy(
             () ->
