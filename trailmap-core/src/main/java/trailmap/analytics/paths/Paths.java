@@ -47,7 +47,6 @@ public final class Paths {
     int k = query.steps();
     long profiles = 0;
     long counted = 0;
-    int[] nodes = new int[0];
     Set<Long> seen = new HashSet<>();
     Set<Integer> looped = new HashSet<>();
     for (int p = 0; p < table.profiles(); p++) {
@@ -59,7 +58,7 @@ public final class Paths {
       if (unreachable) {
         continue;
       }
-      nodes = steps.nodes();
+      int[] nodes = steps.nodes();
       int first = start.isPresent() ? indexOf(nodes, start.getAsInt(), 0) : 0;
       if (first < 0) {
         continue;
@@ -74,18 +73,16 @@ public final class Paths {
         last = Math.min(first + k, size) - 1;
       }
       counted++;
-      paths.computeIfAbsent(NodeSequence.of(nodes, first, last + 1), s -> new long[1])[0]++;
+      increment(paths, NodeSequence.of(nodes, first, last + 1));
       seen.clear();
       for (int i = first; i <= last; i++) {
         if (i > first) {
-          edges
-              .computeIfAbsent(List.of(i - first - 1, nodes[i - 1], nodes[i]), e -> new long[1])[
-              0]++;
+          increment(edges, List.of(i - first - 1, nodes[i - 1], nodes[i]));
         }
         if (i > first + 1 && nodes[i] == nodes[i - 2]) {
           long pair = (long) nodes[i] * labelling.nodes() + nodes[i - 1];
           if (seen.add(pair)) {
-            bounces.computeIfAbsent(pair, b -> new long[1])[0]++;
+            increment(bounces, pair);
           }
         }
       }
@@ -136,6 +133,10 @@ public final class Paths {
 
   private static OptionalInt resolve(Labelling labelling, java.util.Optional<String> name) {
     return name.isEmpty() ? OptionalInt.empty() : labelling.nodeNamed(name.get());
+  }
+
+  private static <K> void increment(Map<K, long[]> counts, K key) {
+    counts.computeIfAbsent(key, k -> new long[1])[0]++;
   }
 
   private static int indexOf(int[] nodes, int node, int from) {
