@@ -1,0 +1,4 @@
+package trailmap.analytics.conformance;
+
+/** How many profiles deviated this way (each at most once). */
+public record DeviationCount(Deviation deviation, long count) {}
