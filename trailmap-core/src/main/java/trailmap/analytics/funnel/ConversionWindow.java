@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
  * @param duration at least one second and at most {@link #MAX}
  */
 public record ConversionWindow(Duration duration) {
-  /** The default, as the issue and most product analytics tools have it. */
-  public static final ConversionWindow DEFAULT = new ConversionWindow(Duration.ofDays(14));
-
   /** The longest window accepted: ten years. */
   public static final Duration MAX = Duration.ofDays(3650);
+
+  /** The default, as the issue and most product analytics tools have it. */
+  public static final ConversionWindow DEFAULT = new ConversionWindow(Duration.ofDays(14));
 
   private static final Pattern FORM = Pattern.compile("([0-9]{1,9})([smhdw])");
 

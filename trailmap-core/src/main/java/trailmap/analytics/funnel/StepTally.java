@@ -83,7 +83,7 @@ final class StepTally {
       OptionalDouble p90 =
           n == 0
               ? OptionalDouble.empty()
-              : OptionalDouble.of(seconds(sorted[(int) Math.ceil(0.9 * n) - 1]));
+              : OptionalDouble.of(seconds(sorted[(9 * n + 9) / 10 - 1])); // ⌈0.9·n⌉-th
       results.add(
           new StepResult(
               steps.get(s).name(),
