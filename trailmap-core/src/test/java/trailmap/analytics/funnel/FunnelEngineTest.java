@@ -247,6 +247,20 @@ class FunnelEngineTest {
   }
 
   @Test
+  void attemptDroppedByALaterExclusionIsNotCountedAtAnyStep() {
+    EventTable table =
+        Log.of().at("p", 0, "A").at("p", 1, "B").at("p", 2, "X").at("p", 3, "C").table();
+
+    FunnelResult result =
+        run(
+            table,
+            FunnelQuery.builder(ABC).exclude(new Exclusion("X", EventMatcher.named("X"), 1, 2)));
+
+    assertThat(counts(result)).containsExactly(0L, 0L, 0L);
+    assertThat(result.attempts()).isEqualTo(1);
+  }
+
+  @Test
   void cleanLaterAttemptStillCounts() {
     EventTable table =
         Log.of().at("p", 0, "A").at("p", 1, "X").at("p", 2, "A").at("p", 3, "B").table();
