@@ -61,8 +61,7 @@ final class MatcherBinder {
     return Construct.of(problems, node, () -> new Matcher(event, type, channel, conditions));
   }
 
-  private static Optional<PropertyCondition> condition(
-      Node.Field field, String where, Problems problems) {
+  static Optional<PropertyCondition> condition(Node.Field field, String where, Problems problems) {
     String property = field.name();
     Node value = field.value();
     if (value instanceof Node.Scalar scalar) {

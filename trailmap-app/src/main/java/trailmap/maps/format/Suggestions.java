@@ -4,15 +4,18 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean …?" for misspelt field names, enum values and ids. */
-final class Suggestions {
+/**
+ * "Did you mean …?" for misspelt field names, enum values and ids. Public so other documents (e.g.
+ * analytics queries) give the same hints as map files.
+ */
+public final class Suggestions {
   private Suggestions() {}
 
   /**
    * The candidate closest to {@code typed} by edit distance, if it is close enough to be a typo: at
    * most a third of the longer word's length, and at most 3 edits.
    */
-  static Optional<String> closest(String typed, Collection<String> candidates) {
+  public static Optional<String> closest(String typed, Collection<String> candidates) {
     String needle = typed.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -32,7 +35,7 @@ final class Suggestions {
   }
 
   /** " (did you mean 'x'?)" or an empty string. */
-  static String hint(String typed, Collection<String> candidates) {
+  public static String hint(String typed, Collection<String> candidates) {
     return closest(typed, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
   }
 
