@@ -14,7 +14,7 @@ import java.util.Locale;
  * before reading and again while reading, so a chunked body without a length cannot exceed it
  * either: at most {@code limit + 1} bytes are ever buffered.
  */
-final class Bodies {
+public final class Bodies {
   private Bodies() {}
 
   /**
@@ -24,7 +24,7 @@ final class Bodies {
    *     'maxMapBytes' in the server's --config file")
    * @throws ProblemException 413 when the body is over the limit, 400 when it is not UTF-8
    */
-  static String readText(Context ctx, long limit, String remedy) {
+  public static String readText(Context ctx, long limit, String remedy) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > limit) {
       throw tooLarge(format(declared) + " bytes", limit, remedy);

@@ -16,11 +16,11 @@ public final class ProblemException extends RuntimeException {
     return problem;
   }
 
-  static ProblemException badRequest(String slug, String title, String detail) {
+  public static ProblemException badRequest(String slug, String title, String detail) {
     return new ProblemException(Problem.of(400, slug, title, detail));
   }
 
-  static ProblemException notFound(String what, String id) {
+  public static ProblemException notFound(String what, String id) {
     return new ProblemException(
         Problem.of(
             404,

@@ -8,7 +8,7 @@ import trailmap.store.MapDocument;
 import trailmap.store.MapStore;
 
 /** Loads stored maps back into the model, answering 404 problems for what is not there. */
-final class StoredMaps {
+public final class StoredMaps {
   private final MapStore store;
 
   StoredMaps(MapStore store) {
@@ -47,7 +47,7 @@ final class StoredMaps {
    * The model of a stored document. Stored documents were valid when saved, so a failure here is a
    * bug (or a reader that got stricter): it is raised as an exception, logged as a 500.
    */
-  static JourneyMap model(MapDocument document) {
+  public static JourneyMap model(MapDocument document) {
     String source = document.version().mapId() + " version " + document.version().number();
     MapReadResult result = MapReader.read(source, document.yaml());
     return result

@@ -1,5 +1,9 @@
 package trailmap.analytics;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntPredicate;
 import trailmap.events.JsonValue;
 import trailmap.maps.EventType;
 
@@ -121,6 +125,68 @@ public final class EventTable {
 
   public Dictionary sources() {
     return sourceDictionary;
+  }
+
+  /**
+   * The events {@code keepEvent} accepts, of the profiles {@code keepProfile} accepts, as a new
+   * table with the same dictionaries; profiles left with no event are left out. Order is kept, so
+   * the result obeys this class's contract. This is how an analysis's filters (channel, source,
+   * property, trait) apply before it counts: a filtered-out event does not exist for it.
+   *
+   * @param keepEvent tested with this table's event indexes
+   * @param keepProfile tested with this table's profile indexes
+   */
+  public EventTable select(IntPredicate keepEvent, IntPredicate keepProfile) {
+    int[] kept = new int[events()];
+    int keptCount = 0;
+    List<String> ids = new ArrayList<>();
+    List<JsonValue.Obj> keptTraits = new ArrayList<>();
+    int[] starts = new int[profiles() + 1];
+    for (int p = 0; p < profiles(); p++) {
+      if (!keepProfile.test(p)) {
+        continue;
+      }
+      int before = keptCount;
+      for (int e = profileStart(p); e < profileEnd(p); e++) {
+        if (keepEvent.test(e)) {
+          kept[keptCount++] = e;
+        }
+      }
+      if (keptCount > before) {
+        starts[ids.size()] = before;
+        ids.add(profileIds[p]);
+        keptTraits.add(traits[p]);
+      }
+    }
+    starts[ids.size()] = keptCount;
+    long[] m = new long[keptCount];
+    int[] n = new int[keptCount];
+    byte[] t = new byte[keptCount];
+    int[] c = new int[keptCount];
+    int[] s = new int[keptCount];
+    JsonValue.Obj[] props = new JsonValue.Obj[keptCount];
+    for (int j = 0; j < keptCount; j++) {
+      int e = kept[j];
+      m[j] = micros[e];
+      n[j] = names[e];
+      t[j] = types[e];
+      c[j] = channels[e];
+      s[j] = sources[e];
+      props[j] = properties[e];
+    }
+    return new EventTable(
+        ids.toArray(String[]::new),
+        Arrays.copyOf(starts, ids.size() + 1),
+        keptTraits.toArray(JsonValue.Obj[]::new),
+        m,
+        n,
+        t,
+        c,
+        s,
+        props,
+        nameDictionary,
+        channelDictionary,
+        sourceDictionary);
   }
 
   static final EventType[] TYPES = EventType.values();

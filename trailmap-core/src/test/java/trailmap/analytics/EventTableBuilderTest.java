@@ -44,6 +44,31 @@ class EventTableBuilderTest {
     assertThat(table.names().lookup("Missing")).isEqualTo(Dictionary.ABSENT);
   }
 
+  @Test
+  void selectKeepsAcceptedEventsInOrderAndDropsProfilesLeftEmpty() {
+    JsonValue.Obj plan = new JsonValue.Obj(Map.of("plan", new JsonValue.Str("pro")));
+    EventTable table =
+        new EventTableBuilder()
+            .add("a", 1, "One", EventType.TRACK, "web", "s", NONE)
+            .add("a", 2, "Two", EventType.TRACK, "email", "s", NONE)
+            .add("a", 3, "Three", EventType.TRACK, "web", "s", NONE)
+            .add("b", 1, "One", EventType.TRACK, "email", "s", NONE)
+            .add("c", 1, "One", EventType.TRACK, "web", "s", NONE)
+            .traits("a", plan)
+            .build();
+    int web = table.channels().lookup("web");
+
+    EventTable selected =
+        table.select(e -> table.channel(e) == web, p -> !table.profileId(p).equals("c"));
+
+    assertThat(selected.profiles()).as("b has no web event, c is filtered out").isEqualTo(1);
+    assertThat(selected.profileId(0)).isEqualTo("a");
+    assertThat(names(selected, 0)).containsExactly("One", "Three");
+    assertThat(selected.traits(0)).isEqualTo(plan);
+    assertThat(selected.micros(1)).isEqualTo(3);
+    assertThat(selected.names()).isSameAs(table.names());
+  }
+
   private static java.util.List<String> names(EventTable table, int profile) {
     java.util.List<String> names = new java.util.ArrayList<>();
     for (int e = table.profileStart(profile); e < table.profileEnd(profile); e++) {
