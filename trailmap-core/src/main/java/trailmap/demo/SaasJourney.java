@@ -81,7 +81,7 @@ final class SaasJourney {
     arrive(j);
     j.minutes(2);
     boolean trial = j.chance(PlantedFrictions.PRICING_TO_TRIAL);
-    if (j.chance(0.6)) {
+    if (j.chance(0.4)) {
       j.page("Features", FEATURES);
       j.minutes(2);
     }
@@ -223,7 +223,7 @@ final class SaasJourney {
         j.screen("Dashboard", DASHBOARD);
         j.minutes(20);
       }
-      invoices(j, 1 + j.random.nextInt(4), app ? DemoChannel.APP : DemoChannel.WEB);
+      invoices(j, 1 + j.random.nextInt(3), app ? DemoChannel.APP : DemoChannel.WEB);
       if (j.chance(0.85)) {
         j.days(1);
         j.track(app && j.chance(0.3) ? DemoChannel.APP : DemoChannel.WEB, "Report Generated", PNL);
