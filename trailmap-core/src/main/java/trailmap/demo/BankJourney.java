@@ -115,7 +115,10 @@ final class BankJourney {
     }
     if (j.chance(0.55)) {
       j.days(2);
-      j.track(j.chance(0.5) ? DemoChannel.APP : DemoChannel.WEB, "Deposit Completed", FIRST);
+      j.track(
+          j.inApp() && j.chance(0.5) ? DemoChannel.APP : DemoChannel.WEB,
+          "Deposit Completed",
+          FIRST);
     }
     if (!j.chance(0.85)) {
       return;
@@ -135,7 +138,7 @@ final class BankJourney {
       j.days(14);
       j.track(DemoChannel.WEB, "Account Switch Completed", obj("from", "another-bank"));
     }
-    for (int i = j.random.nextInt(6); i > 0; i--) {
+    for (int i = j.inApp() ? j.random.nextInt(6) : 0; i > 0; i--) {
       j.days(4);
       j.screen("Accounts", ACCOUNTS);
     }

@@ -29,6 +29,7 @@ final class Journey {
   private int count;
   private boolean identified;
   private boolean appLoggedIn;
+  private boolean appFirst;
 
   Journey(
       long seed,
@@ -142,9 +143,20 @@ final class Journey {
     return first + weights.length - 1;
   }
 
-  /** The customer signs in to the mobile app: app events now carry the userId too. */
-  void appLogin() {
+  /**
+   * The customer starts out in the mobile app rather than a browser: events before she is
+   * identified carry the app's anonymousId, and once identified her app events carry the userId.
+   * Journeys that touch both the browser and the app before identifying would leave two profiles; a
+   * second device joins only through an identify call on it.
+   */
+  void startInApp() {
     appLoggedIn = true;
+    appFirst = true;
+  }
+
+  /** Whether app events carry the userId once the customer is identified. */
+  boolean inApp() {
+    return appLoggedIn;
   }
 
   boolean identified() {
@@ -194,7 +206,9 @@ final class Journey {
       userId = Optional.of(customer.userId());
       anonymousId =
           Optional.of(
-              channel == DemoChannel.APP ? customer.appAnonymousId() : customer.webAnonymousId());
+              channel == DemoChannel.APP || (appFirst && channel != DemoChannel.WEB)
+                  ? customer.appAnonymousId()
+                  : customer.webAnonymousId());
     } else
       switch (channel) {
         case WEB -> {
@@ -203,14 +217,15 @@ final class Journey {
         }
         case APP -> {
           anonymousId = Optional.of(customer.appAnonymousId());
-          userId = appLoggedIn ? Optional.of(customer.userId()) : Optional.empty();
+          userId = identified && appLoggedIn ? Optional.of(customer.userId()) : Optional.empty();
         }
         default -> {
           if (identified) {
             userId = Optional.of(customer.userId());
           } else {
-            // before sign-up the only thing known is the browser that clicked through
-            anonymousId = Optional.of(customer.webAnonymousId());
+            // before sign-up the only thing known is the device that clicked through
+            anonymousId =
+                Optional.of(appFirst ? customer.appAnonymousId() : customer.webAnonymousId());
           }
         }
       }

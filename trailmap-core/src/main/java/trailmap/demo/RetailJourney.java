@@ -52,6 +52,10 @@ final class RetailJourney {
       inStore(j);
       return;
     }
+    boolean app = j.chance(0.3);
+    if (app) {
+      j.startInApp(); // the promotion or the newsletter link opens the app
+    }
     if (roll < 0.75) {
       j.track(DemoChannel.SOCIAL, "Promotion Clicked", INSTAGRAM);
     } else {
@@ -59,11 +63,15 @@ final class RetailJourney {
       j.track(DemoChannel.EMAIL, "Email Link Clicked", NEWSLETTER);
     }
     j.seconds(4);
-    j.page("Home", HOME);
-    if (j.identified()) {
-      j.identify(DemoChannel.WEB, j.traits(DemoTemplate.RETAIL, "newsletter"));
+    if (app) {
+      j.screen("Home", HOME);
+    } else {
+      j.page("Home", HOME);
     }
-    boolean app = j.chance(0.3);
+    if (j.identified()) {
+      j.identify(
+          app ? DemoChannel.APP : DemoChannel.WEB, j.traits(DemoTemplate.RETAIL, "newsletter"));
+    }
     int views = 2 + j.random.nextInt(6);
     for (int i = 0; i < views; i++) {
       j.minutes(1.5);
@@ -71,7 +79,10 @@ final class RetailJourney {
     }
     if (j.chance(0.3)) {
       j.minutes(1);
-      j.track(DemoChannel.WEB, "Store Stock Checked", obj("store", j.pick(STORES)));
+      j.track(
+          app ? DemoChannel.APP : DemoChannel.WEB,
+          "Store Stock Checked",
+          obj("store", j.pick(STORES)));
       if (j.chance(0.55)) {
         j.days(1);
         identifyIfNew(j, DemoChannel.STORE);

@@ -216,7 +216,7 @@ final class SaasJourney {
   private static void retain(Journey j) {
     boolean billingIssue = j.chance(PlantedFrictions.BILLING_ISSUE);
     int issueMonth = j.random.nextInt(2);
-    boolean app = j.chance(0.4);
+    boolean app = j.inApp();
     for (int month = 0; month < 4 && !j.ended(); month++) {
       j.days(month == 0 ? 12 : 28);
       if (app) {
