@@ -28,22 +28,45 @@ public sealed interface ImportProgress extends AutoCloseable {
     return new Silent();
   }
 
+  /**
+   * What a progress display counts: the task's name, the total of the measured quantity with its
+   * unit (and how many of the measured things one displayed unit is), and what the second count
+   * (records) is called.
+   */
+  record Measure(String task, long total, String unit, long unitSize, String records) {
+    /** An import: kilobytes of its files, and records. */
+    static Measure bytes(long totalBytes) {
+      return new Measure("import", totalBytes, " KB", 1024, "records");
+    }
+  }
+
   /** A bar on standard error when it is a terminal, else plain lines to {@code err} every 5 s. */
   static ImportProgress auto(long totalBytes, PrintWriter err) {
+    return auto(Measure.bytes(totalBytes), err);
+  }
+
+  /** As {@link #auto(long, PrintWriter)}, counting what {@code measure} says. */
+  static ImportProgress auto(Measure measure, PrintWriter err) {
     return onTerminal()
         ? new Bar(
-            builder(totalBytes, 250)
+            builder(measure, 250)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-                .build())
-        : lines(totalBytes, err, Duration.ofSeconds(5));
+                .build(),
+            measure.records())
+        : lines(measure, err, Duration.ofSeconds(5));
   }
 
   /** Plain progress lines to {@code err} every {@code every}, and one at the end. */
   static ImportProgress lines(long totalBytes, PrintWriter err, Duration every) {
+    return lines(Measure.bytes(totalBytes), err, every);
+  }
+
+  /** As {@link #lines(long, PrintWriter, Duration)}, counting what {@code measure} says. */
+  static ImportProgress lines(Measure measure, PrintWriter err, Duration every) {
     String[] last = {""};
     return new Bar(
-        builder(totalBytes, (int) every.toMillis())
+        builder(measure, (int) every.toMillis())
             .setConsumer(
                 new DelegatingProgressBarConsumer(
                     line -> {
@@ -56,14 +79,15 @@ public sealed interface ImportProgress extends AutoCloseable {
                     },
                     100))
             .setStyle(ProgressBarStyle.ASCII)
-            .build());
+            .build(),
+        measure.records());
   }
 
-  private static ProgressBarBuilder builder(long totalBytes, int intervalMillis) {
+  private static ProgressBarBuilder builder(Measure measure, int intervalMillis) {
     return new ProgressBarBuilder()
-        .setTaskName("import")
-        .setInitialMax(Math.max(1, totalBytes))
-        .setUnit(" KB", 1024)
+        .setTaskName(measure.task())
+        .setInitialMax(Math.max(1, measure.total()))
+        .setUnit(measure.unit(), measure.unitSize())
         .setUpdateIntervalMillis(intervalMillis)
         .showSpeed();
   }
@@ -97,11 +121,13 @@ public sealed interface ImportProgress extends AutoCloseable {
   /** A progress bar; renders on its own thread at its interval. */
   final class Bar implements ImportProgress {
     private final ProgressBar bar;
+    private final String label;
     private long lastRecords = -1;
     private long records;
 
-    Bar(ProgressBar bar) {
+    Bar(ProgressBar bar, String label) {
       this.bar = bar;
+      this.label = " %,d " + label;
     }
 
     @Override
@@ -109,14 +135,14 @@ public sealed interface ImportProgress extends AutoCloseable {
       bar.stepTo(bytesRead);
       this.records = records;
       if (records / 1000 != lastRecords / 1000) {
-        bar.setExtraMessage(String.format(" %,d records", records));
+        bar.setExtraMessage(String.format(label, records));
         lastRecords = records;
       }
     }
 
     @Override
     public void close() {
-      bar.setExtraMessage(String.format(" %,d records", records));
+      bar.setExtraMessage(String.format(label, records));
       bar.close();
     }
   }
