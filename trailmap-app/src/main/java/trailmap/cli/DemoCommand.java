@@ -2,6 +2,9 @@ package trailmap.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,12 +12,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import trailmap.access.IssuedKey;
 import trailmap.access.Role;
+import trailmap.demo.DemoJourneys;
+import trailmap.eventlog.EventLogException;
+import trailmap.eventlog.FileEventLog;
+import trailmap.generate.DemoDataWriter;
+import trailmap.generate.GenerationSummary;
+import trailmap.importer.ImportProgress;
 import trailmap.maps.JourneyMap;
 import trailmap.maps.MapState;
 import trailmap.maps.format.MapReadResult;
 import trailmap.maps.format.MapReader;
 import trailmap.maps.format.MapWriter;
 import trailmap.maps.templates.MapTemplates;
+import trailmap.server.ServerConfig;
 import trailmap.server.TrailmapServer;
 import trailmap.store.MapStore;
 
@@ -28,9 +38,16 @@ import trailmap.store.MapStore;
     mixinStandardHelpOptions = true,
     description = {
       "Starts the server with the template maps loaded and prints the URL and an admin key.",
+      "On an empty data directory it first generates 2,000 demo profiles (see trailmap generate).",
       "Set TRAILMAP_ADMIN_KEY to use that key instead of a fresh one."
     })
 final class DemoCommand implements Callable<Integer> {
+  /** How many profiles demo generates into an empty data directory. */
+  static final int DEMO_PROFILES = 2_000;
+
+  /** The seed of the demo's generated journeys. */
+  static final long DEMO_SEED = 1;
+
   /** The key id recorded as the author of the preloaded maps. */
   static final String DEMO_AUTHOR = "demo";
 
@@ -52,9 +69,42 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     return ServerOptions.resolve(config, where.port, where.data, spec.commandLine().getErr())
         .map(
-            config ->
-                ServerLauncher.run(config, out, spec.commandLine().getErr(), s -> prepare(s, out)))
+            config -> {
+              if (!generateOnFreshData(config, out, spec.commandLine().getErr())) {
+                return ServerLauncher.CANNOT_START;
+              }
+              return ServerLauncher.run(
+                  config, out, spec.commandLine().getErr(), s -> prepare(s, out));
+            })
         .orElse(ServerLauncher.CANNOT_START);
+  }
+
+  /**
+   * On a data directory whose event log is empty, appends {@value #DEMO_PROFILES} generated
+   * profiles (seed {@value #DEMO_SEED}) ending at the start of today (UTC), so the demo's profiles,
+   * timelines and analytics have data; the server's profile processor picks them up as it starts.
+   * Answers false (after saying why) when the log cannot be opened.
+   */
+  static boolean generateOnFreshData(ServerConfig config, PrintWriter out, PrintWriter err) {
+    Path logDir = config.dataDir().resolve(TrailmapServer.EVENT_LOG_DIR);
+    try (FileEventLog log =
+        FileEventLog.open(logDir, TrailmapServer.eventLogOptions(config, Clock.systemUTC()))) {
+      if (log.end() > 0) {
+        return true;
+      }
+      Instant end = Instant.now().truncatedTo(ChronoUnit.DAYS);
+      GenerationSummary s =
+          DemoDataWriter.toLog(
+              log, new DemoJourneys(DEMO_SEED, end), DEMO_PROFILES, ImportProgress.none());
+      out.printf(
+          "Generated demo data: %,d profiles, %,d events over the 90 days before %s (seed %d).%n",
+          s.profiles(), s.events(), end, DEMO_SEED);
+      return true;
+    } catch (EventLogException e) {
+      err.println("trailmap demo: cannot open the event log in " + logDir + ": " + e.getMessage());
+      err.flush();
+      return false;
+    }
   }
 
   private static void prepare(TrailmapServer server, PrintWriter out) {

@@ -46,5 +46,5 @@ public final class PlantedFrictions {
   public static final double CHECKOUT_ABANDONED = 0.65;
 
   /** retail: mean CES after a return, 1-7, higher is more effort. */
-  public static final double RETURNS_CES_MEAN = 5.1;
+  public static final double RETURNS_CES_MEAN = 5.0;
 }
