@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       DemoCommand.class,
       ImportCommand.class,
-      GenerateCommand.class
+      GenerateCommand.class,
+      AnalyzeCommand.class
     })
 public final class Trailmap implements Runnable {
 

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import trailmap.access.ApiKeys;
 import trailmap.access.IssuedKey;
 import trailmap.access.Sessions;
+import trailmap.analytics.api.AnalyticsRoutes;
+import trailmap.analytics.api.LiveTables;
 import trailmap.eventlog.EventLog;
 import trailmap.eventlog.EventLogException;
 import trailmap.eventlog.EventLogOptions;
@@ -167,6 +169,9 @@ public final class TrailmapServer implements AutoCloseable {
       AtomicReference<ProfileProcessor> processor = new AtomicReference<>();
       ProfileRoutes profileRoutes =
           new ProfileRoutes(profiles, events, () -> Optional.ofNullable(processor.get()));
+      AnalyticsRoutes analyticsRoutes =
+          new AnalyticsRoutes(
+              new LiveTables(profiles, events), id -> maps.latest(id).map(StoredMaps::model));
 
       app =
           Javalin.create(
@@ -189,6 +194,7 @@ public final class TrailmapServer implements AutoCloseable {
                 sourceRoutes.register(javalin.routes);
                 ingest.register(javalin.routes);
                 profileRoutes.register(javalin.routes);
+                analyticsRoutes.register(javalin.routes);
                 web.register(javalin.routes, Requires.VIEWER);
                 errors.register(javalin.routes);
               });

@@ -44,7 +44,8 @@ class AuthorizationMatrixTest {
           Map.entry("GET /api/profiles/{id}", Role.VIEWER),
           Map.entry("GET /api/profiles/{id}/timeline", Role.VIEWER),
           Map.entry("GET /api/profiles/{id}/export", Role.VIEWER),
-          Map.entry("DELETE /api/profiles/{id}", Role.ADMIN));
+          Map.entry("DELETE /api/profiles/{id}", Role.ADMIN),
+          Map.entry("POST /api/analytics/{name}", Role.VIEWER));
 
   /** The collection API: authenticated by a source's write key, never by an API key. */
   static final List<String> COLLECTION =
@@ -81,7 +82,11 @@ class AuthorizationMatrixTest {
 
   /** A concrete path for a pattern; ids that do not exist, so nothing is changed. */
   static String concrete(RouteInfo route) {
-    return route.path().replace("{id}", "no-such-id").replace("{number}", "1");
+    return route
+        .path()
+        .replace("{id}", "no-such-id")
+        .replace("{number}", "1")
+        .replace("{name}", "funnel");
   }
 
   @Test
