@@ -37,7 +37,11 @@ final class QueryReader {
             field,
             "unknown field for "
                 + analysis
-                + (close.isEmpty() || Closest.distance(field, close.get(0)) > 3
+                + (close.isEmpty()
+                        || trailmap.text.EditDistance.between(
+                                field.toLowerCase(java.util.Locale.ROOT),
+                                close.get(0).toLowerCase(java.util.Locale.ROOT))
+                            > 3
                     ? ""
                     : " (did you mean '" + close.get(0) + "'?)")
                 + "; the fields are "

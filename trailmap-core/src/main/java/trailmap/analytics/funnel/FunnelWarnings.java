@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import trailmap.text.EditDistance;
 
 /**
  * Warnings for steps and exclusions that matched nothing, so a typo does not look like a finding.
@@ -61,35 +62,11 @@ final class FunnelWarnings {
     record Scored(String name, int distance) {}
     return known.stream()
         .filter(name -> !name.isEmpty())
-        .map(name -> new Scored(name, distance(needle, name.toLowerCase(Locale.ROOT))))
+        .map(name -> new Scored(name, EditDistance.between(needle, name.toLowerCase(Locale.ROOT))))
         .filter(s -> s.distance() <= allowed)
         .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
         .limit(SUGGESTIONS)
         .map(Scored::name)
         .toList();
-  }
-
-  /** Levenshtein distance with adjacent transpositions counted as one edit. */
-  static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 }
