@@ -50,9 +50,9 @@ final class FeedbackFixture {
                         - text: Prices are hard to compare
                           severity: high
                           hypothesis:
-                            claim: At least 20% leave after pricing
+                            claim: At most 30% leave after pricing
                             metric: drop-off
-                            atLeast: 0.2
+                            atMost: 0.3
                         - text: Few who see prices buy
                           hypothesis:
                             claim: At least 90% go on to check out
