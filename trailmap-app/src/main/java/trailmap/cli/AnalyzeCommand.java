@@ -41,7 +41,8 @@ import trailmap.store.StoreException;
     mixinStandardHelpOptions = true,
     description = {
       "Run an analysis on a data directory (the server must be stopped) and print the answer.",
-      "NAME is one of: funnel, paths, discover, conformance. The query is the same JSON document"
+      "NAME is one of: funnel, paths, discover, conformance, surveys, friction, compare,"
+          + " hypotheses. The query is the same JSON document"
           + " POST /api/analytics/NAME takes (docs/analytics.md); the funnel also has a simple"
           + " form: --steps \"A,B,C\" --window 14d --order ordered.",
       "Exit codes: 0 answered, 1 the query is wrong, 2 unusable input (no data, unreadable"

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +63,38 @@ class AnalyzeCommandTest {
     double conversion = steps.get(1).get("conversionFromPrevious").asDouble();
     assertThat(steps.get(0).get("count").asInt()).isPositive();
     assertThat(conversion).as("a third of pricing viewers leave").isBetween(0.55, 0.78);
+  }
+
+  @Test
+  void surveysAndFrictionFindThePlantedBillingEffortAndTheirEvidence() throws Exception {
+    Path map = dir.resolve("saas-friction.yaml");
+    assertThat(CliRun.of("map", "new", "--template", "saas", "-o", map.toString()).exitCode())
+        .isZero();
+
+    CliRun surveys =
+        CliRun.of(
+            "analyze", "surveys", "--data", data.toString(), "--map", map.toString(), "--json");
+    assertThat(surveys.exitCode()).as(surveys.err()).isZero();
+    JsonNode answer = JSON.readTree(surveys.out());
+    assertThat(answer.at("/scales/ces/better").asText()).isEqualTo("lower");
+    JsonNode billing = null;
+    for (JsonNode touchpoint : answer.get("touchpoints")) {
+      if (touchpoint.get("touchpoint").asText().equals("billing-support")) {
+        billing = touchpoint;
+      }
+    }
+    assertThat(billing).as("billing support has survey answers").isNotNull();
+    assertThat(billing.at("/ces/score").asDouble())
+        .as("planted: hard billing support")
+        .isGreaterThan(4.5);
+
+    CliRun friction =
+        CliRun.of(
+            "analyze", "friction", "--data", data.toString(), "--map", map.toString(), "--json");
+    assertThat(friction.exitCode()).as(friction.err()).isZero();
+    List<String> kinds = new ArrayList<>();
+    JSON.readTree(friction.out()).get("items").forEach(i -> kinds.add(i.get("kind").asText()));
+    assertThat(kinds).contains("drop-off", "repeat-contacts", "low-score");
   }
 
   @Test

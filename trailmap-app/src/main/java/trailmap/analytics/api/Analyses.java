@@ -8,9 +8,13 @@ import trailmap.analytics.EventTable;
 import trailmap.analytics.funnel.FunnelAnalysis;
 import trailmap.analytics.funnel.InvalidFunnelQueryException;
 import trailmap.analytics.funnel.StepResolver;
+import trailmap.analytics.journey.CompareAnalysis;
 import trailmap.analytics.journey.ConformanceAnalysis;
 import trailmap.analytics.journey.DiscoverAnalysis;
+import trailmap.analytics.journey.FrictionAnalysis;
+import trailmap.analytics.journey.HypothesesAnalysis;
 import trailmap.analytics.journey.PathsAnalysis;
+import trailmap.analytics.journey.SurveysAnalysis;
 import trailmap.maps.JourneyMap;
 
 /**
@@ -61,6 +65,10 @@ public final class Analyses {
               ? new Answer.Dot(DiscoverAnalysis.dot(rest, scoped, map))
               : new Answer.Json(DiscoverAnalysis.run(rest, scoped, map));
       case CONFORMANCE -> new Answer.Json(ConformanceAnalysis.run(rest, scoped, map));
+      case SURVEYS -> new Answer.Json(SurveysAnalysis.run(rest, scoped, map));
+      case FRICTION -> new Answer.Json(FrictionAnalysis.run(rest, scoped, map));
+      case COMPARE -> new Answer.Json(CompareAnalysis.run(rest, scoped, map));
+      case HYPOTHESES -> new Answer.Json(HypothesesAnalysis.run(rest, scoped, map));
     };
   }
 }

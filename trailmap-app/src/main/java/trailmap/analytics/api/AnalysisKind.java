@@ -10,7 +10,11 @@ public enum AnalysisKind {
   FUNNEL,
   PATHS,
   DISCOVER,
-  CONFORMANCE;
+  CONFORMANCE,
+  SURVEYS,
+  FRICTION,
+  COMPARE,
+  HYPOTHESES;
 
   /** The name in URLs and on the command line: {@code funnel}, {@code paths}, … */
   public String wireName() {
