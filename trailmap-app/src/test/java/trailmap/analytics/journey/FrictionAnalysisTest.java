@@ -83,7 +83,7 @@ class FrictionAnalysisTest {
                     query("{\"repeatWindow\": \"7 days\"}"),
                     FeedbackFixture.table(),
                     Optional.of(MAP)))
-        .hasMessageStartingWith("repeatWindow: '7 days' is not a window");
+        .hasMessageStartingWith("repeatWindow: window '7 days' is not a whole number");
     assertThatThrownBy(
             () -> FrictionAnalysis.run(query("{}"), FeedbackFixture.table(), Optional.empty()))
         .hasMessageStartingWith("map: friction is measured against a map");
