@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TrailmapVersion.class,
     description = "Customer journey maps, measured against what customers really do.",
-    subcommands = {MapCommand.class, ServeCommand.class, DemoCommand.class, ImportCommand.class})
+    subcommands = {
+      MapCommand.class,
+      FlowCommand.class,
+      ServeCommand.class,
+      DemoCommand.class,
+      ImportCommand.class
+    })
 public final class Trailmap implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
