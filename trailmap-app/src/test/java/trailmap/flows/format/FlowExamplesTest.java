@@ -44,6 +44,17 @@ class FlowExamplesTest {
   }
 
   @Test
+  void theCompleteExampleInTheFormatDocIsValid() throws IOException {
+    String doc = Files.readString(Path.of("..", "docs", "flow-format.md"));
+    int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+    String yaml = doc.substring(start, doc.indexOf("```", start));
+    FlowReadResult result = FlowReader.read("flow-format.md", yaml);
+    assertThat(result.problems()).isEmpty();
+    assertThat(FlowReader.read("yaml", FlowWriter.toYaml(result.flow().orElseThrow())).flow())
+        .isEqualTo(result.flow());
+  }
+
+  @Test
   void theShippedExamplesAreTheThreeOfTheIssue() throws IOException {
     assertThat(examples().map(p -> p.getFileName().toString()))
         .contains("welcome.yaml", "pricing-abandonment.yaml", "support-follow-up.yaml");
