@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Customer journey maps, measured against what customers really do.",
     subcommands = {
       MapCommand.class,
+      FlowCommand.class,
       ServeCommand.class,
       DemoCommand.class,
       ImportCommand.class,

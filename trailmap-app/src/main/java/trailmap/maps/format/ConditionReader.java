@@ -46,6 +46,33 @@ public final class ConditionReader {
     return conditions;
   }
 
+  /**
+   * The conditions of a {@code where} object in a positioned document (a flow file), with the rules
+   * and messages of a touchpoint's {@code match.where}; each problem goes to {@code problems} at
+   * its line and column.
+   *
+   * @param context what the conditions belong to, for messages, e.g. {@code trigger}
+   * @return empty when any condition is wrong (all were reported)
+   */
+  public static Optional<List<PropertyCondition>> read(
+      Node where, String context, Problems problems) {
+    if (!(where instanceof Node.Obj obj)) {
+      problems.add(
+          where,
+          "'where' in %s must map property names to values or operators, was %s"
+              .formatted(context, where.kind()));
+      return Optional.empty();
+    }
+    List<PropertyCondition> conditions = new ArrayList<>();
+    boolean ok = true;
+    for (Node.Field field : obj.fields().values()) {
+      Optional<PropertyCondition> condition = MatcherBinder.condition(field, context, problems);
+      condition.ifPresent(conditions::add);
+      ok &= condition.isPresent();
+    }
+    return ok ? Optional.of(conditions) : Optional.empty();
+  }
+
   private static Node node(JsonNode json) {
     if (json.isObject()) {
       Map<String, Node.Field> fields = new LinkedHashMap<>();

@@ -8,10 +8,10 @@ import java.util.function.Supplier;
  * should one still refuse (a rule the binder does not know yet), its message becomes a problem at
  * the element instead of an exception.
  */
-final class Construct {
+public final class Construct {
   private Construct() {}
 
-  static <T> Optional<T> of(Problems problems, Node at, Supplier<T> constructor) {
+  public static <T> Optional<T> of(Problems problems, Node at, Supplier<T> constructor) {
     try {
       return Optional.of(constructor.get());
     } catch (IllegalArgumentException e) {

@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Typed access to the fields of one object in a map file. Every wrong or missing value is reported
- * to {@link Problems} with its location and the object's name ({@code context}), and read as
- * absent, so binding goes on and finds the next problem too.
+ * Typed access to the fields of one object in a map (or flow) file. Every wrong or missing value is
+ * reported to {@link Problems} with its location and the object's name ({@code context}), and read
+ * as absent, so binding goes on and finds the next problem too.
  */
-final class Fields {
+public final class Fields {
   private final Node.Obj obj;
   private final String context;
   private final Problems problems;
@@ -29,7 +29,8 @@ final class Fields {
    * The object's fields, after reporting every key not in {@code allowed}; empty (after a problem)
    * when the node is not an object.
    */
-  static Optional<Fields> of(Node node, String context, Problems problems, List<String> allowed) {
+  public static Optional<Fields> of(
+      Node node, String context, Problems problems, List<String> allowed) {
     if (!(node instanceof Node.Obj obj)) {
       problems.add(node, context + " must be an object with fields, was " + node.kind());
       return Optional.empty();
@@ -45,16 +46,16 @@ final class Fields {
     return Optional.of(new Fields(obj, context, problems));
   }
 
-  Node.Obj node() {
+  public Node.Obj node() {
     return obj;
   }
 
-  String context() {
+  public String context() {
     return context;
   }
 
   /** The field's value, absent when missing or written as null. */
-  Optional<Node> value(String name) {
+  public Optional<Node> value(String name) {
     Node.Field field = obj.fields().get(name);
     if (field == null || (field.value() instanceof Node.Scalar scalar && scalar.value() == null)) {
       return Optional.empty();
@@ -62,17 +63,17 @@ final class Fields {
     return Optional.of(field.value());
   }
 
-  boolean has(String name) {
+  public boolean has(String name) {
     return value(name).isPresent();
   }
 
   /** A text field; numbers and booleans are taken as their text (YAML reads `name: 2024` so). */
-  Optional<String> text(String name) {
+  public Optional<String> text(String name) {
     return value(name).flatMap(node -> asText(node, "'" + name + "'"));
   }
 
   /** A required text field; reports it at the object when missing or blank. */
-  Optional<String> requiredText(String name) {
+  public Optional<String> requiredText(String name) {
     if (!has(name)) {
       problems.add(obj, context + " is missing required field '" + name + "'");
       return Optional.empty();
@@ -90,13 +91,13 @@ final class Fields {
    * An enum field written by its wire name ({@code drop-off}, {@code high}); a value that is not
    * one is reported with the valid names and the closest one.
    */
-  <E extends Enum<E>> Optional<E> enumValue(
+  public <E extends Enum<E>> Optional<E> enumValue(
       String name, Class<E> type, Function<E, String> wireName) {
     return text(name).flatMap(text -> parseEnum(name, text, type, wireName));
   }
 
   /** As {@link #enumValue}, and reported at the object when missing. */
-  <E extends Enum<E>> Optional<E> requiredEnum(
+  public <E extends Enum<E>> Optional<E> requiredEnum(
       String name, Class<E> type, Function<E, String> wireName) {
     return requiredText(name).flatMap(text -> parseEnum(name, text, type, wireName));
   }
@@ -120,7 +121,7 @@ final class Fields {
   }
 
   /** A list of texts; a missing field is the empty list. */
-  List<String> texts(String name) {
+  public List<String> texts(String name) {
     Optional<Node.Arr> list = list(name, "a list of texts");
     List<String> result = new ArrayList<>();
     list.ifPresent(
@@ -132,7 +133,7 @@ final class Fields {
   }
 
   /** A list field; reports and returns empty when it is something else. */
-  Optional<Node.Arr> list(String name, String expected) {
+  public Optional<Node.Arr> list(String name, String expected) {
     Optional<Node> node = value(name);
     if (node.isEmpty()) {
       return Optional.empty();
@@ -146,7 +147,7 @@ final class Fields {
     return Optional.empty();
   }
 
-  Optional<Double> number(String name) {
+  public Optional<Double> number(String name) {
     Optional<Node> node = value(name);
     if (node.isEmpty()) {
       return Optional.empty();
@@ -160,7 +161,7 @@ final class Fields {
     return Optional.empty();
   }
 
-  Optional<Integer> integer(String name) {
+  public Optional<Integer> integer(String name) {
     Optional<Node> node = value(name);
     if (node.isEmpty()) {
       return Optional.empty();
@@ -203,7 +204,7 @@ final class Fields {
   }
 
   /** "a text ('high')" — shows short scalar values so the user sees what was read. */
-  static String describe(Node node) {
+  public static String describe(Node node) {
     if (node instanceof Node.Scalar scalar && scalar.value() != null) {
       String shown = String.valueOf(scalar.value());
       if (shown.length() > 40) {

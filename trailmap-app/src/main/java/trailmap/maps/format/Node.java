@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * A parsed YAML/JSON value that remembers where it was written, so every validation problem can
- * point at its line and column. Jackson's own tree drops locations, hence this small tree.
+ * point at its line and column. Jackson's own tree drops locations, hence this small tree. Public
+ * so other documents (flows) are read with the same positions and messages as maps.
  */
-sealed interface Node {
+public sealed interface Node {
 
   /** Where the value starts, 1-based. */
   int line();

@@ -18,7 +18,7 @@ import java.util.Optional;
  * Parses YAML or JSON text into a {@link Node} tree with locations. JSON is detected by a leading
  * '{' so JSON syntax errors are reported by the JSON parser, which describes them better.
  */
-final class NodeParser {
+public final class NodeParser {
   /** Deeper nesting than any real map needs; guards against stack exhaustion on hostile input. */
   private static final int MAX_DEPTH = 64;
 
@@ -32,26 +32,41 @@ final class NodeParser {
           .build();
 
   private final Problems problems;
+  private final String document;
+  private final String emptyHint;
 
   NodeParser(Problems problems) {
+    this(problems, "map", "a map needs at least id, name, state, personas and stages");
+  }
+
+  /**
+   * A parser for another kind of document.
+   *
+   * @param document what one file holds, for messages ("flow")
+   * @param emptyHint what to say about an empty file, e.g. which fields are needed
+   */
+  public NodeParser(Problems problems, String document, String emptyHint) {
     this.problems = problems;
+    this.document = document;
+    this.emptyHint = emptyHint;
   }
 
   /** The document's root node, or empty after reporting a syntax problem. */
-  Optional<Node> parse(String text) {
+  public Optional<Node> parse(String text) {
     boolean json = text.stripLeading().startsWith("{");
     try (JsonParser parser = (json ? JSON : YAML).createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        problems.add(
-            1, 1, "the file is empty; a map needs at least id, name, state, personas and stages");
+        problems.add(1, 1, "the file is empty; " + emptyHint);
         return Optional.empty();
       }
       Node root = read(parser, 0);
       if (parser.nextToken() != null) {
         JsonLocation at = parser.currentTokenLocation();
         problems.add(
-            line(at), column(at), "unexpected content after the map; a file holds one map");
+            line(at),
+            column(at),
+            "unexpected content after the %s; a file holds one %s".formatted(document, document));
       }
       return Optional.of(root);
     } catch (JsonProcessingException e) {
@@ -64,7 +79,8 @@ final class NodeParser {
       return Optional.empty();
     } catch (IOException e) {
       // Reading from a String cannot fail with plain I/O; anything else is a parser bug.
-      throw new IllegalStateException("unexpected I/O error reading a map from text", e);
+      throw new IllegalStateException(
+          "unexpected I/O error reading a " + document + " from text", e);
     }
   }
 

@@ -1,0 +1,19 @@
+package trailmap.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code trailmap flow …}: work with flow files. */
+@Command(
+    name = "flow",
+    mixinStandardHelpOptions = true,
+    description = "Validate flow files.",
+    subcommands = {FlowValidateCommand.class})
+final class FlowCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,98 @@
+package trailmap.flows.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import trailmap.maps.format.MapProblem;
+
+class FlowReaderProblemsTest {
+
+  private static java.util.List<String> problems(String yaml) {
+    return FlowReader.read("f.yaml", yaml).problems().stream().map(MapProblem::toString).toList();
+  }
+
+  @Test
+  void reportsEveryProblemWithLineColumnAndAHint() {
+    String yaml =
+        """
+        id: f
+        name: F
+        trigger: {event: Go, wher: {plan: pro}}
+        steps:
+          - id: a
+            wait: 2 days
+          - id: b
+            email: {template: t, subjct: S}
+          - id: c
+            wait: {event: Paid, timeout: 1h, onTimeout: nowhere}
+        """;
+    assertThat(problems(yaml))
+        .containsExactly(
+            "f.yaml:3:22: unknown field 'wher' in trigger (did you mean 'where'?)",
+            "f.yaml:6:11: 'wait' in step 'a' must be a duration such as 30m, 1h, 2d or 1w, was '2 days'",
+            "f.yaml:8:12: email of step 'b' is missing required field 'subject'",
+            "f.yaml:8:26: unknown field 'subjct' in email of step 'b' (did you mean 'subject'?)");
+  }
+
+  @Test
+  void graphProblemsPointAtTheStep() {
+    String yaml =
+        """
+        id: f
+        name: F
+        trigger: {event: Go}
+        steps:
+          - id: a
+            wait: {event: Paid, timeout: 1h, onTimeout: nowhere}
+          - id: b
+            email: {template: t, subject: S}
+        """;
+    assertThat(problems(yaml))
+        .containsExactly("f.yaml:5:5: step 'a' leads to step 'nowhere', which does not exist");
+  }
+
+  @Test
+  void aLoopWithoutAWaitIsNamed() {
+    String yaml =
+        """
+        id: f
+        name: F
+        trigger: {event: Go}
+        steps:
+          - id: a
+            email: {template: t, subject: S}
+          - id: b
+            setTrait: {trait: x, value: 1}
+            next: a
+        """;
+    assertThat(problems(yaml))
+        .singleElement()
+        .asString()
+        .startsWith("f.yaml:5:5: steps a -> b -> a form a loop without a wait");
+  }
+
+  @Test
+  void badCronAndConditionsAreExplained() {
+    String yaml =
+        """
+        id: f
+        name: F
+        trigger: {schedule: "0 25 * * *"}
+        entry: {audience: {plan: {greater: 1}}}
+        steps:
+          - id: a
+            email: {template: t, subject: S}
+        """;
+    assertThat(problems(yaml))
+        .containsExactly(
+            "f.yaml:3:21: cron '0 25 * * *': hour 25 is out of range 0-23",
+            "f.yaml:4:27: unknown operator 'greater' on 'plan' (use one of eq, ne, gt, gte, lt, lte, in, contains, exists)");
+  }
+
+  @Test
+  void anEmptyFileSaysWhatAFlowNeeds() {
+    assertThat(problems(""))
+        .containsExactly(
+            "f.yaml:1:1: the file is empty; a flow needs at least id, name, trigger and steps");
+  }
+}
