@@ -1,8 +1,10 @@
 package trailmap.maps.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.util.LinkedHashMap;
@@ -35,11 +37,22 @@ public final class MapWriter {
               .build());
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper ESCAPED_JSON =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+          .build();
 
   private MapWriter() {}
 
+  /**
+   * The map as YAML; as JSON (which is YAML too, and which {@link MapReader} reads as JSON) when a
+   * text holds U+0085 NEL: SnakeYAML's emitter writes that YAML 1.1 line break raw inside a quoted
+   * scalar, where reading folds it to a space, while JSON escapes it.
+   */
   public static String toYaml(JourneyMap map) {
-    return write(YAML, map);
+    String yaml = write(YAML, map);
+    return yaml.indexOf('\u0085') < 0 ? yaml : write(ESCAPED_JSON, map) + "\n";
   }
 
   public static String toJson(JourneyMap map) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -48,6 +49,17 @@ class MapRoundTripTest {
 
     MapReadResult fromJson = MapReader.read("round-trip.json", MapWriter.toJson(map));
     assertThat(fromJson.map()).contains(map);
+  }
+
+  @Example
+  void aNextLineCharacterSurvivesYamlWhichWouldFoldItToASpace() {
+    // Found by the property above (seed 4197009711827052266): an action of just U+0085.
+    JourneyMap map = map("Name", "a\u0085b", List.of("\u0085", "x\u2028y"), 1, 0.5, false);
+
+    MapReadResult fromYaml = MapReader.read("nel.yaml", MapWriter.toYaml(map));
+
+    assertThat(fromYaml.problems()).isEmpty();
+    assertThat(fromYaml.map()).contains(map);
   }
 
   private static JourneyMap map(
