@@ -72,8 +72,8 @@ public final class FlowRuntime implements AutoCloseable {
       LongSupplier profilesApplied,
       Clock clock,
       FlowSettings settings) {
-    UnsubscribeTokens tokens = new UnsubscribeTokens(flows.secret("unsubscribe"));
-    String webhookSecret = flows.secret("webhook");
+    UnsubscribeTokens tokens = flows.unsubscribeTokens();
+    String webhookSecret = flows.webhookSecret();
     long seed = Long.parseUnsignedLong(flows.secret("seed").substring(0, 16), 16);
     FlowWork work =
         new FlowWork(

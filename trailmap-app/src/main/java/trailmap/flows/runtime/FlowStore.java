@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import trailmap.flows.Flow;
+import trailmap.flows.channels.UnsubscribeTokens;
 import trailmap.flows.format.FlowReadResult;
 import trailmap.flows.format.FlowReader;
 import trailmap.flows.policy.Consent;
@@ -454,6 +455,19 @@ public final class FlowStore implements AutoCloseable {
 
   static long position(Connection c) throws SQLException {
     return Sql.one(c, "SELECT position FROM processor WHERE id = 1", r -> r.getLong(1)).orElse(0L);
+  }
+
+  /** Signs and checks the one-click unsubscribe links of this installation's emails. */
+  public UnsubscribeTokens unsubscribeTokens() {
+    return new UnsubscribeTokens(secret("unsubscribe"));
+  }
+
+  /**
+   * The secret webhook requests are signed with; give it to the receivers (see
+   * docs/flows-runtime.md). Made on first use and kept in flows.db.
+   */
+  public String webhookSecret() {
+    return secret("webhook");
   }
 
   /** A secret kept in the store, made (32 random bytes, hex) on first use. */
