@@ -229,11 +229,12 @@ public final class FlowStore implements AutoCloseable {
 
   private static FlowSummary summary(ResultSet r) throws SQLException {
     int current = r.getInt(4);
+    boolean draft = r.wasNull();
     return new FlowSummary(
         r.getString(1),
         r.getString(2),
         FlowStatus.valueOf(r.getString(3)),
-        r.wasNull() ? Optional.empty() : Optional.of(current),
+        draft ? Optional.empty() : Optional.of(current),
         r.getInt(6),
         Instant.ofEpochMilli(r.getLong(5)));
   }
@@ -248,13 +249,12 @@ public final class FlowStore implements AutoCloseable {
                     + " ORDER BY version",
                 r -> {
                   long published = r.getLong(3);
+                  boolean never = r.wasNull();
                   return new FlowVersionInfo(
                       flowId,
                       r.getInt(1),
                       Instant.ofEpochMilli(r.getLong(2)),
-                      r.wasNull()
-                          ? Optional.empty()
-                          : Optional.of(Instant.ofEpochMilli(published)));
+                      never ? Optional.empty() : Optional.of(Instant.ofEpochMilli(published)));
                 },
                 flowId));
   }
