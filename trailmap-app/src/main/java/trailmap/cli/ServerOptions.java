@@ -3,6 +3,7 @@ package trailmap.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import trailmap.flows.channels.SmtpSettings;
 import trailmap.server.ServerConfig;
 
 /** Merges {@code --config FILE} with {@code --port} and {@code --data}; the options win. */
@@ -18,6 +19,14 @@ final class ServerOptions {
       }
       if (data != null) {
         config = config.withDataDir(data);
+      }
+      String smtp = System.getenv("TRAILMAP_SMTP_URL");
+      if (smtp != null && !smtp.isBlank()) {
+        try {
+          config = config.withSmtp(SmtpSettings.parse(smtp));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("TRAILMAP_SMTP_URL: " + e.getMessage(), e);
+        }
       }
       return Optional.of(config);
     } catch (IllegalArgumentException e) {

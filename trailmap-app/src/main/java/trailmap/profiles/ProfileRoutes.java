@@ -9,7 +9,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import trailmap.eventlog.EventLog;
@@ -32,6 +34,7 @@ public final class ProfileRoutes {
 
   private final ProfileStore store;
   private final ProfileDeletion deletion;
+  private final Function<ProfileId, List<ObjectNode>> flowActivity;
 
   /**
    * @param log the event log the profiles come from, which deletions erase events from
@@ -39,8 +42,21 @@ public final class ProfileRoutes {
    */
   public ProfileRoutes(
       ProfileStore store, EventLog log, Supplier<Optional<ProfileProcessor>> follower) {
+    this(store, log, follower, id -> List.of());
+  }
+
+  /**
+   * @param flowActivity the profile's flow timeline (sends, suppressions and their reasons), newest
+   *     first, added to the first page of its timeline as {@code flow}
+   */
+  public ProfileRoutes(
+      ProfileStore store,
+      EventLog log,
+      Supplier<Optional<ProfileProcessor>> follower,
+      Function<ProfileId, List<ObjectNode>> flowActivity) {
     this.store = store;
     this.deletion = new ProfileDeletion(store, log, follower, CATCH_UP);
+    this.flowActivity = flowActivity;
   }
 
   /** Declares the routes with the roles they require. */
@@ -69,6 +85,12 @@ public final class ProfileRoutes {
     ArrayNode events = out.putArray("events");
     page.events().forEach(e -> events.add(eventNode(e)));
     page.next().ifPresentOrElse(next -> out.put("next", next), () -> out.putNull("next"));
+    if (query.cursor().isEmpty()) {
+      List<ObjectNode> activity = flowActivity.apply(id);
+      if (!activity.isEmpty()) {
+        out.putArray("flow").addAll(activity);
+      }
+    }
     ctx.json(out);
   }
 

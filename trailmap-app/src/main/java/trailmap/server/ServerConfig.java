@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,10 +13,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import trailmap.eventlog.EventLogOptions;
+import trailmap.flows.channels.SmtpSettings;
 import trailmap.ingest.IngestLimits;
 import trailmap.profiles.IdentityRules;
 
@@ -33,6 +36,8 @@ import trailmap.profiles.IdentityRules;
  * maxIdentitiesPerProfile: 50      # a merge past this many identities is refused (6..100000)
  * trustedSources: [src_1a2b3c4d5e] # sources whose email/phone traits may link profiles
  * dedupWindow: 14d       # how long a messageId is remembered: 1h..365d, as 90m, 36h or 14d
+ * smtp: smtp://127.0.0.1:2525?from=hello@example.com  # flow emails (or TRAILMAP_SMTP_URL)
+ * publicUrl: https://trailmap.example.com              # base of unsubscribe links in emails
  * }</pre>
  *
  * Command-line options win over the file.
@@ -51,7 +56,9 @@ public record ServerConfig(
     long maxMapBytes,
     IngestLimits ingest,
     IdentityRules identity,
-    Duration dedupWindow) {
+    Duration dedupWindow,
+    Optional<SmtpSettings> smtp,
+    Optional<URI> publicUrl) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7070;
   public static final Path DEFAULT_DATA_DIR = Path.of("trailmap-data");
@@ -80,7 +87,9 @@ public record ServerConfig(
           "maxBatchEvents",
           "maxIdentitiesPerProfile",
           "trustedSources",
-          "dedupWindow");
+          "dedupWindow",
+          "smtp",
+          "publicUrl");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(m|h|d)");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB)?");
 
@@ -98,6 +107,8 @@ public record ServerConfig(
     ingest = ingest == null ? IngestLimits.SEGMENT : ingest;
     identity = identity == null ? IdentityRules.defaults() : identity;
     dedupWindow = dedupWindow == null ? EventLogOptions.DEFAULT_DEDUP_WINDOW : dedupWindow;
+    smtp = smtp == null ? Optional.empty() : smtp;
+    publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
     if (dedupWindow.compareTo(MIN_DEDUP_WINDOW) < 0
         || dedupWindow.compareTo(MAX_DEDUP_WINDOW) > 0) {
       throw new IllegalArgumentException(
@@ -108,6 +119,27 @@ public record ServerConfig(
               + " (client retries and re-imports within it are stored once), was "
               + describe(dedupWindow));
     }
+  }
+
+  /** Without SMTP and with the server's own address in links. */
+  public ServerConfig(
+      String host,
+      int port,
+      Path dataDir,
+      long maxMapBytes,
+      IngestLimits ingest,
+      IdentityRules identity,
+      Duration dedupWindow) {
+    this(
+        host,
+        port,
+        dataDir,
+        maxMapBytes,
+        ingest,
+        identity,
+        dedupWindow,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** With the default dedup window. */
@@ -137,31 +169,58 @@ public record ServerConfig(
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, maxMapBytes, ingest, identity, dedupWindow);
+    return new ServerConfig(
+        host, newPort, dataDir, maxMapBytes, ingest, identity, dedupWindow, smtp, publicUrl);
   }
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(host, port, newDataDir, maxMapBytes, ingest, identity, dedupWindow);
+    return new ServerConfig(
+        host, port, newDataDir, maxMapBytes, ingest, identity, dedupWindow, smtp, publicUrl);
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, dataDir, maxMapBytes, ingest, identity, dedupWindow);
+    return new ServerConfig(
+        newHost, port, dataDir, maxMapBytes, ingest, identity, dedupWindow, smtp, publicUrl);
   }
 
   public ServerConfig withMaxMapBytes(long bytes) {
-    return new ServerConfig(host, port, dataDir, bytes, ingest, identity, dedupWindow);
+    return new ServerConfig(
+        host, port, dataDir, bytes, ingest, identity, dedupWindow, smtp, publicUrl);
   }
 
   public ServerConfig withIngestLimits(IngestLimits limits) {
-    return new ServerConfig(host, port, dataDir, maxMapBytes, limits, identity, dedupWindow);
+    return new ServerConfig(
+        host, port, dataDir, maxMapBytes, limits, identity, dedupWindow, smtp, publicUrl);
   }
 
   public ServerConfig withIdentityRules(IdentityRules rules) {
-    return new ServerConfig(host, port, dataDir, maxMapBytes, ingest, rules, dedupWindow);
+    return new ServerConfig(
+        host, port, dataDir, maxMapBytes, ingest, rules, dedupWindow, smtp, publicUrl);
   }
 
   public ServerConfig withDedupWindow(Duration window) {
-    return new ServerConfig(host, port, dataDir, maxMapBytes, ingest, identity, window);
+    return new ServerConfig(
+        host, port, dataDir, maxMapBytes, ingest, identity, window, smtp, publicUrl);
+  }
+
+  /** Flow emails go through this SMTP server. */
+  public ServerConfig withSmtp(SmtpSettings settings) {
+    return new ServerConfig(
+        host,
+        port,
+        dataDir,
+        maxMapBytes,
+        ingest,
+        identity,
+        dedupWindow,
+        Optional.of(settings),
+        publicUrl);
+  }
+
+  /** The address recipients reach the server at, for unsubscribe links in emails. */
+  public ServerConfig withPublicUrl(URI url) {
+    return new ServerConfig(
+        host, port, dataDir, maxMapBytes, ingest, identity, dedupWindow, smtp, Optional.of(url));
   }
 
   /**
@@ -220,6 +279,8 @@ public record ServerConfig(
                   config.withIdentityRules(
                       config.identity().withTrustedSources(Set.copyOf(texts(value, where))));
               case "dedupWindow" -> config.withDedupWindow(duration(value, where));
+              case "smtp" -> config.withSmtp(SmtpSettings.parse(text(value, where)));
+              case "publicUrl" -> config.withPublicUrl(URI.create(text(value, where)));
               case "maxBatchEvents" -> {
                 ingest[2] = integer(value, where);
                 yield config;

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import trailmap.access.ApiKeys;
 import trailmap.access.IssuedKey;
 import trailmap.access.Sessions;
@@ -31,6 +32,11 @@ import trailmap.eventlog.EventLog;
 import trailmap.eventlog.EventLogException;
 import trailmap.eventlog.EventLogOptions;
 import trailmap.eventlog.FileEventLog;
+import trailmap.flows.runtime.FlowRuntime;
+import trailmap.flows.runtime.FlowSettings;
+import trailmap.flows.runtime.FlowStore;
+import trailmap.flows.runtime.FlowTimeline;
+import trailmap.flows.runtime.UnsubscribeRoutes;
 import trailmap.ingest.IngestRoutes;
 import trailmap.ingest.SourceRoutes;
 import trailmap.profiles.ProfileProcessor;
@@ -69,6 +75,9 @@ public final class TrailmapServer implements AutoCloseable {
   private final Optional<IssuedKey> firstAdminKey;
   private final ProfileStore profiles;
   private final AtomicReference<ProfileProcessor> profileProcessor;
+  private final FlowStore flows;
+  private final Clock clock;
+  private final AtomicReference<FlowRuntime> flowRuntime = new AtomicReference<>();
 
   private TrailmapServer(
       Javalin app,
@@ -81,7 +90,9 @@ public final class TrailmapServer implements AutoCloseable {
       EventLog events,
       Optional<IssuedKey> firstAdminKey,
       ProfileStore profiles,
-      AtomicReference<ProfileProcessor> profileProcessor) {
+      AtomicReference<ProfileProcessor> profileProcessor,
+      FlowStore flows,
+      Clock clock) {
     this.app = app;
     this.db = db;
     this.gcMetrics = gcMetrics;
@@ -93,6 +104,8 @@ public final class TrailmapServer implements AutoCloseable {
     this.firstAdminKey = firstAdminKey;
     this.profiles = profiles;
     this.profileProcessor = profileProcessor;
+    this.flows = flows;
+    this.clock = clock;
   }
 
   /** The durable event log's directory under the data directory. */
@@ -147,8 +160,11 @@ public final class TrailmapServer implements AutoCloseable {
     JvmGcMetrics gcMetrics = new JvmGcMetrics();
     Javalin app = null;
     ProfileStore profiles = null;
+    FlowStore flows = null;
     try {
       profiles = ProfileStore.open(config.dataDir(), config.identity(), clock);
+      flows = FlowStore.open(config.dataDir(), clock);
+      FlowStore flowStore = flows;
       ApiKeys keys = new ApiKeys(db, clock);
       Optional<IssuedKey> first = keys.bootstrap(environmentAdminKey);
       MapStore maps = new MapStore(db, clock);
@@ -168,7 +184,12 @@ public final class TrailmapServer implements AutoCloseable {
       SourceRoutes sourceRoutes = new SourceRoutes(sources);
       AtomicReference<ProfileProcessor> processor = new AtomicReference<>();
       ProfileRoutes profileRoutes =
-          new ProfileRoutes(profiles, events, () -> Optional.ofNullable(processor.get()));
+          new ProfileRoutes(
+              profiles,
+              events,
+              () -> Optional.ofNullable(processor.get()),
+              id -> FlowTimeline.of(flowStore, id));
+      UnsubscribeRoutes unsubscribe = new UnsubscribeRoutes(flows);
       AnalyticsRoutes analyticsRoutes =
           new AnalyticsRoutes(
               new LiveTables(profiles, events), id -> maps.latest(id).map(StoredMaps::model));
@@ -195,13 +216,15 @@ public final class TrailmapServer implements AutoCloseable {
                 ingest.register(javalin.routes);
                 profileRoutes.register(javalin.routes);
                 analyticsRoutes.register(javalin.routes);
+                unsubscribe.register(javalin.routes);
                 web.register(javalin.routes, Requires.VIEWER);
                 errors.register(javalin.routes);
               });
       app.start();
       TrailmapServer server =
           new TrailmapServer(
-              app, db, gcMetrics, config, keys, maps, sources, events, first, profiles, processor);
+              app, db, gcMetrics, config, keys, maps, sources, events, first, profiles, processor,
+              flows, clock);
       server.bindPipelineMetrics(registry);
       return server;
     } catch (RuntimeException e) {
@@ -211,6 +234,9 @@ public final class TrailmapServer implements AutoCloseable {
       gcMetrics.close();
       if (profiles != null) {
         profiles.close();
+      }
+      if (flows != null) {
+        flows.close();
       }
       db.close();
       events.close();
@@ -286,12 +312,44 @@ public final class TrailmapServer implements AutoCloseable {
    * @throws IllegalStateException when already following a log
    */
   public ProfileProcessor followEvents(EventLog log) {
+    return followEvents(log, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #followEvents(EventLog)}, and starts the flow runtime behind the profiles with the
+   * settings from the config ({@code smtp}, {@code publicUrl}, else this server's address) as
+   * {@code tune} changes them (tests set caps, quiet hours and retries there).
+   */
+  public ProfileProcessor followEvents(EventLog log, UnaryOperator<FlowSettings> tune) {
     ProfileProcessor processor = ProfileProcessor.start(log, profiles, 5000);
     if (!profileProcessor.compareAndSet(null, processor)) {
       processor.close();
       throw new IllegalStateException("the server already follows an event log");
     }
+    FlowSettings settings = FlowSettings.defaults(config.publicUrl().orElse(uri()));
+    if (config.smtp().isPresent()) {
+      settings = settings.withSmtp(config.smtp().get());
+    }
+    flowRuntime.set(
+        FlowRuntime.start(
+            flows,
+            profiles,
+            config.identity(),
+            log,
+            processor::position,
+            clock,
+            tune.apply(settings)));
     return processor;
+  }
+
+  /** Flow definitions, state, outbox and timeline ({@code DATA_DIR/flows.db}). */
+  public FlowStore flows() {
+    return flows;
+  }
+
+  /** The flow runtime, once {@link #followEvents} started it. */
+  public Optional<FlowRuntime> flowRuntime() {
+    return Optional.ofNullable(flowRuntime.get());
   }
 
   /** Every HTTP route with the role it requires, sorted by path then method. */
@@ -321,6 +379,10 @@ public final class TrailmapServer implements AutoCloseable {
     try {
       app.stop();
     } finally {
+      FlowRuntime runtime = flowRuntime.getAndSet(null);
+      if (runtime != null) {
+        runtime.close();
+      }
       ProfileProcessor processor = profileProcessor.getAndSet(null);
       if (processor != null) {
         processor.close();
@@ -328,6 +390,7 @@ public final class TrailmapServer implements AutoCloseable {
       try {
         gcMetrics.close();
         profiles.close();
+        flows.close();
         db.close();
       } finally {
         events.close();

@@ -171,7 +171,10 @@ class AuthorizationMatrixTest {
             "GET /login",
             "POST /login",
             "POST /logout",
-            "GET /assets/trailmap.css");
+            "GET /assets/trailmap.css",
+            // One-click unsubscribe: the HMAC-signed token authorises it (docs/flows-runtime.md).
+            "GET /u/{token}",
+            "POST /u/{token}");
   }
 
   @Test

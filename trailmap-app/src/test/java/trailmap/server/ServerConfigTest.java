@@ -86,7 +86,7 @@ class ServerConfigTest {
             typo
                 + ": prot: unknown key (known keys: host, port, data, maxMapBytes,"
                 + " maxEventBytes, maxBatchBytes, maxBatchEvents, maxIdentitiesPerProfile,"
-                + " trustedSources, dedupWindow)");
+                + " trustedSources, dedupWindow, smtp, publicUrl)");
     assertThatThrownBy(() -> ServerConfig.read(file("port: 99999")))
         .hasMessageContaining("port: port must be between 0 and 65535, was 99999");
     assertThatThrownBy(() -> ServerConfig.read(file("port: eighty")))

@@ -1,0 +1,107 @@
+package trailmap.flows.channels;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import trailmap.events.JsonValue;
+
+/**
+ * Fills {@code {{ traits.firstName }}} and {@code {{ traits.firstName | default: 'there' }}}
+ * placeholders from a profile's traits (dotted paths reach nested objects) and from named values
+ * such as {@code unsubscribeUrl} and {@code profile.id}. A missing value without a default renders
+ * empty. Values are escaped for where they land: HTML for email bodies, JSON string content for
+ * webhook bodies, nothing for subjects and texts. Stateless and thread-safe.
+ */
+public final class Templates {
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile(
+          "\\{\\{\\s*([A-Za-z0-9_.\\-]+)\\s*(?:\\|\\s*default\\s*:\\s*(?:'([^']*)'|\"([^\"]*)\")\\s*)?\\}\\}");
+
+  /** How a value is escaped. */
+  public enum Escape {
+    HTML,
+    JSON,
+    NONE
+  }
+
+  private Templates() {}
+
+  /**
+   * @param values extra values by name, e.g. {@code unsubscribeUrl}
+   */
+  public static String render(
+      String template, JsonValue.Obj traits, Map<String, String> values, Escape escape) {
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String path = m.group(1);
+      String fallback = m.group(2) != null ? m.group(2) : m.group(3);
+      Optional<String> value =
+          path.startsWith("traits.")
+              ? traits.at(path.substring("traits.".length())).flatMap(Templates::text)
+              : Optional.ofNullable(values.get(path));
+      String text = value.filter(v -> !v.isEmpty()).orElse(fallback == null ? "" : fallback);
+      m.appendReplacement(out, Matcher.quoteReplacement(escape(text, escape)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static Optional<String> text(JsonValue v) {
+    return switch (v) {
+      case JsonValue.Str s -> Optional.of(s.value());
+      case JsonValue.Num n ->
+          Optional.of(
+              n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15
+                  ? String.valueOf((long) n.value())
+                  : String.valueOf(n.value()));
+      case JsonValue.Bool b -> Optional.of(String.valueOf(b.value()));
+      default -> Optional.empty();
+    };
+  }
+
+  static String escape(String text, Escape escape) {
+    return switch (escape) {
+      case NONE -> text;
+      case HTML -> html(text);
+      case JSON -> json(text);
+    };
+  }
+
+  private static String html(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char ch : text.toCharArray()) {
+      switch (ch) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String json(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char ch : text.toCharArray()) {
+      switch (ch) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (ch < 0x20) {
+            out.append(String.format("\\u%04x", (int) ch));
+          } else {
+            out.append(ch);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,233 @@
+package trailmap.flows.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import trailmap.flows.Flow;
+import trailmap.flows.Message;
+import trailmap.flows.channels.Templates;
+import trailmap.flows.channels.UnsubscribeTokens;
+import trailmap.flows.engine.Decision;
+import trailmap.flows.engine.Decisions;
+import trailmap.flows.engine.FlowState;
+import trailmap.profiles.ProfileId;
+
+/**
+ * Carries out an engine's decisions inside the caller's transaction: the new state, the timer, the
+ * outbox rows (rendered with the profile's traits), send history, suppressions and the timeline.
+ */
+final class DecisionWriter {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final FlowSettings settings;
+  private final UnsubscribeTokens tokens;
+
+  DecisionWriter(FlowSettings settings, UnsubscribeTokens tokens) {
+    this.settings = settings;
+    this.tokens = tokens;
+  }
+
+  void write(Connection c, Flow flow, ProfileView profile, Decisions d, long now)
+      throws SQLException {
+    FlowState state = d.state();
+    if (state.entries() > 0) {
+      FlowStates.save(c, state);
+    }
+    String pid = profile.id().value();
+    int version = flow.version();
+    for (Decision decision : d.decisions()) {
+      switch (decision) {
+        case Decision.TimerSet set ->
+            FlowStates.setTimer(c, flow.id(), profile.id(), set.at().toEpochMilli());
+        case Decision.TimerCancelled cancel ->
+            FlowStates.deleteTimer(c, flow.id(), profile.id(), cancel.at().toEpochMilli());
+        case Decision.Entered e ->
+            log(c, pid, now, flow, null, "entered", e.heldOut() ? "held-out" : "entered", e, null);
+        case Decision.NotEntered n ->
+            log(c, pid, now, flow, null, "not-entered", "not-entered", n, null);
+        case Decision.Assigned a ->
+            log(c, pid, now, flow, a.splitId(), "variant", a.variant(), a, null);
+        case Decision.Send send -> {
+          String payload = render(c, flow, profile, send.message(), send.address());
+          boolean queued =
+              Outbox.queue(
+                  c,
+                  send.outboxId(),
+                  flow.id(),
+                  version,
+                  pid,
+                  send.stepId(),
+                  send.message().channel(),
+                  payload,
+                  now);
+          Outbox.history(c, send.outboxId(), pid, send.message().channel(), flow.id(), now);
+          if (queued) {
+            Optional<String> missing = missing(c, send.message());
+            if (missing.isPresent()) {
+              Sql.update(
+                  c,
+                  "UPDATE outbox SET status = 'dead', last_error = ? WHERE id = ?",
+                  missing.get(),
+                  send.outboxId());
+              log(c, pid, now, flow, send.stepId(), "send", "dead", missing.get(), send.outboxId());
+            } else {
+              log(c, pid, now, flow, send.stepId(), "send", "queued", send, send.outboxId());
+            }
+          }
+        }
+        case Decision.Suppressed s -> {
+          Sql.update(
+              c,
+              "INSERT OR IGNORE INTO suppressions (outbox_id, profile_id, flow_id, version, step,"
+                  + " cause, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              s.outboxId(),
+              pid,
+              flow.id(),
+              version,
+              s.stepId(),
+              s.cause().name(),
+              s.reason(),
+              now);
+          String cause = s.cause().name().toLowerCase(Locale.ROOT);
+          log(c, pid, now, flow, s.stepId(), "suppressed", cause, s, s.outboxId());
+        }
+        case Decision.Deferred def ->
+            log(c, pid, now, flow, def.stepId(), "deferred", "deferred", def, def.outboxId());
+        case Decision.CallWebhook call -> {
+          ObjectNode p = MAPPER.createObjectNode();
+          p.put("url", call.webhook().url()).put("method", call.webhook().method());
+          p.put(
+              "body",
+              Templates.render(
+                  call.webhook().bodyTemplate(),
+                  profile.traits(),
+                  Map.of("profile.id", pid),
+                  Templates.Escape.JSON));
+          if (Outbox.queue(
+              c,
+              call.outboxId(),
+              flow.id(),
+              version,
+              pid,
+              call.stepId(),
+              "webhook",
+              p.toString(),
+              now)) {
+            log(c, pid, now, flow, call.stepId(), "webhook", "queued", call, call.outboxId());
+          }
+        }
+        case Decision.SetTrait set -> {
+          ObjectNode p = MAPPER.createObjectNode();
+          p.put("trait", set.trait());
+          p.putPOJO("value", set.value().raw());
+          profile.userId().ifPresent(u -> p.put("userId", u));
+          profile.anonymousId().ifPresent(a -> p.put("anonymousId", a));
+          String id = trailmap.flows.Buckets.id("trait", flow.id(), pid, set.trait(), now + "");
+          if (Outbox.queue(c, id, flow.id(), version, pid, "-", "trait", p.toString(), now)) {
+            log(c, pid, now, flow, null, "trait", "queued", set, id);
+          }
+        }
+        case Decision.SegmentChange change ->
+            log(
+                c,
+                pid,
+                now,
+                flow,
+                null,
+                "segment",
+                "not-carried-out",
+                change.reason() + " (segments are not available yet)",
+                null);
+        case Decision.Left left ->
+            log(c, pid, now, flow, left.stepId(), "left", left.outcome().wireName(), left, null);
+        case Decision.StepReached r -> {}
+        case Decision.Ignored i -> {}
+      }
+    }
+  }
+
+  private static Optional<String> missing(Connection c, Message message) throws SQLException {
+    if (message instanceof Message.Email email
+        && FlowStore.template(c, email.template()).isEmpty()) {
+      return Optional.of(
+          "no email template '" + email.template() + "' (store it with FlowStore.saveTemplate)");
+    }
+    return Optional.empty();
+  }
+
+  private String render(Connection c, Flow flow, ProfileView profile, Message message, String to)
+      throws SQLException {
+    String pid = profile.id().value();
+    ObjectNode p = MAPPER.createObjectNode();
+    p.put("to", to).put("topic", message.topic());
+    switch (message) {
+      case Message.Email email -> {
+        String url =
+            settings
+                .publicUrl()
+                .resolve("/u/" + tokens.token(pid, "topic", email.topic()))
+                .toString();
+        Map<String, String> values = Map.of("unsubscribeUrl", url, "profile.id", pid);
+        p.put(
+            "subject",
+            Templates.render(email.subject(), profile.traits(), values, Templates.Escape.NONE));
+        String body = FlowStore.template(c, email.template()).orElse("");
+        p.put("html", Templates.render(body, profile.traits(), values, Templates.Escape.HTML));
+        p.put("unsubscribeUrl", url);
+      }
+      case Message.Sms sms ->
+          provider(p, sms.provider(), pid, to, sms.topic(), null, sms.body(), profile);
+      case Message.Push push ->
+          provider(p, push.provider(), pid, to, push.topic(), push.title(), push.body(), profile);
+    }
+    return p.toString();
+  }
+
+  private void provider(
+      ObjectNode p,
+      String provider,
+      String pid,
+      String to,
+      String topic,
+      String title,
+      String body,
+      ProfileView profile) {
+    URI url = settings.providers().get(provider);
+    p.put("url", url == null ? "" : url.toString()).put("method", "POST");
+    if (url == null) {
+      p.put("missing", "no provider '" + provider + "' configured (providers in the config)");
+    }
+    ObjectNode b = MAPPER.createObjectNode();
+    b.put("to", to).put("topic", topic).put("profileId", pid);
+    Map<String, String> values = Map.of("profile.id", pid);
+    if (title != null) {
+      b.put("title", Templates.render(title, profile.traits(), values, Templates.Escape.NONE));
+    }
+    b.put("body", Templates.render(body, profile.traits(), values, Templates.Escape.NONE));
+    p.put("body", b.toString());
+  }
+
+  private static void log(
+      Connection c,
+      String pid,
+      long now,
+      Flow flow,
+      String step,
+      String kind,
+      String outcome,
+      Object reason,
+      String outboxId)
+      throws SQLException {
+    String text = reason instanceof Decision d ? d.reason() : String.valueOf(reason);
+    Outbox.activity(c, pid, now, flow.id(), flow.version(), step, kind, outcome, text, outboxId);
+  }
+
+  static ProfileId id(String value) {
+    return new ProfileId(value);
+  }
+}

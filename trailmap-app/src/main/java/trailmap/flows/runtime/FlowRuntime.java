@@ -1,0 +1,226 @@
+package trailmap.flows.runtime;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trailmap.eventlog.EventLog;
+import trailmap.flows.channels.UnsubscribeTokens;
+import trailmap.profiles.IdentityRules;
+import trailmap.profiles.ProfileStore;
+
+/**
+ * The durable flow runtime: follows the event log into every published flow, fires due timers, and
+ * drains the outbox to the channels, each on its own thread.
+ *
+ * <pre>{@code
+ * try (FlowRuntime runtime = FlowRuntime.start(flows, profiles, rules, log,
+ *     profileProcessor::position, clock, FlowSettings.defaults(publicUrl).withSmtp(smtp))) {
+ *   runtime.awaitIdle(Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ *
+ * <p>Guarantees: the log position, the flow states, the timers and the outbox rows an event (or a
+ * timer) caused commit in one transaction of {@code flows.db}, so after a crash an event is neither
+ * lost nor applied twice, and a timer row is deleted in the transaction that handles it, so a
+ * wake-up fires once. Sends are at least once: a crash between the provider's accept and the outbox
+ * update resends, with the same Message-ID / Idempotency-Key (docs/flows-runtime.md).
+ *
+ * <p>The runtime never reads past {@code profilesApplied}: an event is handled once its profile
+ * holds it. Time is {@code clock}: advancing a settable clock fires the timers due by then.
+ */
+public final class FlowRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
+  private static final Duration RETRY = Duration.ofSeconds(1);
+
+  private final FlowWork work;
+  private final OutboxSender sender;
+  private final FlowSettings settings;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final List<Thread> threads = new ArrayList<>();
+  private final UnsubscribeTokens tokens;
+  private final String webhookSecret;
+  private volatile boolean running = true;
+  private boolean woken;
+
+  private FlowRuntime(
+      FlowWork work,
+      OutboxSender sender,
+      FlowSettings settings,
+      UnsubscribeTokens tokens,
+      String webhookSecret) {
+    this.work = work;
+    this.sender = sender;
+    this.settings = settings;
+    this.tokens = tokens;
+    this.webhookSecret = webhookSecret;
+  }
+
+  /** Builds the runtime without starting its threads; tests drive it with {@link #step}. */
+  public static FlowRuntime create(
+      FlowStore flows,
+      ProfileStore profiles,
+      IdentityRules rules,
+      EventLog log,
+      LongSupplier profilesApplied,
+      Clock clock,
+      FlowSettings settings) {
+    UnsubscribeTokens tokens = flows.unsubscribeTokens();
+    String webhookSecret = flows.webhookSecret();
+    long seed = Long.parseUnsignedLong(flows.secret("seed").substring(0, 16), 16);
+    FlowWork work =
+        new FlowWork(
+            flows,
+            profiles,
+            rules,
+            log,
+            profilesApplied,
+            clock,
+            settings,
+            seed,
+            new DecisionWriter(settings, tokens));
+    OutboxSender sender = new OutboxSender(flows, log, clock, settings, webhookSecret);
+    return new FlowRuntime(work, sender, settings, tokens, webhookSecret);
+  }
+
+  /** As {@link #create}, and starts the runtime's two threads. */
+  public static FlowRuntime start(
+      FlowStore flows,
+      ProfileStore profiles,
+      IdentityRules rules,
+      EventLog log,
+      LongSupplier profilesApplied,
+      Clock clock,
+      FlowSettings settings) {
+    FlowRuntime runtime = create(flows, profiles, rules, log, profilesApplied, clock, settings);
+    runtime.startThreads();
+    return runtime;
+  }
+
+  private void startThreads() {
+    threads.add(Thread.ofPlatform().name("flow-runtime").daemon().start(() -> loop(this::advance)));
+    threads.add(
+        Thread.ofPlatform().name("flow-sender").daemon().start(() -> loop(sender::sendDue)));
+  }
+
+  /** Signs unsubscribe links; the server's {@code /u/{token}} route verifies them. */
+  public UnsubscribeTokens unsubscribeTokens() {
+    return tokens;
+  }
+
+  /** The secret webhook requests are signed with (give it to the receivers). */
+  public String webhookSecret() {
+    return webhookSecret;
+  }
+
+  public FlowSettings settings() {
+    return settings;
+  }
+
+  /** The log position handled up to. */
+  public long position() {
+    return work.position();
+  }
+
+  /**
+   * One round by the calling thread: new events, then due timers, then due sends.
+   *
+   * @return how many events, timers and sends it handled
+   */
+  public int step() {
+    return advance() + sender.sendDue();
+  }
+
+  private int advance() {
+    int done = 0;
+    int n;
+    while ((n = work.processEvents()) > 0) {
+      done += n;
+    }
+    while ((n = work.fireDueTimers()) > 0) {
+      done += n;
+    }
+    return done;
+  }
+
+  /**
+   * Waits until every event the profiles hold is handled, no timer is due and no send is due.
+   *
+   * @return false when the timeout passed first
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      wake();
+      if (work.idle() && sender.idle()) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return false;
+  }
+
+  /** Tells the threads to look now rather than after their nap. */
+  public void wake() {
+    lock.lock();
+    try {
+      woken = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void loop(java.util.function.IntSupplier round) {
+    while (running) {
+      try {
+        int done = round.getAsInt();
+        if (done == 0) {
+          nap(settings.poll());
+        }
+      } catch (RuntimeException e) {
+        if (!running) {
+          return;
+        }
+        LOG.error("flows: {} failed; retrying in {}", Thread.currentThread().getName(), RETRY, e);
+        nap(RETRY);
+      }
+    }
+  }
+
+  private void nap(Duration d) {
+    lock.lock();
+    try {
+      if (!woken && running) {
+        changed.await(d.toNanos(), TimeUnit.NANOSECONDS);
+      }
+      woken = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops the threads after the round in hand; does not close the stores. */
+  @Override
+  public void close() {
+    running = false;
+    wake();
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

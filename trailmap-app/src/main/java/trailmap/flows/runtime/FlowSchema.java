@@ -1,0 +1,128 @@
+package trailmap.flows.runtime;
+
+import java.util.List;
+
+/** The append-only schema steps of {@code DATA_DIR/flows.db}; never edit a released step. */
+final class FlowSchema {
+  private FlowSchema() {}
+
+  static final List<List<String>> STEPS =
+      List.of(
+          List.of(
+              """
+              CREATE TABLE flows (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                status TEXT NOT NULL,
+                current_version INTEGER,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+              )""",
+              """
+              CREATE TABLE flow_versions (
+                flow_id TEXT NOT NULL REFERENCES flows(id),
+                version INTEGER NOT NULL,
+                document TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                published_at INTEGER,
+                PRIMARY KEY (flow_id, version)
+              )""",
+              """
+              CREATE TABLE flow_state (
+                flow_id TEXT NOT NULL,
+                profile_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                step TEXT,
+                entered_at INTEGER,
+                entries INTEGER NOT NULL,
+                variant TEXT,
+                outcome TEXT,
+                state TEXT NOT NULL,
+                PRIMARY KEY (flow_id, profile_id)
+              )""",
+              "CREATE INDEX flow_state_by_step ON flow_state(flow_id, version, step)",
+              "CREATE INDEX flow_state_by_profile ON flow_state(profile_id)",
+              """
+              CREATE TABLE timers (
+                flow_id TEXT NOT NULL,
+                profile_id TEXT NOT NULL,
+                due_at INTEGER NOT NULL,
+                PRIMARY KEY (flow_id, profile_id)
+              )""",
+              "CREATE INDEX timers_by_due ON timers(due_at)",
+              """
+              CREATE TABLE outbox (
+                id TEXT PRIMARY KEY,
+                flow_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                profile_id TEXT NOT NULL,
+                step TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                next_attempt_at INTEGER NOT NULL,
+                last_error TEXT,
+                created_at INTEGER NOT NULL,
+                sent_at INTEGER
+              )""",
+              "CREATE INDEX outbox_by_due ON outbox(status, next_attempt_at)",
+              """
+              CREATE TABLE send_history (
+                outbox_id TEXT PRIMARY KEY,
+                profile_id TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                flow_id TEXT NOT NULL,
+                sent_at INTEGER NOT NULL
+              )""",
+              "CREATE INDEX send_history_by_profile ON send_history(profile_id, sent_at)",
+              """
+              CREATE TABLE suppressions (
+                outbox_id TEXT PRIMARY KEY,
+                profile_id TEXT NOT NULL,
+                flow_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                step TEXT NOT NULL,
+                cause TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                at INTEGER NOT NULL
+              )""",
+              "CREATE INDEX suppressions_by_flow ON suppressions(flow_id, cause)",
+              """
+              CREATE TABLE consent (
+                profile_id TEXT NOT NULL,
+                scope TEXT NOT NULL,
+                value TEXT NOT NULL,
+                subscribed INTEGER NOT NULL,
+                at INTEGER NOT NULL,
+                source TEXT NOT NULL,
+                PRIMARY KEY (profile_id, scope, value)
+              )""",
+              """
+              CREATE TABLE activity (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                profile_id TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                flow_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                step TEXT,
+                kind TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                outbox_id TEXT
+              )""",
+              "CREATE INDEX activity_by_profile ON activity(profile_id, seq)",
+              """
+              CREATE TABLE templates (
+                name TEXT PRIMARY KEY,
+                body TEXT NOT NULL,
+                updated_at INTEGER NOT NULL
+              )""",
+              """
+              CREATE TABLE processor (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                position INTEGER NOT NULL
+              )""",
+              "INSERT INTO processor (id, position) VALUES (1, 0)",
+              "CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+}

@@ -1,0 +1,77 @@
+package trailmap.flows.runtime;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import trailmap.flows.channels.SmtpSettings;
+import trailmap.flows.policy.MessagePolicy;
+
+/**
+ * How the flow runtime runs.
+ *
+ * @param policy caps, quiet hours, opt-in channels and the global holdout for every flow
+ * @param smtp where emails go; without it emails wait in the outbox (retried, then dead)
+ * @param publicUrl the server's address as recipients reach it, for unsubscribe links
+ * @param providers SMS and push providers by name: the webhook URL each message is posted to
+ * @param maxAttempts deliveries tried before a row is dead, 1..100 (default 8)
+ * @param backoff the wait after the first failed attempt, doubled after each further one (default
+ *     30 s, at most 6 h between attempts)
+ * @param poll how often the runtime looks for new events, due timers and due sends when not woken
+ */
+public record FlowSettings(
+    MessagePolicy policy,
+    Optional<SmtpSettings> smtp,
+    URI publicUrl,
+    Map<String, URI> providers,
+    int maxAttempts,
+    Duration backoff,
+    Duration poll) {
+  public static final Duration MAX_BACKOFF = Duration.ofHours(6);
+
+  public FlowSettings {
+    providers = Map.copyOf(providers);
+    if (maxAttempts < 1 || maxAttempts > 100) {
+      throw new IllegalArgumentException(
+          "maxAttempts must be between 1 and 100, was " + maxAttempts);
+    }
+  }
+
+  public static FlowSettings defaults(URI publicUrl) {
+    return new FlowSettings(
+        MessagePolicy.PERMISSIVE,
+        Optional.empty(),
+        publicUrl,
+        Map.of(),
+        8,
+        Duration.ofSeconds(30),
+        Duration.ofMillis(100));
+  }
+
+  public FlowSettings withPolicy(MessagePolicy p) {
+    return new FlowSettings(p, smtp, publicUrl, providers, maxAttempts, backoff, poll);
+  }
+
+  public FlowSettings withSmtp(SmtpSettings s) {
+    return new FlowSettings(
+        policy, Optional.of(s), publicUrl, providers, maxAttempts, backoff, poll);
+  }
+
+  public FlowSettings withPublicUrl(URI u) {
+    return new FlowSettings(policy, smtp, u, providers, maxAttempts, backoff, poll);
+  }
+
+  public FlowSettings withProviders(Map<String, URI> p) {
+    return new FlowSettings(policy, smtp, publicUrl, p, maxAttempts, backoff, poll);
+  }
+
+  public FlowSettings withRetries(int attempts, Duration firstBackoff) {
+    return new FlowSettings(policy, smtp, publicUrl, providers, attempts, firstBackoff, poll);
+  }
+
+  /** The wait after {@code failures} failed attempts (1 or more). */
+  Duration backoffAfter(int failures) {
+    Duration d = backoff.multipliedBy(1L << Math.min(30, failures - 1));
+    return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+  }
+}

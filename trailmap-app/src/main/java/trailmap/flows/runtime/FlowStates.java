@@ -1,0 +1,125 @@
+package trailmap.flows.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import trailmap.flows.Flow;
+import trailmap.flows.engine.FlowState;
+import trailmap.flows.engine.Run;
+import trailmap.profiles.ProfileId;
+
+/** The {@code flow_state} and {@code timers} tables. */
+final class FlowStates {
+  private FlowStates() {}
+
+  /** Every flow state of a profile, by flow id. */
+  static Map<String, FlowState> of(Connection c, ProfileId profile) throws SQLException {
+    Map<String, FlowState> out = new LinkedHashMap<>();
+    Sql.list(
+        c,
+        "SELECT flow_id, state FROM flow_state WHERE profile_id = ?",
+        r -> out.put(r.getString(1), StateCodec.read(profile, r.getString(1), r.getString(2))),
+        profile.value());
+    return out;
+  }
+
+  static void save(Connection c, FlowState s) throws SQLException {
+    Sql.update(
+        c,
+        "INSERT INTO flow_state (flow_id, profile_id, version, step, entered_at, entries, variant,"
+            + " outcome, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (flow_id, profile_id) DO UPDATE SET version = excluded.version,"
+            + " step = excluded.step, entered_at = excluded.entered_at, entries = excluded.entries,"
+            + " variant = excluded.variant, outcome = excluded.outcome, state = excluded.state",
+        s.flowId(),
+        s.profile().value(),
+        s.version(),
+        s.run().map(Run::step).orElse(null),
+        s.lastEnteredAt().map(t -> t.toEpochMilli()).orElse(null),
+        s.entries(),
+        s.run().map(r -> variants(r.variants())).orElse(null),
+        s.lastOutcome().map(Enum::name).orElse(null),
+        StateCodec.write(s));
+  }
+
+  private static String variants(Map<String, String> variants) {
+    if (variants.isEmpty()) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    variants.forEach(
+        (k, v) -> out.append(out.isEmpty() ? "" : ",").append(k).append('=').append(v));
+    return out.toString();
+  }
+
+  static void setTimer(Connection c, String flowId, ProfileId profile, long dueMillis)
+      throws SQLException {
+    Sql.update(
+        c,
+        "INSERT INTO timers (flow_id, profile_id, due_at) VALUES (?, ?, ?)"
+            + " ON CONFLICT (flow_id, profile_id) DO UPDATE SET due_at = excluded.due_at",
+        flowId,
+        profile.value(),
+        dueMillis);
+  }
+
+  static int deleteTimer(Connection c, String flowId, ProfileId profile, long dueMillis)
+      throws SQLException {
+    return Sql.update(
+        c,
+        "DELETE FROM timers WHERE flow_id = ? AND profile_id = ? AND due_at = ?",
+        flowId,
+        profile.value(),
+        dueMillis);
+  }
+
+  /** A due timer. */
+  record Due(String flowId, ProfileId profile, long dueMillis) {}
+
+  /** Timers due at or before {@code now} of published flows, earliest first. */
+  static List<Due> due(Connection c, long nowMillis, int max) throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT t.flow_id, t.profile_id, t.due_at FROM timers t JOIN flows f ON f.id = t.flow_id"
+            + " WHERE t.due_at <= ? AND f.status = 'PUBLISHED' ORDER BY t.due_at LIMIT ?",
+        r -> new Due(r.getString(1), new ProfileId(r.getString(2)), r.getLong(3)),
+        nowMillis,
+        max);
+  }
+
+  /**
+   * Moves every profile inside another version of {@code to}'s flow to {@code to}'s version where
+   * its step exists there too.
+   */
+  static int migrate(Connection c, Flow to) throws SQLException {
+    List<String[]> rows =
+        Sql.list(
+            c,
+            "SELECT profile_id, state FROM flow_state WHERE flow_id = ? AND step IS NOT NULL"
+                + " AND version <> ?",
+            r -> new String[] {r.getString(1), r.getString(2)},
+            to.id(),
+            to.version());
+    int moved = 0;
+    for (String[] row : rows) {
+      FlowState s = StateCodec.read(new ProfileId(row[0]), to.id(), row[1]);
+      String step = s.run().orElseThrow().step();
+      if (to.step(step).isPresent()) {
+        save(
+            c,
+            new FlowState(
+                s.profile(),
+                s.flowId(),
+                to.version(),
+                s.entries(),
+                s.lastEnteredAt(),
+                s.run(),
+                s.lastOutcome()));
+        moved++;
+      }
+    }
+    return moved;
+  }
+}

@@ -1,0 +1,270 @@
+package trailmap.flows.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import trailmap.eventlog.EventLog;
+import trailmap.events.Event;
+import trailmap.flows.Condition;
+import trailmap.flows.Flow;
+import trailmap.flows.FlowEvent;
+import trailmap.flows.Split;
+import trailmap.flows.Step;
+import trailmap.flows.engine.Decisions;
+import trailmap.flows.engine.FlowEngine;
+import trailmap.flows.engine.FlowState;
+import trailmap.flows.engine.Input;
+import trailmap.flows.engine.ProfileContext;
+import trailmap.flows.policy.PendingMessage;
+import trailmap.flows.policy.SentMessage;
+import trailmap.profiles.EventIdentities;
+import trailmap.profiles.Identity;
+import trailmap.profiles.IdentityRules;
+import trailmap.profiles.ProfileId;
+import trailmap.profiles.ProfileRef;
+import trailmap.profiles.ProfileStore;
+
+/**
+ * The runtime's work on flows.db, done by one thread at a time: a page of events from the log, or a
+ * batch of due timers, each in one transaction with what it caused.
+ */
+final class FlowWork {
+  private static final int EVENT_BATCH = 500;
+  private static final int TIMER_BATCH = 500;
+  private static final java.time.Duration HISTORY = java.time.Duration.ofDays(35);
+
+  private final FlowStore store;
+  private final ProfileStore profiles;
+  private final IdentityRules rules;
+  private final EventLog log;
+  private final LongSupplier profilesApplied;
+  private final Clock clock;
+  private final FlowSettings settings;
+  private final long seed;
+  private final DecisionWriter writer;
+  private final Map<String, FlowEngine> engines = new HashMap<>();
+  private long loadedGeneration = -1;
+  private Map<String, Integer> published = Map.of();
+  private boolean needsEvents;
+
+  FlowWork(
+      FlowStore store,
+      ProfileStore profiles,
+      IdentityRules rules,
+      EventLog log,
+      LongSupplier profilesApplied,
+      Clock clock,
+      FlowSettings settings,
+      long seed,
+      DecisionWriter writer) {
+    this.store = store;
+    this.profiles = profiles;
+    this.rules = rules;
+    this.log = log;
+    this.profilesApplied = profilesApplied;
+    this.clock = clock;
+    this.settings = settings;
+    this.seed = seed;
+    this.writer = writer;
+  }
+
+  long position() {
+    return store.position();
+  }
+
+  boolean idle() {
+    long now = clock.millis();
+    return store.position() >= Math.min(log.end(), profilesApplied.getAsLong())
+        && store.db().read(c -> FlowStates.due(c, now, 1).isEmpty());
+  }
+
+  private void reload() {
+    long generation = store.generation();
+    if (generation == loadedGeneration) {
+      return;
+    }
+    Map<String, Integer> current = new HashMap<>();
+    for (String[] row : store.published()) {
+      current.put(row[0], Integer.parseInt(row[1]));
+    }
+    published = Map.copyOf(current);
+    needsEvents = false;
+    for (Map.Entry<String, Integer> e : published.entrySet()) {
+      needsEvents |= usesDid(engine(e.getKey(), e.getValue()).flow());
+    }
+    loadedGeneration = generation;
+  }
+
+  private FlowEngine engine(String flowId, int version) {
+    return engines.computeIfAbsent(
+        flowId + "@" + version,
+        k -> new FlowEngine(store.load(flowId, version), settings.policy(), seed));
+  }
+
+  /** Handles the next page of events the profiles already hold; returns how many. */
+  int processEvents() {
+    reload();
+    long limit = Math.min(log.end(), profilesApplied.getAsLong());
+    long from = store.position();
+    if (from >= limit) {
+      return 0;
+    }
+    EventLog.Page page = log.readPage(from, (int) Math.min(EVENT_BATCH, limit - from));
+    long next = Math.min(page.next(), limit);
+    if (next <= from) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    List<Object[]> work = new ArrayList<>();
+    for (EventLog.LogEntry entry : page.entries()) {
+      if (entry.position() >= next || published.isEmpty()) {
+        continue;
+      }
+      Optional<ProfileId> id = profileOf(entry.event());
+      Optional<ProfileView> view = id.flatMap(p -> ProfileView.load(profiles, p, needsEvents, now));
+      view.ifPresent(v -> work.add(new Object[] {entry.event(), v}));
+    }
+    store
+        .db()
+        .transaction(
+            c -> {
+              if (FlowStore.position(c) != from) {
+                throw new IllegalStateException(
+                    "flows.db moved from position " + from + " while a page was read");
+              }
+              for (Object[] item : work) {
+                Input input = new Input.EventArrived(FlowEvent.of((Event) item[0]));
+                handleAll(c, (ProfileView) item[1], input, now);
+              }
+              Sql.update(c, "UPDATE processor SET position = ? WHERE id = 1", next);
+              return null;
+            });
+    return (int) (next - from);
+  }
+
+  private Optional<ProfileId> profileOf(Event event) {
+    for (Identity identity : EventIdentities.of(event, rules)) {
+      Optional<ProfileId> id = profiles.resolve(new ProfileRef.ByIdentity(identity));
+      if (id.isPresent()) {
+        return id;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void handleAll(Connection c, ProfileView view, Input input, Instant now)
+      throws SQLException {
+    Map<String, FlowState> states = FlowStates.of(c, view.id());
+    for (Map.Entry<String, Integer> flow : published.entrySet()) {
+      handleOne(c, view, flow.getKey(), flow.getValue(), states, input, now);
+    }
+  }
+
+  private void handleOne(
+      Connection c,
+      ProfileView view,
+      String flowId,
+      int currentVersion,
+      Map<String, FlowState> states,
+      Input input,
+      Instant now)
+      throws SQLException {
+    FlowState state =
+        states.getOrDefault(flowId, FlowState.none(view.id(), flowId, currentVersion));
+    FlowEngine engine = engine(flowId, state.inside() ? state.version() : currentVersion);
+    List<PendingMessage> pending = new ArrayList<>();
+    for (Map.Entry<String, FlowState> other : states.entrySet()) {
+      Integer version = published.get(other.getKey());
+      if (!other.getKey().equals(flowId) && version != null) {
+        FlowState s = other.getValue();
+        engine(other.getKey(), s.inside() ? s.version() : version)
+            .pending(s)
+            .ifPresent(pending::add);
+      }
+    }
+    ProfileContext context =
+        new ProfileContext(
+            view.id(),
+            view.traits(),
+            view.zone(),
+            FlowStore.consent(c, view.id().value()),
+            view.events(),
+            history(c, view.id(), now),
+            pending);
+    Decisions decisions = engine.handle(state, context, input, now);
+    writer.write(c, engine.flow(), view, decisions, now.toEpochMilli());
+    states.put(flowId, decisions.state());
+  }
+
+  private static List<SentMessage> history(Connection c, ProfileId id, Instant now)
+      throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT sent_at, channel, flow_id FROM send_history WHERE profile_id = ? AND sent_at >= ?",
+        r -> new SentMessage(Instant.ofEpochMilli(r.getLong(1)), r.getString(2), r.getString(3)),
+        id.value(),
+        now.minus(HISTORY).toEpochMilli());
+  }
+
+  /**
+   * Fires the timers due by the clock, each in its own transaction that also deletes its row, so a
+   * wake-up fires once; returns how many fired.
+   */
+  int fireDueTimers() {
+    reload();
+    Instant now = clock.instant();
+    List<FlowStates.Due> due =
+        store.db().read(c -> FlowStates.due(c, now.toEpochMilli(), TIMER_BATCH));
+    for (FlowStates.Due timer : due) {
+      Integer current = published.get(timer.flowId());
+      Optional<ProfileView> view = ProfileView.load(profiles, timer.profile(), needsEvents, now);
+      store
+          .db()
+          .transaction(
+              c -> {
+                if (FlowStates.deleteTimer(c, timer.flowId(), timer.profile(), timer.dueMillis())
+                    == 0) {
+                  return null;
+                }
+                if (current == null || view.isEmpty()) {
+                  return null;
+                }
+                Map<String, FlowState> states = FlowStates.of(c, timer.profile());
+                Map<String, Integer> only = Map.of(timer.flowId(), current);
+                Input fired = new Input.TimerFired(Instant.ofEpochMilli(timer.dueMillis()));
+                handleOne(
+                    c, view.get(), timer.flowId(), only.get(timer.flowId()), states, fired, now);
+                return null;
+              });
+    }
+    return due.size();
+  }
+
+  private static boolean usesDid(Flow flow) {
+    for (Step step : flow.steps()) {
+      if (step instanceof Split split && split.rule() instanceof Split.ByCondition by) {
+        for (Split.Branch b : by.branches()) {
+          if (usesDid(b.condition())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean usesDid(Condition condition) {
+    return switch (condition) {
+      case Condition.Did d -> true;
+      case Condition.Not n -> usesDid(n.condition());
+      case Condition.Traits t -> false;
+    };
+  }
+}

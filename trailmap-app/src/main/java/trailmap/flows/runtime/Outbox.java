@@ -1,0 +1,117 @@
+package trailmap.flows.runtime;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code outbox}, {@code send_history}, {@code suppressions} and {@code activity} tables. */
+final class Outbox {
+  private Outbox() {}
+
+  static final String SELECT =
+      "SELECT id, flow_id, version, profile_id, step, channel, payload, status, attempts,"
+          + " next_attempt_at, last_error, sent_at FROM outbox";
+
+  static OutboxMessage row(ResultSet r) throws SQLException {
+    long sent = r.getLong(12);
+    boolean neverSent = r.wasNull();
+    return new OutboxMessage(
+        r.getString(1),
+        r.getString(2),
+        r.getInt(3),
+        r.getString(4),
+        r.getString(5),
+        r.getString(6),
+        r.getString(7),
+        r.getString(8),
+        r.getInt(9),
+        Instant.ofEpochMilli(r.getLong(10)),
+        Optional.ofNullable(r.getString(11)),
+        neverSent ? Optional.empty() : Optional.of(Instant.ofEpochMilli(sent)));
+  }
+
+  /** Queues a message; a row with this id already queued is left alone (a replayed decision). */
+  static boolean queue(
+      Connection c,
+      String id,
+      String flowId,
+      int version,
+      String profileId,
+      String step,
+      String channel,
+      String payload,
+      long now)
+      throws SQLException {
+    return Sql.update(
+            c,
+            "INSERT OR IGNORE INTO outbox (id, flow_id, version, profile_id, step, channel,"
+                + " payload, status, attempts, next_attempt_at, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
+            id,
+            flowId,
+            version,
+            profileId,
+            step,
+            channel,
+            payload,
+            now,
+            now)
+        == 1;
+  }
+
+  /** Rows whose (next) attempt is due, oldest first. */
+  static List<OutboxMessage> due(Connection c, long now, int max) throws SQLException {
+    return Sql.list(
+        c,
+        SELECT
+            + " WHERE status IN ('pending', 'failed') AND next_attempt_at <= ?"
+            + " ORDER BY next_attempt_at, id LIMIT ?",
+        Outbox::row,
+        now,
+        max);
+  }
+
+  static void history(
+      Connection c, String outboxId, String profileId, String channel, String flowId, long at)
+      throws SQLException {
+    Sql.update(
+        c,
+        "INSERT OR IGNORE INTO send_history (outbox_id, profile_id, channel, flow_id, sent_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        outboxId,
+        profileId,
+        channel,
+        flowId,
+        at);
+  }
+
+  static void activity(
+      Connection c,
+      String profileId,
+      long at,
+      String flowId,
+      int version,
+      String step,
+      String kind,
+      String outcome,
+      String reason,
+      String outboxId)
+      throws SQLException {
+    Sql.update(
+        c,
+        "INSERT INTO activity (profile_id, at, flow_id, version, step, kind, outcome, reason,"
+            + " outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        profileId,
+        at,
+        flowId,
+        version,
+        step,
+        kind,
+        outcome,
+        reason,
+        outboxId);
+  }
+}

@@ -1,0 +1,163 @@
+package trailmap.flows.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trailmap.eventlog.MemoryEventLog;
+import trailmap.flows.channels.Signatures;
+import trailmap.profiles.IdentityRules;
+import trailmap.profiles.ProfileStore;
+
+/**
+ * Webhooks go to a real HTTP server on 127.0.0.1: signed, with the outbox id as idempotency key,
+ * retried with backoff after a 500 and dead after too many failures.
+ */
+class WebhookDeliveryTest {
+  record Received(String idempotencyKey, String signature, String body) {}
+
+  @TempDir Path dir;
+  final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
+  final MemoryEventLog log = new MemoryEventLog();
+  final List<Received> received = new CopyOnWriteArrayList<>();
+  final AtomicInteger failuresLeft = new AtomicInteger();
+  HttpServer receiver;
+
+  @BeforeEach
+  void listen() throws IOException {
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          received.add(
+              new Received(
+                  exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                  exchange.getRequestHeaders().getFirst(Signatures.HEADER),
+                  body));
+          int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    receiver.start();
+  }
+
+  @AfterEach
+  void close() {
+    receiver.stop(0);
+  }
+
+  String flow() {
+    return """
+        id: crm-sync
+        name: Tell the CRM
+        trigger:
+          event: Trial Started
+        steps:
+          - id: notify
+            webhook:
+              url: http://127.0.0.1:%d/hook
+              body: '{"email": "{{traits.email}}"}'
+        """
+        .formatted(receiver.getAddress().getPort());
+  }
+
+  FlowRuntime runtime(FlowStore flows, ProfileStore profiles) {
+    return FlowRuntime.create(
+        flows,
+        profiles,
+        IdentityRules.defaults(),
+        log,
+        profiles::position,
+        clock,
+        FlowSettings.defaults(URI.create("http://127.0.0.1:1"))
+            .withRetries(3, Duration.ofMinutes(1)));
+  }
+
+  void trial(ProfileStore profiles, String user) {
+    log.add(
+        FlowEvents.identify(user, clock.instant(), Map.of("email", user + "@example.com\"")),
+        FlowEvents.track(user, "Trial Started", clock.instant()));
+    profiles.apply(log.readPage(profiles.position(), 100));
+  }
+
+  @Test
+  void aWebhookIsSignedCarriesItsOutboxIdAndIsRetriedWithBackoffAfterA500() {
+    try (FlowStore flows = FlowStore.open(dir, clock);
+        ProfileStore profiles = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
+      flows.createDraft("crm.yaml", flow());
+      flows.publish("crm-sync", 1, false);
+      FlowRuntime runtime = runtime(flows, profiles);
+      failuresLeft.set(1);
+      trial(profiles, "ada");
+      runtime.step();
+      assertThat(received).hasSize(1);
+      OutboxMessage row =
+          flows.outboxOf(profiles.resolve(ref("ada")).orElseThrow().value()).getFirst();
+      assertThat(row.status()).isEqualTo("failed");
+      assertThat(row.nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+
+      runtime.step();
+      assertThat(received).as("not retried before its backoff").hasSize(1);
+      clock.advance(Duration.ofMinutes(1));
+      runtime.step();
+      assertThat(received).hasSize(2);
+      assertThat(flows.outbox(row.id()).orElseThrow().status()).isEqualTo("sent");
+
+      Received last = received.getLast();
+      assertThat(last.idempotencyKey())
+          .isEqualTo(row.id())
+          .isEqualTo(received.getFirst().idempotencyKey());
+      assertThat(last.body()).isEqualTo("{\"email\": \"ada@example.com\\\"\"}");
+      assertThat(Signatures.verify(flows.webhookSecret(), last.signature(), last.body())).isTrue();
+      assertThat(Signatures.verify("another secret", last.signature(), last.body())).isFalse();
+      assertThat(Signatures.verify(flows.webhookSecret(), last.signature(), last.body() + " "))
+          .isFalse();
+    }
+  }
+
+  @Test
+  void aWebhookThatKeepsFailingIsDeadAfterItsAttemptsAndSaysWhyOnTheTimeline() {
+    try (FlowStore flows = FlowStore.open(dir, clock);
+        ProfileStore profiles = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
+      flows.createDraft("crm.yaml", flow());
+      flows.publish("crm-sync", 1, false);
+      FlowRuntime runtime = runtime(flows, profiles);
+      failuresLeft.set(100);
+      trial(profiles, "bob");
+      for (int i = 0; i < 6; i++) {
+        runtime.step();
+        clock.advance(Duration.ofMinutes(10));
+      }
+      assertThat(received).hasSize(3);
+      String pid = profiles.resolve(ref("bob")).orElseThrow().value();
+      OutboxMessage row = flows.outboxOf(pid).getFirst();
+      assertThat(row.status()).isEqualTo("dead");
+      assertThat(row.attempts()).isEqualTo(3);
+      assertThat(row.lastError().orElseThrow()).contains("500").contains("gave up after 3");
+      assertThat(flows.outboxCounts("crm-sync")).containsEntry("dead", 1L);
+      assertThat(flows.activity(pid, 10))
+          .extracting(FlowActivity::outcome)
+          .contains("dead", "failed", "queued");
+    }
+  }
+
+  static trailmap.profiles.ProfileRef ref(String user) {
+    return trailmap.profiles.ProfileRef.parse("userId:" + user);
+  }
+}
