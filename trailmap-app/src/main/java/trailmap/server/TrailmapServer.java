@@ -22,10 +22,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import trailmap.access.ApiKeys;
 import trailmap.access.IssuedKey;
 import trailmap.access.Sessions;
 import trailmap.analytics.api.AnalyticsRoutes;
+import trailmap.analytics.api.LiveRoutes;
 import trailmap.analytics.api.LiveTables;
 import trailmap.eventlog.EventLog;
 import trailmap.eventlog.EventLogException;
@@ -33,6 +35,7 @@ import trailmap.eventlog.EventLogOptions;
 import trailmap.eventlog.FileEventLog;
 import trailmap.ingest.IngestRoutes;
 import trailmap.ingest.SourceRoutes;
+import trailmap.maps.JourneyMap;
 import trailmap.profiles.ProfileProcessor;
 import trailmap.profiles.ProfileRoutes;
 import trailmap.profiles.ProfileStore;
@@ -160,18 +163,21 @@ public final class TrailmapServer implements AutoCloseable {
       RequestTelemetry telemetry = new RequestTelemetry(registry);
       Authorization authorization = new Authorization(keys, sessions);
       ErrorHandling errors = new ErrorHandling(mapper);
-      MapRoutes mapRoutes = new MapRoutes(new StoredMaps(maps), clock, config.maxMapBytes());
+      LiveTables tables = new LiveTables(profiles, events);
+      Function<String, Optional<JourneyMap>> latestMap =
+          id -> maps.latest(id).map(StoredMaps::model);
+      MapRoutes mapRoutes =
+          new MapRoutes(new StoredMaps(maps), clock, config.maxMapBytes(), tables);
       KeyRoutes keyRoutes = new KeyRoutes(keys, mapper);
       OperationsRoutes operations = new OperationsRoutes(db, registry);
-      WebRoutes web = new WebRoutes(maps, sessions, clock);
+      WebRoutes web = new WebRoutes(maps, sessions, clock, tables);
       IngestRoutes ingest = new IngestRoutes(sources, events, clock, config.ingest(), registry);
       SourceRoutes sourceRoutes = new SourceRoutes(sources);
       AtomicReference<ProfileProcessor> processor = new AtomicReference<>();
       ProfileRoutes profileRoutes =
           new ProfileRoutes(profiles, events, () -> Optional.ofNullable(processor.get()));
-      AnalyticsRoutes analyticsRoutes =
-          new AnalyticsRoutes(
-              new LiveTables(profiles, events), id -> maps.latest(id).map(StoredMaps::model));
+      AnalyticsRoutes analyticsRoutes = new AnalyticsRoutes(tables, latestMap);
+      LiveRoutes liveRoutes = new LiveRoutes(tables, latestMap);
 
       app =
           Javalin.create(
@@ -195,6 +201,7 @@ public final class TrailmapServer implements AutoCloseable {
                 ingest.register(javalin.routes);
                 profileRoutes.register(javalin.routes);
                 analyticsRoutes.register(javalin.routes);
+                liveRoutes.register(javalin.routes);
                 web.register(javalin.routes, Requires.VIEWER);
                 errors.register(javalin.routes);
               });

@@ -12,10 +12,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trailmap.access.Session;
 import trailmap.access.Sessions;
+import trailmap.analytics.EventTable;
 import trailmap.maps.JourneyMap;
 import trailmap.maps.format.MapReader;
 import trailmap.maps.render.MapRenderer;
@@ -45,11 +47,16 @@ public final class WebRoutes {
   private final MapStore maps;
   private final Sessions sessions;
   private final Clock clock;
+  private final Supplier<EventTable> tables;
 
-  public WebRoutes(MapStore maps, Sessions sessions, Clock clock) {
+  /**
+   * @param tables the events the map pages measure their maps on
+   */
+  public WebRoutes(MapStore maps, Sessions sessions, Clock clock, Supplier<EventTable> tables) {
     this.maps = maps;
     this.sessions = sessions;
     this.clock = clock;
+    this.tables = tables;
   }
 
   /** Registers the pages; {@code viewer} is the route role that needs a signed-in viewer. */
