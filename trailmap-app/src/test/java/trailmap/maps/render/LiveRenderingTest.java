@@ -28,11 +28,12 @@ class LiveRenderingTest {
   @TempDir static Path dir;
   static JourneyMap saas;
   static LiveFigures live;
+  static EventTable table;
 
   @BeforeAll
   static void measure() {
     DemoData.generate(dir, 3_000);
-    EventTable table = EventTables.load(dir, LoadOptions.all()).table();
+    table = EventTables.load(dir, LoadOptions.all()).table();
     saas = MapReader.read("saas", MapTemplates.yaml("saas", MapState.CURRENT)).map().orElseThrow();
     live = LiveAnalysis.figures(table, saas);
   }
@@ -46,6 +47,9 @@ class LiveRenderingTest {
     Path out = Path.of("target", "screenshots");
     Files.createDirectories(out);
     Files.writeString(out.resolve("saas-live.svg"), svg);
+    Files.writeString(
+        out.resolve("saas-live.json"),
+        LiveAnalysis.answer(saas, live, LiveAnalysis.friction(table, saas)).toPrettyString());
     assertThat(svg)
         .contains(">Live data<", ">From surveys<", "survey-emotion-curve", ">Reached ")
         .contains(">SUPPORTED<")
