@@ -51,8 +51,9 @@ final class EmotionCurve {
         svg.close("g");
       }
     }
-    labels(svg, grid, curves);
+    // Under the labels: their light plates keep the words legible where the dotted curve runs.
     grid.live().ifPresent(live -> surveyCurve(svg, grid, live));
+    labels(svg, grid, curves);
     if (curves.stream().allMatch(List::isEmpty) && grid.live().isEmpty()) {
       String empty = "No emotions recorded on this map";
       svg.text(TextStyle.EMPTY, (left + right) / 2, y(grid, 0) - 6, empty, Palette.FAINT);
