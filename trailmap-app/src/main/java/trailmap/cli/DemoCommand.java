@@ -126,6 +126,10 @@ final class DemoCommand implements Callable<Integer> {
       out.println("Admin API key for this demo (id " + key.key().id() + "): " + key.secret());
     }
     out.println("Open " + server.uri() + "/ and sign in with the key. Stop with Ctrl-C.");
+    out.println(
+        "The living map (verdicts, friction and live figures from the demo data): "
+            + server.uri()
+            + "/maps/saas-current");
   }
 
   /** Stores each template map that is not there yet; answers the ids it stored. */

@@ -6,7 +6,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import trailmap.analytics.EventTable;
+import trailmap.analytics.journey.LiveAnalysis;
+import trailmap.analytics.live.LiveFigures;
 import trailmap.maps.JourneyMap;
 import trailmap.maps.MapDiff;
 import trailmap.maps.format.MapDiffJson;
@@ -21,11 +26,16 @@ final class MapRoutes {
   private final StoredMaps maps;
   private final Clock clock;
   private final long maxMapBytes;
+  private final Supplier<EventTable> tables;
 
-  MapRoutes(StoredMaps maps, Clock clock, long maxMapBytes) {
+  /**
+   * @param tables the events that {@code render?live=true} measures the map on
+   */
+  MapRoutes(StoredMaps maps, Clock clock, long maxMapBytes, Supplier<EventTable> tables) {
     this.maps = maps;
     this.clock = clock;
     this.maxMapBytes = maxMapBytes;
+    this.tables = tables;
   }
 
   void register(RoutesConfig routes) {
@@ -141,8 +151,19 @@ final class MapRoutes {
                         "unknown-format",
                         "Unknown render format",
                         "format '" + name + "' is not one of " + formats()));
+    String live = ctx.queryParamAsClass("live", String.class).getOrDefault("false");
+    if (!live.equals("true") && !live.equals("false")) {
+      throw ProblemException.badRequest(
+          "bad-live",
+          "Bad live flag",
+          "'live' must be true (draw the live figures from the data) or false, was '" + live + "'");
+    }
     JourneyMap map = StoredMaps.model(maps.latest(ctx.pathParam("id")));
-    ctx.contentType(format.mediaType()).result(MapRenderer.render(map, format));
+    Optional<LiveFigures> figures =
+        live.equals("true")
+            ? Optional.of(LiveAnalysis.figures(tables.get(), map))
+            : Optional.empty();
+    ctx.contentType(format.mediaType()).result(MapRenderer.render(map, format, figures));
   }
 
   /** The valid {@code format} values: {@code html, svg, png, pdf, mermaid}. */

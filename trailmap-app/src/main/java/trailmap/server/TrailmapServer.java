@@ -22,11 +22,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import trailmap.access.ApiKeys;
 import trailmap.access.IssuedKey;
 import trailmap.access.Sessions;
 import trailmap.analytics.api.AnalyticsRoutes;
+import trailmap.analytics.api.LiveRoutes;
 import trailmap.analytics.api.LiveTables;
 import trailmap.eventlog.EventLog;
 import trailmap.eventlog.EventLogException;
@@ -39,6 +41,7 @@ import trailmap.flows.runtime.FlowTimeline;
 import trailmap.flows.runtime.UnsubscribeRoutes;
 import trailmap.ingest.IngestRoutes;
 import trailmap.ingest.SourceRoutes;
+import trailmap.maps.JourneyMap;
 import trailmap.profiles.ProfileProcessor;
 import trailmap.profiles.ProfileRoutes;
 import trailmap.profiles.ProfileStore;
@@ -176,10 +179,14 @@ public final class TrailmapServer implements AutoCloseable {
       RequestTelemetry telemetry = new RequestTelemetry(registry);
       Authorization authorization = new Authorization(keys, sessions);
       ErrorHandling errors = new ErrorHandling(mapper);
-      MapRoutes mapRoutes = new MapRoutes(new StoredMaps(maps), clock, config.maxMapBytes());
+      LiveTables tables = new LiveTables(profiles, events);
+      Function<String, Optional<JourneyMap>> latestMap =
+          id -> maps.latest(id).map(StoredMaps::model);
+      MapRoutes mapRoutes =
+          new MapRoutes(new StoredMaps(maps), clock, config.maxMapBytes(), tables);
       KeyRoutes keyRoutes = new KeyRoutes(keys, mapper);
       OperationsRoutes operations = new OperationsRoutes(db, registry);
-      WebRoutes web = new WebRoutes(maps, sessions, clock);
+      WebRoutes web = new WebRoutes(maps, sessions, clock, tables);
       IngestRoutes ingest = new IngestRoutes(sources, events, clock, config.ingest(), registry);
       SourceRoutes sourceRoutes = new SourceRoutes(sources);
       AtomicReference<ProfileProcessor> processor = new AtomicReference<>();
@@ -190,9 +197,8 @@ public final class TrailmapServer implements AutoCloseable {
               () -> Optional.ofNullable(processor.get()),
               id -> FlowTimeline.of(flowStore, id));
       UnsubscribeRoutes unsubscribe = new UnsubscribeRoutes(flows);
-      AnalyticsRoutes analyticsRoutes =
-          new AnalyticsRoutes(
-              new LiveTables(profiles, events), id -> maps.latest(id).map(StoredMaps::model));
+      AnalyticsRoutes analyticsRoutes = new AnalyticsRoutes(tables, latestMap);
+      LiveRoutes liveRoutes = new LiveRoutes(tables, latestMap);
 
       app =
           Javalin.create(
@@ -217,6 +223,7 @@ public final class TrailmapServer implements AutoCloseable {
                 profileRoutes.register(javalin.routes);
                 analyticsRoutes.register(javalin.routes);
                 unsubscribe.register(javalin.routes);
+                liveRoutes.register(javalin.routes);
                 web.register(javalin.routes, Requires.VIEWER);
                 errors.register(javalin.routes);
               });

@@ -19,6 +19,8 @@ final class MapPage {
   /**
    * @param svg the renderer's SVG drawing of the map (the renderer escapes the map's text), or
    *     empty when rendering failed, in which case a notice is shown instead
+   * @param live the map measured on the data (verdicts, friction, figures); empty when the server
+   *     holds no events, in which case the page says so
    */
   static String render(
       JourneyMap map,
@@ -26,7 +28,8 @@ final class MapPage {
       Optional<String> svg,
       List<MapVersion> versions,
       LocalDate today,
-      Session session) {
+      Session session,
+      Optional<LiveView> live) {
     String id = Html.escape(map.id());
     StringBuilder body = new StringBuilder();
     body.append("<p><a href=\"/\">← All maps</a></p><h1>")
@@ -51,11 +54,20 @@ final class MapPage {
     if (!map.description().isEmpty()) {
       body.append("<p>").append(Html.escape(map.description())).append("</p>");
     }
+    live.ifPresentOrElse(
+        l -> body.append(LivePanels.onTheData(l.figures(), l.friction())),
+        () ->
+            body.append(
+                "<p class=\"summary\">No events yet: send some to <code>/v1/batch</code> (or"
+                    + " start <code>trailmap demo</code>) and this page shows the map's live"
+                    + " figures, hypothesis verdicts and friction.</p>"));
     body.append("<section class=\"grid\" aria-label=\"journey map\">")
         .append(
             svg.orElse(
                 "<p class=\"error\">This map could not be drawn; the server log says why.</p>"))
-        .append("</section><h2>Download</h2><ul class=\"downloads\">");
+        .append("</section>");
+    live.ifPresent(l -> body.append(LivePanels.figures(map, l.figures())));
+    body.append("<h2>Download</h2><ul class=\"downloads\">");
     for (RenderFormat format : RenderFormat.values()) {
       body.append("<li><a href=\"/maps/")
           .append(id)
@@ -64,6 +76,20 @@ final class MapPage {
           .append("\">")
           .append(format.wireName().toUpperCase(java.util.Locale.ROOT))
           .append("</a></li>");
+    }
+    if (live.isPresent()) {
+      for (RenderFormat format : RenderFormat.values()) {
+        if (format == RenderFormat.MERMAID) {
+          continue;
+        }
+        body.append("<li><a href=\"/maps/")
+            .append(id)
+            .append("/download/")
+            .append(format.wireName())
+            .append("?live=true\">")
+            .append(format.wireName().toUpperCase(java.util.Locale.ROOT))
+            .append(" with live figures</a></li>");
+      }
     }
     body.append("</ul><h2>Versions</h2><table class=\"versions\"><thead><tr><th>Version</th>")
         .append("<th>Saved at</th><th>Saved with key</th></tr></thead><tbody>");

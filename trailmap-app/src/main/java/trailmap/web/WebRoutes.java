@@ -10,18 +10,28 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trailmap.access.Session;
 import trailmap.access.Sessions;
+import trailmap.analytics.EventTable;
+import trailmap.analytics.journey.LiveAnalysis;
+import trailmap.analytics.live.LiveFigures;
 import trailmap.maps.JourneyMap;
 import trailmap.maps.format.MapReader;
 import trailmap.maps.render.MapRenderer;
 import trailmap.maps.render.RenderFormat;
 import trailmap.store.MapDocument;
 import trailmap.store.MapStore;
+import trailmap.store.MapSummary;
 
 /**
  * The UI's routes. Pages are registered with the role they need; the server's authorization step
@@ -45,11 +55,21 @@ public final class WebRoutes {
   private final MapStore maps;
   private final Sessions sessions;
   private final Clock clock;
+  private final Supplier<EventTable> tables;
+  private final AtomicReference<LiveCache> cache =
+      new AtomicReference<>(new LiveCache(null, new ConcurrentHashMap<>()));
 
-  public WebRoutes(MapStore maps, Sessions sessions, Clock clock) {
+  /** The live views of one table, by map id and version; replaced when the table changes. */
+  private record LiveCache(EventTable table, ConcurrentHashMap<String, LiveView> views) {}
+
+  /**
+   * @param tables the events the map pages measure their maps on
+   */
+  public WebRoutes(MapStore maps, Sessions sessions, Clock clock, Supplier<EventTable> tables) {
     this.maps = maps;
     this.sessions = sessions;
     this.clock = clock;
+    this.tables = tables;
   }
 
   /** Registers the pages; {@code viewer} is the route role that needs a signed-in viewer. */
@@ -89,7 +109,43 @@ public final class WebRoutes {
   }
 
   private void list(Context ctx) {
-    html(ctx, MapListPage.render(maps.list(), LocalDate.now(clock), session(ctx)));
+    List<MapSummary> summaries = maps.list();
+    Map<String, LiveView> live = new HashMap<>();
+    for (MapSummary summary : summaries) {
+      maps.latest(summary.id())
+          .ifPresent(
+              d -> live(model(d), d.version().number()).ifPresent(v -> live.put(summary.id(), v)));
+    }
+    html(ctx, MapListPage.render(summaries, live, LocalDate.now(clock), session(ctx)));
+  }
+
+  /**
+   * The map measured on the server's events, computed once per table and map version; empty when
+   * there are no events yet, or when measuring failed (logged: the page must still show the map).
+   */
+  private Optional<LiveView> live(JourneyMap map, int version) {
+    try {
+      EventTable table = tables.get();
+      if (table.profiles() == 0) {
+        return Optional.empty();
+      }
+      LiveCache current = cache.get();
+      if (current.table() != table) {
+        current = new LiveCache(table, new ConcurrentHashMap<>());
+        cache.set(current);
+      }
+      return Optional.of(
+          current
+              .views()
+              .computeIfAbsent(
+                  map.id() + "@" + version,
+                  k ->
+                      new LiveView(
+                          LiveAnalysis.figures(table, map), LiveAnalysis.friction(table, map))));
+    } catch (RuntimeException e) {
+      LOG.atError().setCause(e).addKeyValue("mapId", map.id()).log("measuring the map failed");
+      return Optional.empty();
+    }
   }
 
   private void map(Context ctx) {
@@ -101,11 +157,14 @@ public final class WebRoutes {
       return;
     }
     JourneyMap map = model(document.get());
+    Optional<LiveView> live = live(map, document.get().version().number());
     Optional<String> svg;
     try {
       svg =
           Optional.of(
-              new String(MapRenderer.render(map, RenderFormat.SVG), StandardCharsets.UTF_8));
+              new String(
+                  MapRenderer.render(map, RenderFormat.SVG, live.map(LiveView::figures)),
+                  StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
       LOG.atError().setCause(e).addKeyValue("mapId", id).log("rendering the map page failed");
       svg = Optional.empty();
@@ -118,7 +177,8 @@ public final class WebRoutes {
             svg,
             maps.versions(id),
             LocalDate.now(clock),
-            session(ctx)));
+            session(ctx),
+            live));
   }
 
   private void download(Context ctx) {
@@ -131,10 +191,19 @@ public final class WebRoutes {
       html(ctx, MapPage.notFound(id, session(ctx)));
       return;
     }
-    byte[] bytes = MapRenderer.render(model(document.get()), format.get());
+    JourneyMap map = model(document.get());
+    Optional<LiveFigures> live =
+        "true".equals(ctx.queryParam("live"))
+            ? live(map, document.get().version().number()).map(LiveView::figures)
+            : Optional.empty();
+    byte[] bytes = MapRenderer.render(map, format.get(), live);
     ctx.header(
             "Content-Disposition",
-            "attachment; filename=\"" + id + "." + format.get().extension() + "\"")
+            "attachment; filename=\""
+                + id
+                + (live.isPresent() ? "-live." : ".")
+                + format.get().extension()
+                + "\"")
         .contentType(format.get().mediaType())
         .result(bytes);
   }

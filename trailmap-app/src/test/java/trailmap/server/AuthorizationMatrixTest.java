@@ -35,6 +35,7 @@ class AuthorizationMatrixTest {
           Map.entry("GET /api/maps/{id}/versions/{number}", Role.VIEWER),
           Map.entry("GET /api/maps/{id}/diff", Role.VIEWER),
           Map.entry("GET /api/maps/{id}/render", Role.VIEWER),
+          Map.entry("GET /api/maps/{id}/live", Role.VIEWER),
           Map.entry("GET /api/keys", Role.ADMIN),
           Map.entry("POST /api/keys", Role.ADMIN),
           Map.entry("DELETE /api/keys/{id}", Role.ADMIN),

@@ -172,6 +172,13 @@ class ServeAndDemoCommandTest {
             .readTree(get(url + "/api/maps", key).body());
     int expected = MapTemplates.names().size() * MapState.values().length;
     assertThat(maps).hasSize(expected);
+    String living = first.waitFor(Pattern.compile("The living map[^:]*: (http\\S+)"));
+    assertThat(living).isEqualTo(url + "/maps/saas-current");
+    var live =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(get(url + "/api/maps/saas-current/live", key).body());
+    assertThat(live.at("/friction/items")).as("frictions found in the demo data").isNotEmpty();
+    assertThat(live.at("/verdicts/supported").asInt()).isPositive();
     assertThat(first.stop()).isZero();
 
     Running second = run("demo", "--port", "0", "--data", data.toString());

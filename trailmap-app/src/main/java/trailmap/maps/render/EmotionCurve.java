@@ -8,6 +8,7 @@ import static trailmap.maps.render.GridLayout.MARGIN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import trailmap.analytics.live.LiveFigures;
 import trailmap.maps.Emotion;
 import trailmap.maps.Persona;
 
@@ -22,6 +23,7 @@ import trailmap.maps.Persona;
  */
 final class EmotionCurve {
   private static final double PERSONA_NUDGE = 4;
+  private static final String SURVEY_DASH = "0.5 5";
 
   private EmotionCurve() {}
 
@@ -29,7 +31,7 @@ final class EmotionCurve {
   private record Point(int column, double x, double y, int score, String label) {}
 
   /** The y coordinate of {@code score} in the emotion lane of {@code grid}. */
-  static double y(Grid grid, int score) {
+  static double y(Grid grid, double score) {
     return grid.row(Lane.EMOTIONS).y() + EMOTION_TOP + (Emotion.MAX_SCORE - score) * EMOTION_STEP;
   }
 
@@ -49,8 +51,10 @@ final class EmotionCurve {
         svg.close("g");
       }
     }
+    // Under the labels: their light plates keep the words legible where the dotted curve runs.
+    grid.live().ifPresent(live -> surveyCurve(svg, grid, live));
     labels(svg, grid, curves);
-    if (curves.stream().allMatch(List::isEmpty)) {
+    if (curves.stream().allMatch(List::isEmpty) && grid.live().isEmpty()) {
       String empty = "No emotions recorded on this map";
       svg.text(TextStyle.EMPTY, (left + right) / 2, y(grid, 0) - 6, empty, Palette.FAINT);
     }
@@ -77,6 +81,97 @@ final class EmotionCurve {
       curves.add(points);
     }
     return curves;
+  }
+
+  /**
+   * The emotion taken from survey answers: a dotted teal line through hollow diamonds at the
+   * touchpoints with enough answers, each diamond titled with its value and n (a tooltip in
+   * browsers). Like the drawn curves it skips touchpoints without a value.
+   */
+  private static void surveyCurve(SvgCanvas svg, Grid grid, LiveFigures live) {
+    List<double[]> points = new ArrayList<>();
+    List<String> titles = new ArrayList<>();
+    for (Grid.Column column : grid.columns()) {
+      if (column.touchpoint().isEmpty()) {
+        continue;
+      }
+      live.touchpoint(column.touchpoint().get().id())
+          .ifPresent(
+              f ->
+                  f.emotion()
+                      .score()
+                      .ifPresent(
+                          score -> {
+                            points.add(new double[] {column.centerX(), y(grid, score)});
+                            titles.add(
+                                "Emotion from surveys at "
+                                    + column.touchpoint().get().name()
+                                    + ": "
+                                    + LiveNotes.signed(score, 1)
+                                    + " (n "
+                                    + LiveNotes.count(f.emotion().n())
+                                    + ")");
+                          }));
+    }
+    if (points.size() >= 2) {
+      StringBuilder coordinates = new StringBuilder();
+      for (double[] p : points) {
+        coordinates.append(coordinates.isEmpty() ? "" : " ");
+        coordinates.append(SvgCanvas.number(p[0])).append(',').append(SvgCanvas.number(p[1]));
+      }
+      svg.element(
+          "polyline",
+          "class",
+          "survey-emotion-curve",
+          "points",
+          coordinates.toString(),
+          "fill",
+          "none",
+          "stroke",
+          Palette.SURVEY_EMOTION,
+          "stroke-width",
+          2.5,
+          "stroke-linecap",
+          "round",
+          "stroke-dasharray",
+          SURVEY_DASH);
+    }
+    for (int i = 0; i < points.size(); i++) {
+      double[] p = points.get(i);
+      svg.open("g", "class", "survey-emotion-point");
+      svg.textElement("title", titles.get(i));
+      diamond(svg, p[0], p[1], 5.5);
+      svg.close("g");
+    }
+  }
+
+  private static void diamond(SvgCanvas svg, double x, double y, double r) {
+    svg.element(
+        "path",
+        "d",
+        "M "
+            + SvgCanvas.number(x)
+            + " "
+            + SvgCanvas.number(y - r)
+            + " L "
+            + SvgCanvas.number(x + r)
+            + " "
+            + SvgCanvas.number(y)
+            + " L "
+            + SvgCanvas.number(x)
+            + " "
+            + SvgCanvas.number(y + r)
+            + " L "
+            + SvgCanvas.number(x - r)
+            + " "
+            + SvgCanvas.number(y)
+            + " Z",
+        "fill",
+        Palette.BACKGROUND,
+        "stroke",
+        Palette.SURVEY_EMOTION,
+        "stroke-width",
+        2);
   }
 
   private static void polyline(SvgCanvas svg, List<Point> points, int persona) {
@@ -198,6 +293,28 @@ final class EmotionCurve {
       String name = TextWrap.ellipsize(personas.get(p).name(), textWidth, TextStyle.LEGEND);
       svg.text(TextStyle.LEGEND, x + 22, y, name, Palette.TEXT);
       y += GridLayout.LEGEND_LINE;
+    }
+    if (grid.live().isPresent()) {
+      svg.element(
+          "line",
+          "x1",
+          x,
+          "y1",
+          y - 4,
+          "x2",
+          x + 16,
+          "y2",
+          y - 4,
+          "stroke",
+          Palette.SURVEY_EMOTION,
+          "stroke-width",
+          2.5,
+          "stroke-linecap",
+          "round",
+          "stroke-dasharray",
+          SURVEY_DASH);
+      diamond(svg, x + 8, y - 4, 3.5);
+      svg.text(TextStyle.LEGEND, x + 22, y, "From surveys", Palette.TEXT);
     }
   }
 }

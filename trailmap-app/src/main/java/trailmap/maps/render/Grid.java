@@ -3,6 +3,7 @@ package trailmap.maps.render;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import trailmap.analytics.live.LiveFigures;
 import trailmap.maps.JourneyMap;
 import trailmap.maps.Stage;
 import trailmap.maps.Touchpoint;
@@ -12,6 +13,8 @@ import trailmap.maps.Touchpoint;
  * (grouped under their stage), one row per lane, and the wrapped text of every cell. Made by {@link
  * GridLayout}, drawn by {@link MapSvg}; all positions are absolute.
  *
+ * @param live the figures measured on the data, drawn in the live lane and the emotion lane; empty
+ *     for the map alone (the grid then has no live lane)
  * @param width the whole drawing, margins included
  * @param height the whole drawing, margins included
  * @param header the map's name and facts above the grid; empty when the page around shows them
@@ -22,6 +25,7 @@ import trailmap.maps.Touchpoint;
  */
 record Grid(
     JourneyMap map,
+    Optional<LiveFigures> live,
     double width,
     double height,
     Optional<Header> header,
@@ -79,6 +83,7 @@ record Grid(
    * A stage across the columns of its touchpoints.
    *
    * @param kpis the stage's own KPIs, drawn across the stage at the top of the KPI lane
+   * @param live the stage's live figures, drawn across the stage at the top of the live lane
    */
   record StageSpan(
       Stage stage,
@@ -87,16 +92,32 @@ record Grid(
       double width,
       List<String> nameLines,
       List<String> descriptionLines,
-      List<Note> kpis) {
+      List<Note> kpis,
+      List<Note> live) {
     StageSpan {
       nameLines = List.copyOf(nameLines);
       descriptionLines = List.copyOf(descriptionLines);
       kpis = List.copyOf(kpis);
+      live = List.copyOf(live);
+    }
+
+    /** The notes drawn across the stage at the top of {@code lane}: KPIs or live figures. */
+    List<Note> block(Lane lane) {
+      return switch (lane) {
+        case KPIS -> kpis;
+        case LIVE -> live;
+        default -> List.of();
+      };
     }
   }
 
   /** A lane's row. */
   record Row(Lane lane, double y, double height) {}
+
+  /** Whether the grid has a row for {@code lane} (the live lane only with live figures). */
+  boolean has(Lane lane) {
+    return rows.stream().anyMatch(row -> row.lane() == lane);
+  }
 
   /** The row of {@code lane}. */
   Row row(Lane lane) {

@@ -5,6 +5,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import trailmap.analytics.hypotheses.HypothesisResult;
+import trailmap.analytics.live.LiveFigures;
+import trailmap.analytics.live.TouchpointFigures;
 import trailmap.maps.JourneyMap;
 import trailmap.maps.PainPoint;
 import trailmap.maps.Persona;
@@ -53,6 +56,14 @@ final class GridLayout {
    * around the drawing shows them already, as the HTML page does.
    */
   static Grid layout(JourneyMap map, boolean withHeading) {
+    return layout(map, withHeading, Optional.empty());
+  }
+
+  /**
+   * The grid, with the live figures in a lane of their own under the touchpoints (and the emotion
+   * from surveys in the emotion lane) when {@code live} is given.
+   */
+  static Grid layout(JourneyMap map, boolean withHeading, Optional<LiveFigures> live) {
     int columnCount =
         map.stages().stream().mapToInt(s -> Math.max(1, s.touchpoints().size())).sum();
     // A small map widens its columns to fill a page, but not so far that notes become one long
@@ -77,7 +88,11 @@ final class GridLayout {
         x += columnWidth;
       }
       for (Touchpoint touchpoint : stage.touchpoints()) {
-        columns.add(column(s, touchpoint, x, columnWidth, inner));
+        Grid.Column column = column(s, touchpoint, x, columnWidth, inner);
+        if (live.isPresent()) {
+          column = withLive(column, touchpoint, live.get(), inner);
+        }
+        columns.add(column);
         x += columnWidth;
       }
       double stageWidth = x - stageX;
@@ -92,7 +107,10 @@ final class GridLayout {
               TextWrap.wrap(stage.description(), stageInner, TextStyle.STAGE_DESCRIPTION, 3),
               stage.kpis().stream()
                   .map(k -> Note.of(Note.Kind.KPI, Optional.empty(), KpiText.of(k), stageInner))
-                  .toList()));
+                  .toList(),
+              live.flatMap(l -> l.stage(stage.id()))
+                  .map(f -> LiveNotes.stage(f, stageInner))
+                  .orElse(List.of())));
     }
 
     double stageRowHeight = 0;
@@ -111,11 +129,14 @@ final class GridLayout {
 
     List<Grid.Row> rows = new ArrayList<>();
     for (Lane lane : Lane.values()) {
+      if (lane == Lane.LIVE && live.isEmpty()) {
+        continue;
+      }
       double height = Math.max(MIN_LANE_HEIGHT, laneHeight(lane, map, columns, stages));
       rows.add(new Grid.Row(lane, y, height));
       y += height;
     }
-    return new Grid(map, width, y + MARGIN, header, stageRow, columns, stages, rows);
+    return new Grid(map, live, width, y + MARGIN, header, stageRow, columns, stages, rows);
   }
 
   /**
@@ -128,7 +149,33 @@ final class GridLayout {
 
   /** The height of the stage KPI block at the top of the KPI lane; 0 when the stage has none. */
   static double stageKpiHeight(Grid.StageSpan stage) {
-    return stage.kpis().isEmpty() ? 0 : CELL_PADDING + Note.stackHeight(stage.kpis()) + 2;
+    return stageBlockHeight(stage, Lane.KPIS);
+  }
+
+  /** The height of the stage-wide block at the top of {@code lane}; 0 when the stage has none. */
+  static double stageBlockHeight(Grid.StageSpan stage, Lane lane) {
+    List<Note> block = stage.block(lane);
+    return block.isEmpty() ? 0 : CELL_PADDING + Note.stackHeight(block) + 2;
+  }
+
+  private static Grid.Column withLive(
+      Grid.Column column, Touchpoint touchpoint, LiveFigures live, double inner) {
+    Optional<TouchpointFigures> figures = live.touchpoint(touchpoint.id());
+    if (figures.isEmpty()) {
+      return column;
+    }
+    List<HypothesisResult> carried =
+        live.hypotheses().stream().filter(h -> h.carrier().equals(touchpoint.id())).toList();
+    Map<Lane, List<Note>> notes = new EnumMap<>(Lane.class);
+    notes.putAll(column.notes());
+    notes.put(Lane.LIVE, LiveNotes.touchpoint(figures.get(), carried, inner));
+    return new Grid.Column(
+        column.stageIndex(),
+        column.touchpoint(),
+        column.x(),
+        column.width(),
+        column.nameLines(),
+        notes);
   }
 
   private static Grid.Header header(JourneyMap map, double width) {
@@ -187,8 +234,8 @@ final class GridLayout {
       case EMOTIONS ->
           Math.max(
               EMOTION_TOP + 4 * EMOTION_STEP + emotionBottom(map.personas().size()),
-              CELL_PADDING + 22 + map.personas().size() * LEGEND_LINE + CELL_PADDING);
-      case KPIS -> {
+              CELL_PADDING + 22 + legendLines(map, stages) * LEGEND_LINE + CELL_PADDING);
+      case KPIS, LIVE -> {
         double height = 0;
         for (Grid.StageSpan stage : stages) {
           double below =
@@ -197,12 +244,18 @@ final class GridLayout {
                   .mapToDouble(c -> cellHeight(c.notes(lane)))
                   .max()
                   .orElse(0);
-          height = Math.max(height, stageKpiHeight(stage) + below);
+          height = Math.max(height, stageBlockHeight(stage, lane) + below);
         }
         yield height;
       }
       default -> columns.stream().mapToDouble(c -> cellHeight(c.notes(lane))).max().orElse(0);
     };
+  }
+
+  /** One legend line per persona, and one for the emotion from surveys in a live grid. */
+  private static int legendLines(JourneyMap map, List<Grid.StageSpan> stages) {
+    boolean live = stages.stream().anyMatch(s -> !s.live().isEmpty());
+    return map.personas().size() + (live ? 1 : 0);
   }
 
   private static double cellHeight(List<Note> notes) {

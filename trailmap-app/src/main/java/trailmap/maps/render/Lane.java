@@ -3,6 +3,8 @@ package trailmap.maps.render;
 /** The rows of the journey map grid, top to bottom. */
 enum Lane {
   TOUCHPOINTS("Touchpoints"),
+  /** Only when the map is drawn with live figures. */
+  LIVE("Live data"),
   ACTIONS("Actions"),
   THOUGHTS("Thoughts"),
   EMOTIONS("Emotions"),

@@ -1,6 +1,8 @@
 package trailmap.maps.render;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import trailmap.analytics.live.LiveFigures;
 import trailmap.maps.JourneyMap;
 
 /**
@@ -35,14 +37,27 @@ public final class MapRenderer {
    * @throws RenderException when Batik or FOP fail to draw PNG or PDF
    */
   public static byte[] render(JourneyMap map, RenderFormat format) {
+    return render(map, format, Optional.empty());
+  }
+
+  /**
+   * The rendered bytes, with the live figures drawn in when given: a "Live data" lane under the
+   * touchpoints (reach, conversion onwards, survey scores, KPIs against target, hypothesis
+   * verdicts) and the emotion from surveys as a second curve beside the drawn ones. Mermaid has no
+   * room for them and ignores them.
+   *
+   * @param live figures of this map (by touchpoint and stage id)
+   * @throws RenderException when Batik or FOP fail to draw PNG or PDF
+   */
+  public static byte[] render(JourneyMap map, RenderFormat format, Optional<LiveFigures> live) {
     return switch (format) {
-      case SVG -> utf8(XML_DECLARATION + MapSvg.draw(GridLayout.layout(map)));
-      case HTML -> utf8(HtmlPage.write(map, MapSvg.draw(GridLayout.layout(map, false))));
+      case SVG -> utf8(XML_DECLARATION + MapSvg.draw(GridLayout.layout(map, true, live)));
+      case HTML -> utf8(HtmlPage.write(map, MapSvg.draw(GridLayout.layout(map, false, live))));
       case PNG -> {
-        Grid grid = GridLayout.layout(map);
+        Grid grid = GridLayout.layout(map, true, live);
         yield PngImage.render(MapSvg.draw(grid), grid.width(), grid.height());
       }
-      case PDF -> PdfDocument.render(MapSvg.draw(GridLayout.layout(map)));
+      case PDF -> PdfDocument.render(MapSvg.draw(GridLayout.layout(map, true, live)));
       case MERMAID -> utf8(MermaidJourney.write(map));
     };
   }

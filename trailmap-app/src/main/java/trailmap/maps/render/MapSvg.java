@@ -22,6 +22,9 @@ final class MapSvg {
   static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
   private static final String STAGE_LINE = "#BCCCDC";
 
+  /** Lanes whose top may hold a block running across a whole stage, top to bottom. */
+  private static final List<Lane> BLOCK_LANES = List.of(Lane.LIVE, Lane.KPIS);
+
   private MapSvg() {}
 
   /** The {@code <svg>} element, without an XML declaration, so it can also go inside HTML. */
@@ -117,15 +120,20 @@ final class MapSvg {
   }
 
   private static void cells(SvgCanvas svg, Grid grid) {
-    Grid.Row kpis = grid.row(Lane.KPIS);
-    for (Grid.StageSpan stage : grid.stages()) {
-      double kpiHeight = GridLayout.stageKpiHeight(stage);
-      if (kpiHeight > 0) {
-        double left = stage.x() + CELL_PADDING;
-        double right = stage.x() + stage.width() - CELL_PADDING;
-        NoteDrawing.stack(svg, stage.kpis(), left, kpis.y() + CELL_PADDING, right - left);
-        double y = kpis.y() + kpiHeight;
-        svg.dashedLine(left, y, right, y, Palette.GRID, 1, "4 3");
+    for (Lane lane : BLOCK_LANES) {
+      if (!grid.has(lane)) {
+        continue;
+      }
+      Grid.Row row = grid.row(lane);
+      for (Grid.StageSpan stage : grid.stages()) {
+        double blockHeight = GridLayout.stageBlockHeight(stage, lane);
+        if (blockHeight > 0) {
+          double left = stage.x() + CELL_PADDING;
+          double right = stage.x() + stage.width() - CELL_PADDING;
+          NoteDrawing.stack(svg, stage.block(lane), left, row.y() + CELL_PADDING, right - left);
+          double y = row.y() + blockHeight;
+          svg.dashedLine(left, y, right, y, Palette.GRID, 1, "4 3");
+        }
       }
     }
     for (Grid.Column column : grid.columns()) {
@@ -133,9 +141,7 @@ final class MapSvg {
       double inner = column.width() - 2 * CELL_PADDING;
       for (Grid.Row row : grid.rows()) {
         double top = row.y() + CELL_PADDING;
-        if (row.lane() == Lane.KPIS) {
-          top += GridLayout.stageKpiHeight(grid.stages().get(column.stageIndex()));
-        }
+        top += GridLayout.stageBlockHeight(grid.stages().get(column.stageIndex()), row.lane());
         NoteDrawing.stack(svg, column.notes(row.lane()), column.x() + CELL_PADDING, top, inner);
       }
     }
@@ -166,17 +172,26 @@ final class MapSvg {
     for (Grid.Row row : grid.rows()) {
       svg.line(left, row.y(), right, row.y(), Palette.GRID, 1);
     }
-    Grid.Row kpis = grid.row(Lane.KPIS);
     for (Grid.Column column : grid.columns()) {
       Grid.StageSpan stage = grid.stages().get(column.stageIndex());
       if (column.x() == stage.x()) {
         continue; // the stage's own, stronger line runs here
       }
-      // Stop short of the stage's KPI block, which runs across all of the stage's columns.
+      // Stop short of the stage's KPI and live blocks, which run across the stage's columns.
       double x = column.x();
-      double blockBottom = kpis.y() + GridLayout.stageKpiHeight(stage);
-      svg.line(x, lanesTop, x, kpis.y(), Palette.GRID, 1);
-      svg.line(x, blockBottom, x, bottom, Palette.GRID, 1);
+      double y = lanesTop;
+      for (Lane lane : BLOCK_LANES) {
+        if (!grid.has(lane)) {
+          continue;
+        }
+        Grid.Row row = grid.row(lane);
+        double blockHeight = GridLayout.stageBlockHeight(stage, lane);
+        if (blockHeight > 0) {
+          svg.line(x, y, x, row.y(), Palette.GRID, 1);
+          y = row.y() + blockHeight;
+        }
+      }
+      svg.line(x, y, x, bottom, Palette.GRID, 1);
     }
     for (Grid.StageSpan stage : grid.stages()) {
       svg.line(stage.x(), top, stage.x(), bottom, STAGE_LINE, 1.5);

@@ -1,7 +1,6 @@
 package trailmap.maps.render;
 
 import java.util.List;
-import java.util.Locale;
 
 /** Draws a stack of {@link Note}s in a cell, each with the marker of its kind. */
 final class NoteDrawing {
@@ -25,6 +24,10 @@ final class NoteDrawing {
           case OPPORTUNITY -> Palette.OPPORTUNITY;
           case KPI -> Palette.KPI;
           case BACKSTAGE -> Palette.BACKSTAGE;
+          case LIVE -> Palette.LIVE;
+          case KPI_ON_TARGET, SUPPORTED -> Palette.GOOD;
+          case KPI_OFF_TARGET, REFUTED -> Palette.BAD;
+          case KPI_OPEN, NOT_ENOUGH_DATA -> Palette.FAINT;
         };
     double textTop = y;
     switch (note.kind()) {
@@ -33,12 +36,22 @@ final class NoteDrawing {
         svg.rect(x, y, width, note.height(), 6, colour);
         textTop += Note.BUBBLE_PADDING;
       }
-      case PAIN_POINT, OPPORTUNITY, KPI -> svg.rect(x, y + 1, 3.5, note.height() - 2, 1.5, colour);
+      case PAIN_POINT,
+          OPPORTUNITY,
+          KPI,
+          LIVE,
+          KPI_ON_TARGET,
+          KPI_OFF_TARGET,
+          KPI_OPEN,
+          SUPPORTED,
+          REFUTED,
+          NOT_ENOUGH_DATA ->
+          svg.rect(x, y + 1, 3.5, note.height() - 2, 1.5, colour);
       case BACKSTAGE -> svg.rect(x + 1, y + 5, 5, 5, 0, colour);
     }
     double textX = x + note.kind().indent();
-    if (note.severity().isPresent()) {
-      String tag = note.severity().get().wireName().toUpperCase(Locale.ROOT);
+    if (note.tag().isPresent()) {
+      String tag = note.tag().get();
       svg.text(TextStyle.SEVERITY, textX, textTop + 10, tag, colour);
       textTop += Note.TAG_HEIGHT;
     }

@@ -21,6 +21,13 @@ final class Palette {
   static final String OPPORTUNITY = "#2A9D8F";
   static final String KPI = "#3E6FA3";
   static final String BACKSTAGE = "#829AB1";
+  static final String LIVE = "#0B7285";
+  static final String GOOD = "#2B8A3E";
+  static final String BAD = "#C92A2A";
+
+  /** The emotion curve taken from survey answers, beside the personas' drawn curves. */
+  static final String SURVEY_EMOTION = "#0B7285";
+
   static final String POSITIVE_BAND = "#EDF7F1";
   static final String NEGATIVE_BAND = "#FBEFEF";
   static final List<String> STAGE_HEADERS = List.of("#334E68", "#486581");
