@@ -127,7 +127,7 @@ public final class FlowBenchmark {
     double gib = engineHeap / (double) (1L << 30) * (1_000_000.0 / profiles);
     System.out.printf(
         Locale.ROOT,
-        "%ngoals: heap for 1M waiting <= 1 GiB: %s (%.2f GiB); timers >= 50k/s: %s; events >= 50k/s: %s%n%n",
+        "%ngoals: heap for 1M waiting <= 1 GiB: %s (%.2f GiB); timers >= 50k/s: %s; events >= 50k/s: %s%n",
         gib <= 1 ? "met" : "NOT met",
         gib,
         engineTimers >= 50_000 ? "met" : "NOT met",
