@@ -3,12 +3,12 @@ package trailmap.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code trailmap flow …}: work with flow files. */
+/** {@code trailmap flow …}: work with flow files (validate, dry-run). */
 @Command(
     name = "flow",
     mixinStandardHelpOptions = true,
-    description = "Validate flow files.",
-    subcommands = {FlowValidateCommand.class})
+    description = "Validate flow files and dry-run them on stored events.",
+    subcommands = {FlowValidateCommand.class, FlowDryRunCommand.class})
 final class FlowCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -21,8 +21,21 @@ public sealed interface Decision {
   /** The trigger matched but the profile did not enter. */
   record NotEntered(String reason) implements Decision {}
 
-  /** The profile arrived at a step. */
-  record StepReached(String stepId, String reason) implements Decision {}
+  /**
+   * The profile arrived at a step, or something happened at the step it is at (a wait ended, a
+   * split chose a branch): {@link #arrival()} tells the two apart.
+   */
+  record StepReached(String stepId, String reason) implements Decision {
+    /** An arrival reads "at step 'ID'" and is the first decision at each visit of a step. */
+    static StepReached arrivedAt(String stepId) {
+      return new StepReached(stepId, "at step '" + stepId + "'");
+    }
+
+    /** Whether the profile arrived at the step now (one visit), not already stood there. */
+    public boolean arrival() {
+      return reason.equals("at step '" + stepId + "'");
+    }
+  }
 
   /** A random split put the profile in a variant. */
   record Assigned(String splitId, String variant, boolean heldOut, String reason)

@@ -74,7 +74,7 @@ final class Runner {
       }
       Step step = flow.step(current).orElseThrow();
       walking = walking.visiting(current).at(current, now, Optional.empty());
-      out.add(new Decision.StepReached(current, "at step '" + current + "'"));
+      out.add(Decision.StepReached.arrivedAt(current));
       Result result = execute(walking, step);
       walking = result.run();
       if (result.parked()) {

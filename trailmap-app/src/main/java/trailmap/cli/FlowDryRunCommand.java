@@ -1,0 +1,125 @@
+package trailmap.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import trailmap.analytics.store.EventTables;
+import trailmap.analytics.store.LoadOptions;
+import trailmap.flows.Flow;
+import trailmap.flows.dryrun.FlowDryRun;
+import trailmap.flows.format.FlowReadResult;
+import trailmap.flows.format.FlowReader;
+import trailmap.server.ProblemException;
+import trailmap.store.StoreException;
+
+/** {@code trailmap flow dry-run FILE --data DIR [--from ISO] [--to ISO] [--json]}. */
+@Command(
+    name = "dry-run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replay the stored events of a data directory (the server must be stopped) through a flow"
+          + " on simulated time and count what it would have done: entries, each step, sends,"
+          + " suppressions by reason, quiet-hour deferrals, goals, exits, the holdout split."
+          + " Nothing is sent (docs/flow-dry-run.md).",
+      "Exit codes: 0 done, 1 invalid flow or range, 2 unusable input (no data, unreadable file)."
+    })
+final class FlowDryRunCommand implements Callable<Integer> {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "A YAML or JSON flow file.")
+  Path file;
+
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "DIR",
+      description = "The data directory of a stopped server.")
+  Path data;
+
+  @Option(
+      names = "--from",
+      paramLabel = "ISO",
+      description =
+          "Start of the range (inclusive), e.g. 2026-02-01T00:00:00Z. Default: the first event.")
+  String from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "ISO",
+      description = "End of the range (exclusive). Default: just after the last event.")
+  String to;
+
+  @Option(names = "--json", description = "Print the answer as JSON (the API's document).")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      FlowReadResult read = FlowReader.read(file.toString(), MapFiles.text(file));
+      if (read.flow().isEmpty()) {
+        int more = read.problems().size() - 1;
+        throw new MapFiles.Unusable(
+            read.problems().getFirst()
+                + (more > 0
+                    ? " (and %d more; run 'trailmap flow validate %s')".formatted(more, file)
+                    : ""),
+            ExitCodes.INVALID);
+      }
+      Flow flow = read.flow().get();
+      Optional<Instant> start = instant("--from", from);
+      Optional<Instant> end = instant("--to", to);
+      if (!Files.isDirectory(data)) {
+        throw new MapFiles.Unusable(data + ": no such data directory; give serve's --data DIR");
+      }
+      ObjectNode answer =
+          FlowDryRun.run(flow, EventTables.load(data, LoadOptions.all()).table(), start, end);
+      if (json) {
+        out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+      } else {
+        DryRunTable.print(answer, out);
+      }
+      out.flush();
+      return ExitCodes.OK;
+    } catch (MapFiles.Unusable e) {
+      err.println("trailmap: " + e.getMessage());
+      return e.exitCode();
+    } catch (ProblemException e) {
+      err.println("trailmap: " + e.problem().detail());
+      return ExitCodes.INVALID;
+    } catch (StoreException e) {
+      err.println("trailmap: " + e.getMessage());
+      return ExitCodes.UNUSABLE;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("writing a JSON tree cannot fail", e);
+    }
+  }
+
+  private static Optional<Instant> instant(String option, String text) throws MapFiles.Unusable {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(text));
+    } catch (DateTimeParseException e) {
+      throw new MapFiles.Unusable(
+          option + " '" + text + "' is not an ISO 8601 instant such as 2026-02-01T00:00:00Z",
+          ExitCodes.INVALID);
+    }
+  }
+}

@@ -1,0 +1,359 @@
+package trailmap.flows.dryrun;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import trailmap.analytics.Conditions;
+import trailmap.analytics.EventTable;
+import trailmap.events.JsonValue;
+import trailmap.flows.Exit;
+import trailmap.flows.Flow;
+import trailmap.flows.FlowEvent;
+import trailmap.flows.Goal;
+import trailmap.flows.Trigger;
+import trailmap.flows.engine.Decision;
+import trailmap.flows.engine.Decisions;
+import trailmap.flows.engine.FlowEngine;
+import trailmap.flows.engine.FlowState;
+import trailmap.flows.engine.Input;
+import trailmap.flows.engine.Outcome;
+import trailmap.flows.engine.ProfileContext;
+import trailmap.flows.policy.Consent;
+import trailmap.flows.policy.MessagePolicy;
+import trailmap.flows.policy.SentMessage;
+import trailmap.maps.Scalar;
+import trailmap.profiles.ProfileId;
+
+/**
+ * Replays stored events through one flow on simulated time and counts what would have happened;
+ * nothing is sent. Usage:
+ *
+ * <pre>{@code
+ * DryRun dryRun = new DryRun(flow, MessagePolicy.PERMISSIVE, seed, ZoneOffset.UTC);
+ * DryRunResult result = dryRun.run(table, new DryRunRange(from, to));
+ * result.step("welcome-email").sent();
+ * }</pre>
+ *
+ * <p>Each profile is simulated on its own, as the engine sees it live: its events in {@code [from,
+ * to)} arrive in table order (time order); before each event, its timer fires if due at or before
+ * the event's time, at its due time; after the last event, a timer due before {@code to} fires; a
+ * run still inside at {@code to} counts as waiting. Events before {@code from} are not replayed but
+ * are part of the profile's history for {@code did} conditions. Trait updates the flow makes apply
+ * to the simulated traits; segment additions feed the flow's own segment trigger; sends count
+ * towards the flow's own frequency caps.
+ *
+ * <p>What the table cannot tell is assumed: traits are the profile's <em>current</em> traits
+ * throughout (the table has no trait history), the time zone is the {@code timezone} trait (else
+ * {@code defaultZone}), consent is the default (nothing unsubscribed), and messages of other flows
+ * are unknown, so caps count this flow's messages only. Only event triggers can be replayed.
+ *
+ * <p>Deterministic: the same table, range, policy and seed give the same result (assignments are
+ * the engine's seeded hashes). Immutable; {@link #run} may be called from several threads on
+ * disjoint profile ranges and the results {@link DryRunResult#plus added}.
+ */
+public final class DryRun {
+  private final Flow flow;
+  private final FlowEngine engine;
+  private final MessagePolicy policy;
+  private final ZoneId defaultZone;
+
+  /**
+   * @param seed the workspace seed for holdout and split assignment, as the live engine uses it
+   * @param defaultZone the zone of profiles without a valid {@code timezone} trait
+   * @throws IllegalArgumentException when the flow's trigger cannot be replayed ({@link #problems})
+   */
+  public DryRun(Flow flow, MessagePolicy policy, long seed, ZoneId defaultZone) {
+    List<String> problems = problems(flow);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    this.flow = flow;
+    this.policy = policy;
+    this.engine = new FlowEngine(flow, policy, seed);
+    this.defaultZone = defaultZone;
+  }
+
+  /** Why the flow cannot be dry-run; empty when it can. */
+  public static List<String> problems(Flow flow) {
+    if (flow.trigger() instanceof Trigger.OnEvent) {
+      return List.of();
+    }
+    String kind =
+        switch (flow.trigger()) {
+          case Trigger.TouchpointEntered t -> "touchpoint";
+          case Trigger.StageEntered s -> "stage";
+          case Trigger.SegmentEntered s -> "segment";
+          case Trigger.Schedule s -> "schedule";
+          case Trigger.Api a -> "api";
+          case Trigger.OnEvent e -> "event";
+        };
+    return List.of(
+        "flow '%s' starts on a %s trigger; a dry run replays stored events, so only event triggers can be dry-run"
+            .formatted(flow.id(), kind));
+  }
+
+  public Flow flow() {
+    return flow;
+  }
+
+  /** Every profile of the table. */
+  public DryRunResult run(EventTable table, DryRunRange range) {
+    return run(table, range, 0, table.profiles(), DryRunObserver.NONE);
+  }
+
+  /**
+   * The profiles {@code fromProfile} (inclusive) to {@code toProfile} (exclusive) of the table,
+   * telling {@code observer} every decision.
+   */
+  public DryRunResult run(
+      EventTable table,
+      DryRunRange range,
+      int fromProfile,
+      int toProfile,
+      DryRunObserver observer) {
+    if (fromProfile < 0 || toProfile > table.profiles() || fromProfile > toProfile) {
+      throw new IllegalArgumentException(
+          "profiles %d to %d are not within the table's 0 to %d"
+              .formatted(fromProfile, toProfile, table.profiles()));
+    }
+    Tally tally = new Tally(flow);
+    for (int p = fromProfile; p < toProfile; p++) {
+      new Replay(table, p, range, tally, observer).run();
+    }
+    return tally.result(range);
+  }
+
+  /** One profile's simulation. */
+  private final class Replay {
+    private final EventTable table;
+    private final int profileIndex;
+    private final DryRunRange range;
+    private final Tally tally;
+    private final DryRunObserver observer;
+    private final ProfileId profile;
+    private final ZoneId zone;
+    private final boolean globallyHeldOut;
+    private final List<FlowEvent> seen = new ArrayList<>();
+    private final List<SentMessage> history = new ArrayList<>();
+    private final Set<String> segments = new HashSet<>();
+    private JsonValue.Obj traits;
+    private FlowState state;
+    private boolean entered;
+    private boolean runHeldOut;
+
+    Replay(EventTable table, int p, DryRunRange range, Tally tally, DryRunObserver observer) {
+      this.table = table;
+      this.profileIndex = p;
+      this.range = range;
+      this.tally = tally;
+      this.observer = observer;
+      this.profile = new ProfileId(table.profileId(p));
+      this.traits = table.traits(p);
+      this.zone = zoneOf(traits);
+      this.globallyHeldOut = policy.globallyHeldOut(profile);
+      this.state = FlowState.none(profile, flow.id(), flow.version());
+    }
+
+    void run() {
+      tally.startProfile();
+      boolean replayed = false;
+      for (int e = table.profileStart(profileIndex); e < table.profileEnd(profileIndex); e++) {
+        Instant at = instant(table.micros(e));
+        if (!at.isBefore(range.to())) {
+          break;
+        }
+        FlowEvent event = event(e, at);
+        if (at.isBefore(range.from())) {
+          seen.add(event);
+          continue;
+        }
+        fireTimersDueBy(at, true);
+        seen.add(event);
+        replayed = true;
+        tally.events++;
+        dispatch(new Input.EventArrived(event), at);
+      }
+      fireTimersDueBy(range.to(), false);
+      if (state.run().isPresent()) {
+        tally.waitingAt(state.run().get().step());
+        tally.runEnded(runHeldOut, false);
+      }
+      if (replayed) {
+        tally.profiles++;
+      }
+      if (entered) {
+        tally.profilesEntered++;
+      }
+    }
+
+    private void fireTimersDueBy(Instant limit, boolean inclusive) {
+      while (true) {
+        Optional<Instant> due = state.wakeAt();
+        if (due.isEmpty() || due.get().isAfter(limit) || (!inclusive && due.get().equals(limit))) {
+          return;
+        }
+        tally.timersFired++;
+        dispatch(new Input.TimerFired(due.get()), due.get());
+      }
+    }
+
+    private void dispatch(Input first, Instant now) {
+      Deque<Input> queue = new ArrayDeque<>();
+      queue.add(first);
+      while (!queue.isEmpty()) {
+        Input input = queue.poll();
+        ProfileContext context =
+            new ProfileContext(profile, traits, zone, Consent.DEFAULT, seen, history, List.of());
+        FlowState before = state;
+        Decisions decisions = engine.handle(before, context, input, now);
+        state = decisions.state();
+        for (Decision decision : decisions.decisions()) {
+          observer.decided(profile.value(), now, decision);
+          count(decision, before, input, context, now, queue);
+        }
+      }
+    }
+
+    private void count(
+        Decision decision,
+        FlowState before,
+        Input input,
+        ProfileContext context,
+        Instant now,
+        Deque<Input> queue) {
+      switch (decision) {
+        case Decision.Entered entry -> {
+          tally.entries++;
+          entered = true;
+          runHeldOut = entry.heldOut() || globallyHeldOut;
+        }
+        case Decision.NotEntered not -> tally.notEntered(notEnteredReason(not.reason()));
+        case Decision.StepReached step -> {
+          if (step.arrival()) {
+            tally.arrived(step.stepId());
+          }
+        }
+        case Decision.Assigned assigned -> runHeldOut |= assigned.heldOut();
+        case Decision.Send send -> {
+          tally.sent(send.stepId());
+          history.add(new SentMessage(now, send.message().channel(), flow.id()));
+        }
+        case Decision.Suppressed suppressed ->
+            tally.suppressed(suppressed.stepId(), suppressed.cause());
+        case Decision.Deferred deferred -> tally.deferred(deferred.stepId());
+        case Decision.CallWebhook call -> tally.webhook(call.stepId());
+        case Decision.SetTrait set -> {
+          Map<String, JsonValue> merged = new LinkedHashMap<>(traits.fields());
+          merged.put(set.trait(), json(set.value()));
+          traits = new JsonValue.Obj(merged);
+        }
+        case Decision.SegmentChange change -> {
+          if (change.add() && segments.add(change.segmentId())) {
+            queue.add(new Input.SegmentEntered(change.segmentId()));
+          } else if (!change.add()) {
+            segments.remove(change.segmentId());
+          }
+        }
+        case Decision.Left left -> {
+          switch (left.outcome()) {
+            case CONVERTED -> tally.converted(goalOf(left, before, input));
+            case EXITED -> tally.exited(exitOf(before, input, context));
+            case COMPLETED -> tally.completed++;
+          }
+          tally.runEnded(runHeldOut, left.outcome() == Outcome.CONVERTED);
+        }
+        case Decision.TimerSet set -> {}
+        case Decision.TimerCancelled cancelled -> {}
+        case Decision.Ignored ignored -> {}
+      }
+    }
+
+    /** The goal the engine applied: an event goal on an event while inside, else the goal step. */
+    private String goalOf(Decision.Left left, FlowState before, Input input) {
+      if (before.inside() && input instanceof Input.EventArrived arrived) {
+        for (Goal goal : flow.eventGoals()) {
+          if (goal.event().orElseThrow().matches(arrived.event())) {
+            return goal.id();
+          }
+        }
+      }
+      return left.stepId();
+    }
+
+    /** The exit the engine applied, checked in its order: event exits, trait exits, loop guard. */
+    private String exitOf(FlowState before, Input input, ProfileContext context) {
+      if (before.inside()) {
+        if (input instanceof Input.EventArrived arrived) {
+          for (Exit exit : flow.exits()) {
+            if (exit instanceof Exit.OnEvent on && on.match().matches(arrived.event())) {
+              return Tally.label(exit);
+            }
+          }
+        }
+        for (Exit exit : flow.exits()) {
+          if (exit instanceof Exit.WhenTraits when
+              && Conditions.all(when.traits(), context.traits())) {
+            return Tally.label(exit);
+          }
+        }
+      }
+      return Tally.STEP_LIMIT;
+    }
+
+    private FlowEvent event(int e, Instant at) {
+      String name = table.names().text(table.name(e));
+      return new FlowEvent(
+          name.isEmpty() ? table.type(e).wireName() : name, at, table.properties(e));
+    }
+
+    private ZoneId zoneOf(JsonValue.Obj profileTraits) {
+      Optional<String> named = profileTraits.text("timezone");
+      if (named.isEmpty()) {
+        return defaultZone;
+      }
+      try {
+        return ZoneId.of(named.get());
+      } catch (DateTimeException e) {
+        return defaultZone;
+      }
+    }
+  }
+
+  static String notEnteredReason(String reason) {
+    if (reason.contains("already in the flow")) {
+      return "already-inside";
+    }
+    if (reason.contains("allows no re-entry")) {
+      return "no-reentry";
+    }
+    if (reason.contains("re-entry needs")) {
+      return "minimum-gap";
+    }
+    if (reason.contains("audience")) {
+      return "audience";
+    }
+    return "exit-condition";
+  }
+
+  static Instant instant(long epochMicros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1_000L);
+  }
+
+  private static JsonValue json(Scalar value) {
+    return switch (value) {
+      case Scalar.Text t -> new JsonValue.Str(t.value());
+      case Scalar.Number n -> new JsonValue.Num(n.value());
+      case Scalar.Bool b -> new JsonValue.Bool(b.value());
+    };
+  }
+}
