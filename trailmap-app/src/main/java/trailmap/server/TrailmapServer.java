@@ -34,6 +34,7 @@ import trailmap.eventlog.EventLog;
 import trailmap.eventlog.EventLogException;
 import trailmap.eventlog.EventLogOptions;
 import trailmap.eventlog.FileEventLog;
+import trailmap.flows.dryrun.DryRunRoutes;
 import trailmap.flows.runtime.FlowRuntime;
 import trailmap.flows.runtime.FlowSettings;
 import trailmap.flows.runtime.FlowStore;
@@ -199,6 +200,7 @@ public final class TrailmapServer implements AutoCloseable {
       UnsubscribeRoutes unsubscribe = new UnsubscribeRoutes(flows);
       AnalyticsRoutes analyticsRoutes = new AnalyticsRoutes(tables, latestMap);
       LiveRoutes liveRoutes = new LiveRoutes(tables, latestMap);
+      DryRunRoutes dryRuns = new DryRunRoutes(flowStore, tables);
 
       app =
           Javalin.create(
@@ -224,6 +226,7 @@ public final class TrailmapServer implements AutoCloseable {
                 analyticsRoutes.register(javalin.routes);
                 unsubscribe.register(javalin.routes);
                 liveRoutes.register(javalin.routes);
+                dryRuns.register(javalin.routes);
                 web.register(javalin.routes, Requires.VIEWER);
                 errors.register(javalin.routes);
               });

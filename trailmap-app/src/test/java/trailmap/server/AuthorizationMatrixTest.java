@@ -46,7 +46,8 @@ class AuthorizationMatrixTest {
           Map.entry("GET /api/profiles/{id}/timeline", Role.VIEWER),
           Map.entry("GET /api/profiles/{id}/export", Role.VIEWER),
           Map.entry("DELETE /api/profiles/{id}", Role.ADMIN),
-          Map.entry("POST /api/analytics/{name}", Role.VIEWER));
+          Map.entry("POST /api/analytics/{name}", Role.VIEWER),
+          Map.entry("POST /api/flows/{id}/dry-run", Role.VIEWER));
 
   /** The collection API: authenticated by a source's write key, never by an API key. */
   static final List<String> COLLECTION =

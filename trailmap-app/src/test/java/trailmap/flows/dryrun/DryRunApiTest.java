@@ -1,0 +1,113 @@
+package trailmap.flows.dryrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trailmap.access.Role;
+import trailmap.server.TestServer;
+
+/** {@code POST /api/flows/{id}/dry-run} on a real server with events sent through /v1/batch. */
+class DryRunApiTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+  @TempDir Path dir;
+  TestServer server;
+  String viewer;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestServer.start(dir);
+    viewer = server.key(Role.VIEWER);
+    String welcome = Files.readString(Path.of("../examples/flows/welcome.yaml"));
+    server.server().flows().createDraft("welcome.yaml", welcome);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  void send(List<String> calls) {
+    String writeKey = server.server().sources().create("web", "web").writeKey();
+    HttpResponse<String> answer =
+        server.send(
+            server
+                .request("/v1/batch")
+                .header("Content-Type", "application/json")
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"batch\": [" + String.join(",", calls) + "]}"))
+                .build());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+  }
+
+  static String call(String type, String user, String event, int hours, String traits) {
+    return """
+        {"type": "%s", "userId": "%s", %s "timestamp": "%s", "messageId": "%s-%s-%d",
+         "traits": %s}"""
+        .formatted(
+            type,
+            user,
+            event.isEmpty() ? "" : "\"event\": \"" + event + "\",",
+            T0.plusSeconds(hours * 3600L),
+            user,
+            type,
+            hours,
+            traits);
+  }
+
+  @Test
+  void replaysStoredEventsThroughADraftFlowAndSendsNothing() throws Exception {
+    List<String> calls = new ArrayList<>();
+    for (String user : List.of("ann", "bob", "cyd")) {
+      calls.add(call("identify", user, "", 0, "{\"email\": \"" + user + "@example.com\"}"));
+      calls.add(call("track", user, "Trial Started", 1, "{}"));
+    }
+    calls.add(call("track", "bob", "Onboarding Completed", 20, "{}"));
+    calls.add(call("track", "dan", "Page Viewed", 2, "{}"));
+    send(calls);
+
+    HttpResponse<String> answer =
+        server.post("/api/flows/welcome/dry-run", viewer, "application/json", "{}");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode result = JSON.readTree(answer.body());
+    assertThat(result.at("/profiles/entered").asInt()).isEqualTo(3);
+    assertThat(answer.body()).contains("nothing");
+  }
+
+  @Test
+  void anUnknownFlowIsA404AndABadRangeA400() {
+    assertThat(server.post("/api/flows/nope/dry-run", viewer, "application/json", "").statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> badFrom =
+        server.post(
+            "/api/flows/welcome/dry-run", viewer, "application/json", "{\"from\": \"yesterday\"}");
+    assertThat(badFrom.statusCode()).isEqualTo(400);
+    assertThat(badFrom.body()).contains("from").contains("ISO 8601");
+    HttpResponse<String> badVersion =
+        server.post("/api/flows/welcome/dry-run", viewer, "application/json", "{\"version\": 9}");
+    assertThat(badVersion.statusCode()).isEqualTo(400);
+    assertThat(badVersion.body()).contains("versions 1 to 1");
+  }
+}
