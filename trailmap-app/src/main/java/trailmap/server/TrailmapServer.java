@@ -32,6 +32,7 @@ import trailmap.eventlog.EventLog;
 import trailmap.eventlog.EventLogException;
 import trailmap.eventlog.EventLogOptions;
 import trailmap.eventlog.FileEventLog;
+import trailmap.flows.http.FlowRoutes;
 import trailmap.flows.runtime.FlowRuntime;
 import trailmap.flows.runtime.FlowSettings;
 import trailmap.flows.runtime.FlowStore;
@@ -190,6 +191,7 @@ public final class TrailmapServer implements AutoCloseable {
               () -> Optional.ofNullable(processor.get()),
               id -> FlowTimeline.of(flowStore, id));
       UnsubscribeRoutes unsubscribe = new UnsubscribeRoutes(flows);
+      FlowRoutes flowRoutes = new FlowRoutes(flows, config.maxMapBytes());
       AnalyticsRoutes analyticsRoutes =
           new AnalyticsRoutes(
               new LiveTables(profiles, events), id -> maps.latest(id).map(StoredMaps::model));
@@ -217,6 +219,7 @@ public final class TrailmapServer implements AutoCloseable {
                 profileRoutes.register(javalin.routes);
                 analyticsRoutes.register(javalin.routes);
                 unsubscribe.register(javalin.routes);
+                flowRoutes.register(javalin.routes);
                 web.register(javalin.routes, Requires.VIEWER);
                 errors.register(javalin.routes);
               });
