@@ -171,6 +171,25 @@ class FlowApiLifecycleTest {
   }
 
   @Test
+  void timersFireWhenTheClockReadsFinerThanMilliseconds() throws Exception {
+    // Regression: the system clock reads microseconds, flows.db stores milliseconds; the timer
+    // came back as another instant, was taken for a stale one, and nobody ever woke up.
+    api.close();
+    api =
+        new FlowApiHarness(
+            dir,
+            smtp.getSmtp().getPort(),
+            new SettableClock(Instant.parse("2026-03-02T10:00:00.123456789Z")),
+            MessagePolicy.PERMISSIVE);
+    api.publish(FlowApiHarness.example("welcome.yaml"));
+    api.newTrials("ada");
+    api.advance(Duration.ofDays(2));
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(api.expect(200, "GET", "/api/flows/welcome/stats", "", "").get("waiting").asLong())
+        .isZero();
+  }
+
+  @Test
   void viewersReadFlowsButOnlyEditorsChangeThem() {
     String viewer = api.server.keys().issue(Role.VIEWER, "v").secret();
     String yaml = FlowApiHarness.example("welcome.yaml");
