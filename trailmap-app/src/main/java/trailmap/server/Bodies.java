@@ -55,7 +55,7 @@ public final class Bodies {
   }
 
   /** The media type of the request without parameters, lower case; empty when none was sent. */
-  static String mediaType(Context ctx) {
+  public static String mediaType(Context ctx) {
     String type = ctx.contentType();
     if (type == null) {
       return "";

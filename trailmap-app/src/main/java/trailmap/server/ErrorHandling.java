@@ -72,7 +72,7 @@ final class ErrorHandling {
                   + ctx.method()
                   + " "
                   + ctx.path()
-                  + "; the API is under /api (maps, keys, sources), event collection under /v1, the UI at /";
+                  + "; the API is under /api (maps, flows, profiles, keys, sources), event collection under /v1, the UI at /";
           case 405 -> "method " + ctx.method() + " is not allowed on " + ctx.path();
           default -> e.getMessage();
         };

@@ -35,6 +35,7 @@ import trailmap.eventlog.EventLogException;
 import trailmap.eventlog.EventLogOptions;
 import trailmap.eventlog.FileEventLog;
 import trailmap.flows.dryrun.DryRunRoutes;
+import trailmap.flows.http.FlowRoutes;
 import trailmap.flows.runtime.FlowRuntime;
 import trailmap.flows.runtime.FlowSettings;
 import trailmap.flows.runtime.FlowStore;
@@ -198,6 +199,7 @@ public final class TrailmapServer implements AutoCloseable {
               () -> Optional.ofNullable(processor.get()),
               id -> FlowTimeline.of(flowStore, id));
       UnsubscribeRoutes unsubscribe = new UnsubscribeRoutes(flows);
+      FlowRoutes flowRoutes = new FlowRoutes(flows, config.maxMapBytes());
       AnalyticsRoutes analyticsRoutes = new AnalyticsRoutes(tables, latestMap);
       LiveRoutes liveRoutes = new LiveRoutes(tables, latestMap);
       DryRunRoutes dryRuns = new DryRunRoutes(flowStore, tables);
@@ -227,6 +229,7 @@ public final class TrailmapServer implements AutoCloseable {
                 unsubscribe.register(javalin.routes);
                 liveRoutes.register(javalin.routes);
                 dryRuns.register(javalin.routes);
+                flowRoutes.register(javalin.routes);
                 web.register(javalin.routes, Requires.VIEWER);
                 errors.register(javalin.routes);
               });

@@ -47,7 +47,18 @@ class AuthorizationMatrixTest {
           Map.entry("GET /api/profiles/{id}/export", Role.VIEWER),
           Map.entry("DELETE /api/profiles/{id}", Role.ADMIN),
           Map.entry("POST /api/analytics/{name}", Role.VIEWER),
-          Map.entry("POST /api/flows/{id}/dry-run", Role.VIEWER));
+          Map.entry("POST /api/flows/{id}/dry-run", Role.VIEWER),
+          Map.entry("GET /api/flows", Role.VIEWER),
+          Map.entry("POST /api/flows", Role.EDITOR),
+          Map.entry("GET /api/flows/{id}", Role.VIEWER),
+          Map.entry("PUT /api/flows/{id}", Role.EDITOR),
+          Map.entry("GET /api/flows/{id}/versions", Role.VIEWER),
+          Map.entry("POST /api/flows/{id}/publish", Role.EDITOR),
+          Map.entry("POST /api/flows/{id}/pause", Role.EDITOR),
+          Map.entry("POST /api/flows/{id}/archive", Role.EDITOR),
+          Map.entry("GET /api/flows/{id}/stats", Role.VIEWER),
+          Map.entry("GET /api/templates/{name}", Role.VIEWER),
+          Map.entry("PUT /api/templates/{name}", Role.EDITOR));
 
   /** The collection API: authenticated by a source's write key, never by an API key. */
   static final List<String> COLLECTION =

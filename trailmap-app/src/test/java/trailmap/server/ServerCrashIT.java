@@ -3,16 +3,13 @@ package trailmap.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -204,46 +201,7 @@ class ServerCrashIT {
   private Process start(Path data) throws Exception {
     Path stderr = dir.resolve("server-" + starts + ".err");
     starts++;
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "trailmap.cli.Trailmap",
-                "serve",
-                "--port",
-                Integer.toString(port),
-                "--data",
-                data.toString())
-            .redirectError(stderr.toFile());
-    builder.environment().put("TRAILMAP_ADMIN_KEY", ADMIN_KEY);
-    builder.environment().put("TRAILMAP_LOG_LEVEL", "WARN");
-    Process process = builder.start();
-    CountDownLatch listening = new CountDownLatch(1);
-    Thread.ofPlatform()
-        .daemon()
-        .start(
-            () -> {
-              try (BufferedReader out =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                  if (line.startsWith("Trailmap is listening on ")) {
-                    listening.countDown();
-                  }
-                }
-              } catch (IOException e) {
-                // The pipe breaks when the server is killed.
-              }
-            });
-    if (!listening.await(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("the server did not start: " + Files.readString(stderr));
-    }
-    return process;
+    return ServerProcess.start(data, port, stderr, Map.of("TRAILMAP_ADMIN_KEY", ADMIN_KEY));
   }
 
   private void awaitAcknowledgedAtLeast(int target, Process server) throws Exception {

@@ -124,5 +124,7 @@ final class FlowSchema {
                 position INTEGER NOT NULL
               )""",
               "INSERT INTO processor (id, position) VALUES (1, 0)",
-              "CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+              "CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+          // The per-flow statistics (FlowStore.stats) read the activity by flow.
+          List.of("CREATE INDEX activity_by_flow ON activity(flow_id, kind, outcome)"));
 }

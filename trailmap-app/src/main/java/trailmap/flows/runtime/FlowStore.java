@@ -40,7 +40,7 @@ import trailmap.store.Database;
  * store.archive("welcome");
  * store.list(); store.flow("welcome"); store.versions("welcome"); store.document("welcome", 2);
  * store.stepCounts("welcome"); store.outcomes("welcome"); store.suppressions("welcome");
- * store.outboxCounts("welcome");
+ * store.outboxCounts("welcome"); store.stats("welcome");
  * }</pre>
  *
  * Thread-safe: one connection behind a lock ({@link Database}).
@@ -338,6 +338,11 @@ public final class FlowStore implements AutoCloseable {
           Sql.list(c, sql, r -> out.put(r.getString(1), r.getLong(2)), flowId);
           return out;
         });
+  }
+
+  /** Entries, waiting profiles, messages, suppressions and conversion of a flow so far. */
+  public FlowStats stats(String flowId) {
+    return db.read(c -> FlowStatsQuery.of(c, flowId));
   }
 
   /** Stores an email body template; {@code {{traits.firstName}}} placeholders are HTML-escaped. */

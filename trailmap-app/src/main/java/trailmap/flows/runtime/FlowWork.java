@@ -108,6 +108,15 @@ final class FlowWork {
         k -> new FlowEngine(store.load(flowId, version), settings.policy(), seed));
   }
 
+  /**
+   * The clock's time to the millisecond. flows.db keeps times in milliseconds: a timer set at a
+   * finer instant would come back as a different one, which the engine rightly ignores as stale,
+   * and the profile would never wake up (the system clock reads microseconds).
+   */
+  private Instant now() {
+    return Instant.ofEpochMilli(clock.millis());
+  }
+
   /** Handles the next page of events the profiles already hold; returns how many. */
   int processEvents() {
     reload();
@@ -121,7 +130,7 @@ final class FlowWork {
     if (next <= from) {
       return 0;
     }
-    Instant now = clock.instant();
+    Instant now = now();
     List<Object[]> work = new ArrayList<>();
     for (EventLog.LogEntry entry : page.entries()) {
       if (entry.position() >= next || published.isEmpty()) {
@@ -219,7 +228,7 @@ final class FlowWork {
    */
   int fireDueTimers() {
     reload();
-    Instant now = clock.instant();
+    Instant now = now();
     List<FlowStates.Due> due =
         store.db().read(c -> FlowStates.due(c, now.toEpochMilli(), TIMER_BATCH));
     for (FlowStates.Due timer : due) {

@@ -8,18 +8,18 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A UTC clock that tests move by hand; safe to read from the runtime's threads. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
   private final AtomicReference<Instant> now;
 
-  SettableClock(Instant start) {
+  public SettableClock(Instant start) {
     now = new AtomicReference<>(start);
   }
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     now.updateAndGet(t -> t.plus(by));
   }
 
-  void set(Instant to) {
+  public void set(Instant to) {
     now.set(to);
   }
 
