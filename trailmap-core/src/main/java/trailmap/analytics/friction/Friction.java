@@ -114,9 +114,11 @@ public final class Friction {
       Touchpoint touchpoint =
           map.touchpoint(matching.touchpoint(candidates.get(i)).touchpointId()).orElseThrow();
       ConversionFound onwards = found.get(i);
-      Optional<Double> fromMap = expectedDropOff(touchpoint);
-      double expected = fromMap.orElse(median);
-      String expectedFrom = fromMap.isPresent() ? source(touchpoint) : "median";
+      Optional<Double> fromClaim = expectedByClaim(map, touchpoint.id());
+      Optional<Double> fromKpi = expectedByKpi(touchpoint);
+      double expected = fromClaim.or(() -> fromKpi).orElse(median);
+      String expectedFrom =
+          fromClaim.isPresent() ? "hypothesis" : fromKpi.isPresent() ? "kpi" : "median";
       double observed = onwards.dropOff().estimate();
       if (observed <= expected || expected >= 1) {
         continue;
@@ -138,23 +140,38 @@ public final class Friction {
   }
 
   /**
-   * The drop-off the map expects at a touchpoint: a drop-off hypothesis's bound (atMost, else
-   * atLeast), a conversion hypothesis's (1 − atLeast, else 1 − atMost), else a KPI whose metric is
-   * {@code drop-off} or {@code conversion} with a target (read as a percentage when its unit is
-   * {@code %}).
+   * The drop-off a claim of the map expects at a touchpoint: the first drop-off or conversion
+   * hypothesis (in map order, without a {@code to}) measured there — at its named touchpoint, else
+   * at the touchpoint carrying it — read as a drop-off bound (atMost, else atLeast) or a conversion
+   * bound (1 − atLeast, else 1 − atMost). A claim carried here but measured elsewhere says nothing
+   * about this touchpoint.
    */
-  static Optional<Double> expectedDropOff(Touchpoint touchpoint) {
-    for (PainPoint pain : touchpoint.painPoints()) {
-      if (pain.hypothesis().isPresent()) {
+  static Optional<Double> expectedByClaim(JourneyMap map, String touchpointId) {
+    for (Touchpoint carrier : map.touchpoints().toList()) {
+      for (PainPoint pain : carrier.painPoints()) {
+        if (pain.hypothesis().isEmpty()) {
+          continue;
+        }
         Hypothesis h = pain.hypothesis().get();
-        if (h.metric() == HypothesisMetric.DROP_OFF && h.to().isEmpty()) {
+        if (h.to().isPresent() || !h.touchpoint().orElse(carrier.id()).equals(touchpointId)) {
+          continue;
+        }
+        if (h.metric() == HypothesisMetric.DROP_OFF) {
           return h.atMost().or(h::atLeast);
         }
-        if (h.metric() == HypothesisMetric.CONVERSION && h.to().isEmpty()) {
+        if (h.metric() == HypothesisMetric.CONVERSION) {
           return Optional.of(1 - h.atLeast().or(h::atMost).orElseThrow());
         }
       }
     }
+    return Optional.empty();
+  }
+
+  /**
+   * The drop-off a KPI of the touchpoint expects: the first whose metric is {@code drop-off} or
+   * {@code conversion} (1 − target) with a target, read as a percentage when its unit is {@code %}.
+   */
+  static Optional<Double> expectedByKpi(Touchpoint touchpoint) {
     for (Kpi kpi : touchpoint.kpis()) {
       if (kpi.target().isEmpty()) {
         continue;
@@ -168,18 +185,6 @@ public final class Friction {
       }
     }
     return Optional.empty();
-  }
-
-  private static String source(Touchpoint touchpoint) {
-    boolean hypothesis =
-        touchpoint.painPoints().stream()
-            .flatMap(p -> p.hypothesis().stream())
-            .anyMatch(
-                h ->
-                    h.to().isEmpty()
-                        && (h.metric() == HypothesisMetric.DROP_OFF
-                            || h.metric() == HypothesisMetric.CONVERSION));
-    return hypothesis ? "hypothesis" : "kpi";
   }
 
   static double median(double[] values) {

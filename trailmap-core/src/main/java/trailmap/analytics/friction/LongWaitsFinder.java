@@ -16,8 +16,8 @@ import trailmap.maps.JourneyMap;
 /**
  * Long waits: the gaps between consecutive steps of every journey (touchpoints, consecutive repeats
  * merged, as discovery counts them), per transition. A transition with at least minimumN gaps whose
- * p90 is at least waitRatio times the median gap of all transitions is a long wait; its long ones
- * are the gaps above that threshold.
+ * p90 is at least waitRatio times the median gap of all transitions, and with at least one gap
+ * above that threshold (its long ones), is a long wait.
  */
 final class LongWaitsFinder {
   private LongWaitsFinder() {}
@@ -71,6 +71,10 @@ final class LongWaitsFinder {
           long longOnes = 0;
           for (int i = 0; i < size; i++) {
             longOnes += list[i] / 1e6 > threshold ? 1 : 0;
+          }
+          if (longOnes == 0) {
+            // p90 exactly at the threshold with no gap above it: nobody waited long.
+            return;
           }
           String from = labelling.name((int) (key >>> 32));
           String to = labelling.name((int) (key & 0xffffffffL));
