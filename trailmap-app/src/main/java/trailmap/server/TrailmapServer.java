@@ -46,6 +46,9 @@ import trailmap.maps.JourneyMap;
 import trailmap.profiles.ProfileProcessor;
 import trailmap.profiles.ProfileRoutes;
 import trailmap.profiles.ProfileStore;
+import trailmap.segments.runtime.SegmentProcessor;
+import trailmap.segments.runtime.SegmentRoutes;
+import trailmap.segments.store.SegmentStore;
 import trailmap.sources.Sources;
 import trailmap.store.Database;
 import trailmap.store.MapStore;
@@ -82,6 +85,8 @@ public final class TrailmapServer implements AutoCloseable {
   private final FlowStore flows;
   private final Clock clock;
   private final AtomicReference<FlowRuntime> flowRuntime = new AtomicReference<>();
+  private final SegmentStore segments;
+  private final AtomicReference<SegmentProcessor> segmentProcessor;
 
   private TrailmapServer(
       Javalin app,
@@ -96,7 +101,11 @@ public final class TrailmapServer implements AutoCloseable {
       ProfileStore profiles,
       AtomicReference<ProfileProcessor> profileProcessor,
       FlowStore flows,
-      Clock clock) {
+      Clock clock,
+      SegmentStore segments,
+      AtomicReference<SegmentProcessor> segmentProcessor) {
+    this.segments = segments;
+    this.segmentProcessor = segmentProcessor;
     this.app = app;
     this.db = db;
     this.gcMetrics = gcMetrics;
@@ -165,7 +174,9 @@ public final class TrailmapServer implements AutoCloseable {
     Javalin app = null;
     ProfileStore profiles = null;
     FlowStore flows = null;
+    SegmentStore segments = null;
     try {
+      segments = SegmentStore.open(config.dataDir(), clock);
       profiles = ProfileStore.open(config.dataDir(), config.identity(), clock);
       flows = FlowStore.open(config.dataDir(), clock);
       FlowStore flowStore = flows;
@@ -198,9 +209,16 @@ public final class TrailmapServer implements AutoCloseable {
               () -> Optional.ofNullable(processor.get()),
               id -> FlowTimeline.of(flowStore, id));
       UnsubscribeRoutes unsubscribe = new UnsubscribeRoutes(flows);
-      AnalyticsRoutes analyticsRoutes = new AnalyticsRoutes(tables, latestMap);
+      SegmentStore segmentStore = segments;
+      AnalyticsRoutes analyticsRoutes =
+          new AnalyticsRoutes(tables, latestMap, segmentStore::memberIds);
       LiveRoutes liveRoutes = new LiveRoutes(tables, latestMap);
       DryRunRoutes dryRuns = new DryRunRoutes(flowStore, tables);
+      AtomicReference<SegmentProcessor> segmentProcessor = new AtomicReference<>();
+      SegmentRoutes segmentRoutes =
+          new SegmentRoutes(
+              segments,
+              () -> Optional.ofNullable(segmentProcessor.get()).ifPresent(SegmentProcessor::wake));
 
       app =
           Javalin.create(
@@ -227,14 +245,28 @@ public final class TrailmapServer implements AutoCloseable {
                 unsubscribe.register(javalin.routes);
                 liveRoutes.register(javalin.routes);
                 dryRuns.register(javalin.routes);
+                segmentRoutes.register(javalin.routes);
                 web.register(javalin.routes, Requires.VIEWER);
                 errors.register(javalin.routes);
               });
       app.start();
       TrailmapServer server =
           new TrailmapServer(
-              app, db, gcMetrics, config, keys, maps, sources, events, first, profiles, processor,
-              flows, clock);
+              app,
+              db,
+              gcMetrics,
+              config,
+              keys,
+              maps,
+              sources,
+              events,
+              first,
+              profiles,
+              processor,
+              flows,
+              clock,
+              segments,
+              segmentProcessor);
       server.bindPipelineMetrics(registry);
       return server;
     } catch (RuntimeException e) {
@@ -247,6 +279,9 @@ public final class TrailmapServer implements AutoCloseable {
       }
       if (flows != null) {
         flows.close();
+      }
+      if (segments != null) {
+        segments.close();
       }
       db.close();
       events.close();
@@ -340,6 +375,16 @@ public final class TrailmapServer implements AutoCloseable {
     if (config.smtp().isPresent()) {
       settings = settings.withSmtp(config.smtp().get());
     }
+    SegmentProcessor segmentsFollow =
+        SegmentProcessor.start(
+            segments,
+            profiles,
+            config.identity(),
+            log,
+            processor::position,
+            id -> maps.latest(id).map(StoredMaps::model),
+            clock);
+    segmentProcessor.set(segmentsFollow);
     flowRuntime.set(
         FlowRuntime.start(
             flows,
@@ -348,13 +393,24 @@ public final class TrailmapServer implements AutoCloseable {
             log,
             processor::position,
             clock,
-            tune.apply(settings)));
+            tune.apply(settings),
+            new SegmentFeed(segments, segmentsFollow)));
     return processor;
   }
 
   /** Flow definitions, state, outbox and timeline ({@code DATA_DIR/flows.db}). */
   public FlowStore flows() {
     return flows;
+  }
+
+  /** Segment definitions and memberships ({@code DATA_DIR/segments.db}). */
+  public SegmentStore segments() {
+    return segments;
+  }
+
+  /** The segment membership processor, once {@link #followEvents} started it. */
+  public Optional<SegmentProcessor> segmentProcessor() {
+    return Optional.ofNullable(segmentProcessor.get());
   }
 
   /** The flow runtime, once {@link #followEvents} started it. */
@@ -393,6 +449,10 @@ public final class TrailmapServer implements AutoCloseable {
       if (runtime != null) {
         runtime.close();
       }
+      SegmentProcessor segmentsFollow = segmentProcessor.getAndSet(null);
+      if (segmentsFollow != null) {
+        segmentsFollow.close();
+      }
       ProfileProcessor processor = profileProcessor.getAndSet(null);
       if (processor != null) {
         processor.close();
@@ -401,6 +461,7 @@ public final class TrailmapServer implements AutoCloseable {
         gcMetrics.close();
         profiles.close();
         flows.close();
+        segments.close();
         db.close();
       } finally {
         events.close();

@@ -47,7 +47,12 @@ class AuthorizationMatrixTest {
           Map.entry("GET /api/profiles/{id}/export", Role.VIEWER),
           Map.entry("DELETE /api/profiles/{id}", Role.ADMIN),
           Map.entry("POST /api/analytics/{name}", Role.VIEWER),
-          Map.entry("POST /api/flows/{id}/dry-run", Role.VIEWER));
+          Map.entry("POST /api/flows/{id}/dry-run", Role.VIEWER),
+          Map.entry("GET /api/segments", Role.VIEWER),
+          Map.entry("POST /api/segments", Role.EDITOR),
+          Map.entry("GET /api/segments/{id}", Role.VIEWER),
+          Map.entry("PUT /api/segments/{id}", Role.EDITOR),
+          Map.entry("DELETE /api/segments/{id}", Role.EDITOR));
 
   /** The collection API: authenticated by a source's write key, never by an API key. */
   static final List<String> COLLECTION =

@@ -43,7 +43,11 @@ public final class FunnelQueryJson {
   static final List<String> STEP_FIELDS = List.of("event", "where", "name");
   static final List<String> EXCLUSION_FIELDS =
       List.of("event", "where", "name", "fromStep", "toStep");
-  static final List<String> WHERE_FIELDS = List.of("channel", "source", "properties", "traits");
+
+  /** {@code segment} is applied to the table by the analytics API before the funnel reads it. */
+  static final List<String> WHERE_FIELDS =
+      List.of("channel", "source", "properties", "traits", "segment");
+
   static final List<String> BREAKDOWN_FIELDS = List.of("property", "trait");
 
   private final Optional<StepResolver> resolver;
