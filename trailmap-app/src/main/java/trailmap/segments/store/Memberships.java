@@ -50,7 +50,10 @@ public final class Memberships {
       }
     }
     boolean newHolds = ruleHolds.orElse(holds);
-    Integer newManual = manual.isPresent() ? (manual.get() ? 1 : 0) : manualNow;
+    Integer newManual = manualNow;
+    if (manual.isPresent()) {
+      newManual = manual.get() ? 1 : 0;
+    }
     boolean newMember = newManual != null ? newManual == 1 : newHolds;
     if (!exists && !newMember && newManual == null) {
       return; // nothing to remember about a profile that never was in
