@@ -159,6 +159,28 @@ public final class ProfileStore implements AutoCloseable {
     return db.read(c -> ProfileReader.timeline(c, id, query));
   }
 
+  /**
+   * The ids of every profile held, in id order, at most {@code limit} after {@code after}
+   * (exclusive; "" for the start), for jobs that visit every profile a page at a time.
+   */
+  public List<ProfileId> ids(String after, int limit) {
+    return db.read(
+        c -> {
+          try (var s =
+              c.prepareStatement("SELECT id FROM profiles WHERE id > ? ORDER BY id LIMIT ?")) {
+            s.setString(1, after);
+            s.setInt(2, limit);
+            List<ProfileId> ids = new java.util.ArrayList<>();
+            try (var r = s.executeQuery()) {
+              while (r.next()) {
+                ids.add(new ProfileId(r.getString(1)));
+              }
+            }
+            return ids;
+          }
+        });
+  }
+
   /** All of the profile's events in time order, ties in log order. */
   public List<StoredEvent> events(ProfileId id) {
     return db.read(c -> ProfileReader.allEvents(c, id));

@@ -47,6 +47,9 @@ import trailmap.maps.JourneyMap;
 import trailmap.profiles.ProfileProcessor;
 import trailmap.profiles.ProfileRoutes;
 import trailmap.profiles.ProfileStore;
+import trailmap.segments.runtime.SegmentProcessor;
+import trailmap.segments.runtime.SegmentRoutes;
+import trailmap.segments.store.SegmentStore;
 import trailmap.sources.Sources;
 import trailmap.store.Database;
 import trailmap.store.MapStore;
@@ -83,6 +86,8 @@ public final class TrailmapServer implements AutoCloseable {
   private final FlowStore flows;
   private final Clock clock;
   private final AtomicReference<FlowRuntime> flowRuntime = new AtomicReference<>();
+  private final SegmentStore segments;
+  private final AtomicReference<SegmentProcessor> segmentProcessor;
 
   private TrailmapServer(
       Javalin app,
@@ -97,7 +102,11 @@ public final class TrailmapServer implements AutoCloseable {
       ProfileStore profiles,
       AtomicReference<ProfileProcessor> profileProcessor,
       FlowStore flows,
-      Clock clock) {
+      Clock clock,
+      SegmentStore segments,
+      AtomicReference<SegmentProcessor> segmentProcessor) {
+    this.segments = segments;
+    this.segmentProcessor = segmentProcessor;
     this.app = app;
     this.db = db;
     this.gcMetrics = gcMetrics;
@@ -166,7 +175,9 @@ public final class TrailmapServer implements AutoCloseable {
     Javalin app = null;
     ProfileStore profiles = null;
     FlowStore flows = null;
+    SegmentStore segments = null;
     try {
+      segments = SegmentStore.open(config.dataDir(), clock);
       profiles = ProfileStore.open(config.dataDir(), config.identity(), clock);
       flows = FlowStore.open(config.dataDir(), clock);
       FlowStore flowStore = flows;
@@ -200,9 +211,16 @@ public final class TrailmapServer implements AutoCloseable {
               id -> FlowTimeline.of(flowStore, id));
       UnsubscribeRoutes unsubscribe = new UnsubscribeRoutes(flows);
       FlowRoutes flowRoutes = new FlowRoutes(flows, config.maxMapBytes());
-      AnalyticsRoutes analyticsRoutes = new AnalyticsRoutes(tables, latestMap);
+      SegmentStore segmentStore = segments;
+      AnalyticsRoutes analyticsRoutes =
+          new AnalyticsRoutes(tables, latestMap, segmentStore::memberIds);
       LiveRoutes liveRoutes = new LiveRoutes(tables, latestMap);
       DryRunRoutes dryRuns = new DryRunRoutes(flowStore, tables);
+      AtomicReference<SegmentProcessor> segmentProcessor = new AtomicReference<>();
+      SegmentRoutes segmentRoutes =
+          new SegmentRoutes(
+              segments,
+              () -> Optional.ofNullable(segmentProcessor.get()).ifPresent(SegmentProcessor::wake));
 
       app =
           Javalin.create(
@@ -230,14 +248,28 @@ public final class TrailmapServer implements AutoCloseable {
                 liveRoutes.register(javalin.routes);
                 dryRuns.register(javalin.routes);
                 flowRoutes.register(javalin.routes);
+                segmentRoutes.register(javalin.routes);
                 web.register(javalin.routes, Requires.VIEWER);
                 errors.register(javalin.routes);
               });
       app.start();
       TrailmapServer server =
           new TrailmapServer(
-              app, db, gcMetrics, config, keys, maps, sources, events, first, profiles, processor,
-              flows, clock);
+              app,
+              db,
+              gcMetrics,
+              config,
+              keys,
+              maps,
+              sources,
+              events,
+              first,
+              profiles,
+              processor,
+              flows,
+              clock,
+              segments,
+              segmentProcessor);
       server.bindPipelineMetrics(registry);
       return server;
     } catch (RuntimeException e) {
@@ -250,6 +282,9 @@ public final class TrailmapServer implements AutoCloseable {
       }
       if (flows != null) {
         flows.close();
+      }
+      if (segments != null) {
+        segments.close();
       }
       db.close();
       events.close();
@@ -343,6 +378,16 @@ public final class TrailmapServer implements AutoCloseable {
     if (config.smtp().isPresent()) {
       settings = settings.withSmtp(config.smtp().get());
     }
+    SegmentProcessor segmentsFollow =
+        SegmentProcessor.start(
+            segments,
+            profiles,
+            config.identity(),
+            log,
+            processor::position,
+            id -> maps.latest(id).map(StoredMaps::model),
+            clock);
+    segmentProcessor.set(segmentsFollow);
     flowRuntime.set(
         FlowRuntime.start(
             flows,
@@ -351,13 +396,24 @@ public final class TrailmapServer implements AutoCloseable {
             log,
             processor::position,
             clock,
-            tune.apply(settings)));
+            tune.apply(settings),
+            new SegmentFeed(segments, segmentsFollow)));
     return processor;
   }
 
   /** Flow definitions, state, outbox and timeline ({@code DATA_DIR/flows.db}). */
   public FlowStore flows() {
     return flows;
+  }
+
+  /** Segment definitions and memberships ({@code DATA_DIR/segments.db}). */
+  public SegmentStore segments() {
+    return segments;
+  }
+
+  /** The segment membership processor, once {@link #followEvents} started it. */
+  public Optional<SegmentProcessor> segmentProcessor() {
+    return Optional.ofNullable(segmentProcessor.get());
   }
 
   /** The flow runtime, once {@link #followEvents} started it. */
@@ -396,6 +452,10 @@ public final class TrailmapServer implements AutoCloseable {
       if (runtime != null) {
         runtime.close();
       }
+      SegmentProcessor segmentsFollow = segmentProcessor.getAndSet(null);
+      if (segmentsFollow != null) {
+        segmentsFollow.close();
+      }
       ProfileProcessor processor = profileProcessor.getAndSet(null);
       if (processor != null) {
         processor.close();
@@ -404,6 +464,7 @@ public final class TrailmapServer implements AutoCloseable {
         gcMetrics.close();
         profiles.close();
         flows.close();
+        segments.close();
         db.close();
       } finally {
         events.close();

@@ -58,7 +58,12 @@ class AuthorizationMatrixTest {
           Map.entry("POST /api/flows/{id}/archive", Role.EDITOR),
           Map.entry("GET /api/flows/{id}/stats", Role.VIEWER),
           Map.entry("GET /api/templates/{name}", Role.VIEWER),
-          Map.entry("PUT /api/templates/{name}", Role.EDITOR));
+          Map.entry("PUT /api/templates/{name}", Role.EDITOR),
+          Map.entry("GET /api/segments", Role.VIEWER),
+          Map.entry("POST /api/segments", Role.EDITOR),
+          Map.entry("GET /api/segments/{id}", Role.VIEWER),
+          Map.entry("PUT /api/segments/{id}", Role.EDITOR),
+          Map.entry("DELETE /api/segments/{id}", Role.EDITOR));
 
   /** The collection API: authenticated by a source's write key, never by an API key. */
   static final List<String> COLLECTION =

@@ -51,6 +51,11 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(TrailmapServer.start(config, clock, Optional.of(ADMIN_KEY)));
   }
 
+  /** A client for a server the test started itself; closing it closes the server. */
+  public static TestServer wrap(TrailmapServer server) {
+    return new TestServer(server);
+  }
+
   public TrailmapServer server() {
     return server;
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import trailmap.analytics.EventTable;
 import trailmap.analytics.funnel.FunnelAnalysis;
 import trailmap.analytics.funnel.InvalidFunnelQueryException;
@@ -43,11 +45,27 @@ public final class Analyses {
    */
   public static Answer run(
       AnalysisKind kind, JsonNode query, EventTable table, Optional<JourneyMap> map) {
+    return run(kind, query, table, map, id -> Optional.empty());
+  }
+
+  /**
+   * As {@link #run(AnalysisKind, JsonNode, EventTable, Optional)}, with segments for {@code
+   * "where": {"segment": "ID"}}: only the profiles that are members of the segment now count.
+   *
+   * @param segments the current members' profile ids of a segment by id; empty for an unknown one
+   */
+  public static Answer run(
+      AnalysisKind kind,
+      JsonNode query,
+      EventTable source,
+      Optional<JourneyMap> map,
+      Function<String, Optional<Set<String>>> segments) {
     if (!query.isObject()) {
       throw QueryProblems.of(List.of("$: the query must be a JSON object"));
     }
     ObjectNode rest = ((ObjectNode) query).deepCopy();
     rest.remove("map");
+    EventTable table = bySegment(rest, source, segments);
     if (kind == AnalysisKind.FUNNEL) {
       Optional<StepResolver> steps = map.map(m -> new MapSteps(m, table));
       try {
@@ -70,5 +88,29 @@ public final class Analyses {
       case COMPARE -> new Answer.Json(CompareAnalysis.run(rest, scoped, map));
       case HYPOTHESES -> new Answer.Json(HypothesesAnalysis.run(rest, scoped, map));
     };
+  }
+
+  /** The table with only the members of {@code where.segment}, which is removed from the query. */
+  private static EventTable bySegment(
+      ObjectNode rest, EventTable table, Function<String, Optional<Set<String>>> segments) {
+    if (!(rest.get("where") instanceof ObjectNode where) || !where.has("segment")) {
+      return table;
+    }
+    JsonNode segment = where.remove("segment");
+    if (!segment.isTextual()) {
+      throw QueryProblems.of(
+          List.of("$.where.segment: must be the id of a segment, was " + segment));
+    }
+    Set<String> members =
+        segments
+            .apply(segment.textValue())
+            .orElseThrow(
+                () ->
+                    QueryProblems.of(
+                        List.of(
+                            "$.where.segment: there is no segment '"
+                                + segment.textValue()
+                                + "'; list them with GET /api/segments")));
+    return table.select(e -> true, p -> members.contains(table.profileId(p)));
   }
 }

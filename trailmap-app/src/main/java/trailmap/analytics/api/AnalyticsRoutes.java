@@ -31,14 +31,26 @@ public final class AnalyticsRoutes {
 
   private final Supplier<EventTable> tables;
   private final Function<String, Optional<JourneyMap>> maps;
+  private final Function<String, Optional<java.util.Set<String>>> segments;
 
   /**
    * @param tables the events to analyse, as current as the source can make them
    * @param maps a stored map's latest version by id
    */
   public AnalyticsRoutes(Supplier<EventTable> tables, Function<String, Optional<JourneyMap>> maps) {
+    this(tables, maps, id -> Optional.empty());
+  }
+
+  /**
+   * @param segments a segment's current members by id, for {@code "where": {"segment": "ID"}}
+   */
+  public AnalyticsRoutes(
+      Supplier<EventTable> tables,
+      Function<String, Optional<JourneyMap>> maps,
+      Function<String, Optional<java.util.Set<String>>> segments) {
     this.tables = tables;
     this.maps = maps;
+    this.segments = segments;
   }
 
   public void register(RoutesConfig routes) {
@@ -62,7 +74,7 @@ public final class AnalyticsRoutes {
                                 + String.join(", ", AnalysisKind.wireNames()))));
     JsonNode query = parse(Bodies.readText(ctx, MAX_QUERY_BYTES, "send a shorter query"));
     Optional<JourneyMap> map = map(query.get("map"));
-    Analyses.Answer answer = Analyses.run(kind, query, tables.get(), map);
+    Analyses.Answer answer = Analyses.run(kind, query, tables.get(), map, segments);
     switch (answer) {
       case Analyses.Answer.Json json -> ctx.json(json.json());
       case Analyses.Answer.Dot dot ->

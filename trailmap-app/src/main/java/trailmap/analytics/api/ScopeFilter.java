@@ -24,7 +24,9 @@ record ScopeFilter(
     Set<String> sources,
     List<PropertyCondition> properties,
     List<PropertyCondition> traits) {
-  static final List<String> FIELDS = List.of("channel", "source", "properties", "traits");
+  /** {@code segment} is read (and removed) by {@link Analyses} before this filter sees it. */
+  static final List<String> FIELDS =
+      List.of("channel", "source", "properties", "traits", "segment");
 
   ScopeFilter {
     channels = Set.copyOf(channels);

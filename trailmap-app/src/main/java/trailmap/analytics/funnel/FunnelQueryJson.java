@@ -43,7 +43,13 @@ public final class FunnelQueryJson {
   static final List<String> STEP_FIELDS = List.of("event", "where", "name");
   static final List<String> EXCLUSION_FIELDS =
       List.of("event", "where", "name", "fromStep", "toStep");
+
+  /**
+   * The analytics API applies {@code where.segment} to the table and removes it before the funnel
+   * reads the query, so the funnel itself never accepts it.
+   */
   static final List<String> WHERE_FIELDS = List.of("channel", "source", "properties", "traits");
+
   static final List<String> BREAKDOWN_FIELDS = List.of("property", "trait");
 
   private final Optional<StepResolver> resolver;

@@ -27,7 +27,10 @@ final class DecisionWriter {
   private final FlowSettings settings;
   private final UnsubscribeTokens tokens;
 
-  DecisionWriter(FlowSettings settings, UnsubscribeTokens tokens) {
+  private final SegmentLink segments;
+
+  DecisionWriter(FlowSettings settings, UnsubscribeTokens tokens, SegmentLink segments) {
+    this.segments = segments;
     this.settings = settings;
     this.tokens = tokens;
   }
@@ -132,17 +135,24 @@ final class DecisionWriter {
             log(c, pid, now, flow, null, "trait", "queued", set, id);
           }
         }
-        case Decision.SegmentChange change ->
-            log(
-                c,
-                pid,
-                now,
-                flow,
-                null,
-                "segment",
-                "not-carried-out",
-                change.reason() + " (segments are not available yet)",
-                null);
+        case Decision.SegmentChange change -> {
+          // segments.db is its own file: the change is applied at once and is idempotent, so a
+          // page replayed after a crash applies it again to the same effect.
+          boolean done =
+              segments.change(change.segmentId(), profile.id(), change.add(), "flow:" + flow.id());
+          log(
+              c,
+              pid,
+              now,
+              flow,
+              null,
+              "segment",
+              done ? (change.add() ? "added" : "removed") : "not-carried-out",
+              done
+                  ? change.reason()
+                  : change.reason() + " (no segment '" + change.segmentId() + "')",
+              null);
+        }
         case Decision.Left left ->
             log(c, pid, now, flow, left.stepId(), "left", left.outcome().wireName(), left, null);
         case Decision.StepReached r -> {}

@@ -72,6 +72,23 @@ public final class FlowRuntime implements AutoCloseable {
       LongSupplier profilesApplied,
       Clock clock,
       FlowSettings settings) {
+    return create(flows, profiles, rules, log, profilesApplied, clock, settings, SegmentLink.NONE);
+  }
+
+  /**
+   * As {@link #create(FlowStore, ProfileStore, IdentityRules, EventLog, LongSupplier, Clock,
+   * FlowSettings)}, with segments: profiles entering one start its {@code segment} flows, and
+   * segment actions are carried out through {@code segments}.
+   */
+  public static FlowRuntime create(
+      FlowStore flows,
+      ProfileStore profiles,
+      IdentityRules rules,
+      EventLog log,
+      LongSupplier profilesApplied,
+      Clock clock,
+      FlowSettings settings,
+      SegmentLink segments) {
     UnsubscribeTokens tokens = flows.unsubscribeTokens();
     String webhookSecret = flows.webhookSecret();
     long seed = Long.parseUnsignedLong(flows.secret("seed").substring(0, 16), 16);
@@ -85,7 +102,8 @@ public final class FlowRuntime implements AutoCloseable {
             clock,
             settings,
             seed,
-            new DecisionWriter(settings, tokens));
+            new DecisionWriter(settings, tokens, segments),
+            segments);
     OutboxSender sender = new OutboxSender(flows, log, clock, settings, webhookSecret);
     return new FlowRuntime(work, sender, settings, tokens, webhookSecret);
   }
@@ -98,8 +116,10 @@ public final class FlowRuntime implements AutoCloseable {
       EventLog log,
       LongSupplier profilesApplied,
       Clock clock,
-      FlowSettings settings) {
-    FlowRuntime runtime = create(flows, profiles, rules, log, profilesApplied, clock, settings);
+      FlowSettings settings,
+      SegmentLink segments) {
+    FlowRuntime runtime =
+        create(flows, profiles, rules, log, profilesApplied, clock, settings, segments);
     runtime.startThreads();
     return runtime;
   }
@@ -142,6 +162,9 @@ public final class FlowRuntime implements AutoCloseable {
     int done = 0;
     int n;
     while ((n = work.processEvents()) > 0) {
+      done += n;
+    }
+    while ((n = work.processSegmentEntries()) > 0) {
       done += n;
     }
     while ((n = work.fireDueTimers()) > 0) {

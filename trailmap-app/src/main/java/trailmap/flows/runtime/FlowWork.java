@@ -49,6 +49,7 @@ final class FlowWork {
   private final FlowSettings settings;
   private final long seed;
   private final DecisionWriter writer;
+  private final SegmentLink segments;
   private final Map<String, FlowEngine> engines = new HashMap<>();
   private long loadedGeneration = -1;
   private Map<String, Integer> published = Map.of();
@@ -63,7 +64,9 @@ final class FlowWork {
       Clock clock,
       FlowSettings settings,
       long seed,
-      DecisionWriter writer) {
+      DecisionWriter writer,
+      SegmentLink segments) {
+    this.segments = segments;
     this.store = store;
     this.profiles = profiles;
     this.rules = rules;
@@ -82,7 +85,8 @@ final class FlowWork {
   boolean idle() {
     long now = clock.millis();
     return store.position() >= Math.min(log.end(), profilesApplied.getAsLong())
-        && store.db().read(c -> FlowStates.due(c, now, 1).isEmpty());
+        && store.db().read(c -> FlowStates.due(c, now, 1).isEmpty())
+        && segments.enteredAfter(segmentPosition(), 1).next() == segmentPosition();
   }
 
   private void reload() {
@@ -156,6 +160,60 @@ final class FlowWork {
               return null;
             });
     return (int) (next - from);
+  }
+
+  /**
+   * Starts {@code segment} triggered flows for profiles that entered a segment, a page at a time;
+   * the feed position commits with what the entries caused. Returns how many feed rows it passed.
+   */
+  int processSegmentEntries() {
+    reload();
+    long from = segmentPosition();
+    SegmentLink.Page page = segments.enteredAfter(from, EVENT_BATCH);
+    if (page.next() <= from) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    List<Object[]> work = new ArrayList<>();
+    for (SegmentLink.Entered entry : page.entered()) {
+      if (!published.isEmpty()) {
+        ProfileView.load(profiles, entry.profile(), needsEvents, now)
+            .ifPresent(v -> work.add(new Object[] {entry.segmentId(), v}));
+      }
+    }
+    store
+        .db()
+        .transaction(
+            c -> {
+              if (segmentPosition(c) != from) {
+                throw new IllegalStateException("the segment feed moved from " + from);
+              }
+              for (Object[] item : work) {
+                handleAll(
+                    c, (ProfileView) item[1], new Input.SegmentEntered((String) item[0]), now);
+              }
+              // Kept with the secrets (a table of named values) so that this branch adds no
+              // schema step; a table of its own would be cleaner.
+              Sql.update(
+                  c,
+                  "INSERT OR REPLACE INTO secrets (name, value) VALUES (?, ?)",
+                  SEGMENT_FEED,
+                  Long.toString(page.next()));
+              return null;
+            });
+    return (int) Math.max(1, page.next() - from);
+  }
+
+  private static final String SEGMENT_FEED = "segment-feed-position";
+
+  private long segmentPosition() {
+    return store.db().read(FlowWork::segmentPosition);
+  }
+
+  private static long segmentPosition(Connection c) throws SQLException {
+    Optional<String> value =
+        Sql.one(c, "SELECT value FROM secrets WHERE name = ?", r -> r.getString(1), SEGMENT_FEED);
+    return value.map(Long::parseLong).orElse(0L);
   }
 
   private Optional<ProfileId> profileOf(Event event) {

@@ -1,0 +1,12 @@
+package trailmap.segments.store;
+
+import java.time.Instant;
+import trailmap.profiles.ProfileId;
+
+/**
+ * One transition of a profile into or out of a segment, in the order they were recorded.
+ *
+ * @param cause {@code rule}, {@code flow:ID} for a flow's add/remove action, or {@code deleted}
+ */
+public record MembershipChange(
+    long seq, String segmentId, ProfileId profile, boolean entered, Instant at, String cause) {}

@@ -1,0 +1,262 @@
+package trailmap.segments.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import trailmap.access.Role;
+import trailmap.eventlog.MemoryEventLog;
+import trailmap.flows.channels.SmtpSettings;
+import trailmap.profiles.ProfileProcessor;
+import trailmap.server.ServerConfig;
+import trailmap.server.TestServer;
+import trailmap.server.TrailmapServer;
+
+/**
+ * Segments on a real server: events through /v1/batch, live membership on a settable clock, a
+ * segment-triggered flow mailing GreenMail, and the analytics segment filter.
+ */
+class SegmentsLiveTest {
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  static final Duration WAIT = Duration.ofSeconds(20);
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String REPEAT_BUYERS =
+      """
+      id: repeat-buyers
+      name: Repeat buyers
+      rule:
+        did: Order Completed
+        atLeast: 2
+        within: 30d
+      """;
+  static final String VIP_FLOW =
+      """
+      id: vip-welcome
+      name: Welcome to the repeat buyers
+      trigger:
+        segment: repeat-buyers
+      steps:
+        - id: thanks
+          email:
+            template: vip
+            subject: Thank you for coming back
+            to: email
+      """;
+
+  @TempDir Path dir;
+  final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+  final MemoryEventLog log = new MemoryEventLog();
+  TestServer http;
+  TrailmapServer server;
+  ProfileProcessor processor;
+  String writeKey;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  void start() {
+    ServerConfig config =
+        ServerConfig.defaults()
+            .withPort(0)
+            .withDataDir(dir)
+            .withSmtp(
+                SmtpSettings.parse(
+                    "smtp://127.0.0.1:" + smtp.getSmtp().getPort() + "?from=hello@trailmap.test"));
+    server = TrailmapServer.start(config, clock, Optional.of(TestServer.ADMIN_KEY), log);
+    processor = server.followEvents(log);
+    http = TestServer.wrap(server);
+    writeKey = server.sources().create("web", "web").writeKey();
+  }
+
+  void settle() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      assertThat(processor.awaitPosition(log.end(), WAIT)).isTrue();
+      assertThat(server.segmentProcessor().orElseThrow().awaitIdle(WAIT)).isTrue();
+      assertThat(server.flowRuntime().orElseThrow().awaitIdle(WAIT)).isTrue();
+    }
+  }
+
+  void batch(String user, String... tracks) throws InterruptedException {
+    StringBuilder items = new StringBuilder();
+    items.append(
+        """
+        {"type": "identify", "userId": "%s", "traits": {"email": "%s@example.com"},
+         "timestamp": "%s"}"""
+            .formatted(user, user, clock.instant()));
+    for (String name : tracks) {
+      items.append(
+          """
+          , {"type": "track", "userId": "%s", "event": "%s", "timestamp": "%s"}"""
+              .formatted(user, name, clock.instant()));
+    }
+    String auth =
+        Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> answer =
+        http.send(
+            http.request("/v1/batch")
+                .header("Authorization", "Basic " + auth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"batch\": [" + items + "]}"))
+                .build());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    settle();
+  }
+
+  JsonNode segment() throws Exception {
+    HttpResponse<String> answer = http.get("/api/segments/repeat-buyers", http.key(Role.VIEWER));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return JSON.readTree(answer.body());
+  }
+
+  long mailsTo(String user) {
+    return java.util.Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> GreenMailUtil.getHeaders(m).contains(user + "@example.com"))
+        .count();
+  }
+
+  int funnelEntered(String where) throws Exception {
+    HttpResponse<String> answer =
+        http.post(
+            "/api/analytics/funnel",
+            http.key(Role.VIEWER),
+            "application/json",
+            "{\"steps\": [\"Order Completed\"]" + where + "}");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return JSON.readTree(answer.body()).get("steps").get(0).get("count").asInt();
+  }
+
+  @Test
+  void theSecondOrderEntersTheSegmentMailsThroughItsFlowNarrowsAFunnelAndTimeTakesItOut()
+      throws Exception {
+    start();
+    assertThat(
+            http.post("/api/segments", http.key(Role.EDITOR), "application/yaml", REPEAT_BUYERS)
+                .statusCode())
+        .isEqualTo(201);
+    server.flows().saveTemplate("vip", "<p>Thanks for your orders!</p>");
+    server.flows().createDraft("vip.yaml", VIP_FLOW);
+    server.flows().publish("vip-welcome", 1, false);
+
+    batch("ada", "Order Completed");
+    batch("bob", "Order Completed");
+    assertThat(segment().get("memberCount").asInt()).isZero();
+
+    clock.advance(Duration.ofDays(3));
+    batch("ada", "Order Completed");
+    JsonNode members = segment();
+    assertThat(members.get("memberCount").asInt()).isEqualTo(1);
+    assertThat(members.get("members").get(0).get("enteredAt").asText())
+        .isEqualTo(clock.instant().toString());
+    assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+    assertThat(mailsTo("ada")).isEqualTo(1);
+    assertThat(mailsTo("bob")).isZero();
+
+    assertThat(funnelEntered("")).isEqualTo(2);
+    assertThat(funnelEntered(", \"where\": {\"segment\": \"repeat-buyers\"}")).isEqualTo(1);
+
+    // Ada's first order ages out 30 days after it was placed: 27 days from now.
+    clock.advance(Duration.ofDays(27).minusMinutes(1));
+    settle();
+    assertThat(segment().get("memberCount").asInt()).isEqualTo(1);
+    clock.advance(Duration.ofMinutes(1));
+    settle();
+    assertThat(segment().get("memberCount").asInt()).isZero();
+    assertThat(funnelEntered(", \"where\": {\"segment\": \"repeat-buyers\"}")).isZero();
+    assertThat(mailsTo("ada")).isEqualTo(1);
+  }
+
+  @Test
+  void anInvalidSegmentIsA400ListingEveryProblemAtItsLineAndColumn() throws Exception {
+    start();
+    HttpResponse<String> answer =
+        http.post(
+            "/api/segments",
+            http.key(Role.EDITOR),
+            "application/yaml",
+            """
+            id: repeat-buyers
+            name: Repeat buyers
+            rule:
+              did: Order Completed
+              atLeast: 0
+              within: 30 days
+              colour: red
+            """);
+    assertThat(answer.statusCode()).isEqualTo(400);
+    JsonNode errors = JSON.readTree(answer.body()).get("errors");
+    assertThat(errors.toString())
+        .contains("\"line\":6", "within", "\"line\":7", "unknown field 'colour'");
+    assertThat(http.get("/api/segments", http.key(Role.VIEWER)).body()).contains("[]");
+  }
+
+  @Test
+  void aSegmentCreatedAfterTheEventsIsBackfilledAndDeletingItEmptiesIt() throws Exception {
+    start();
+    batch("cy", "Order Completed", "Order Completed");
+    http.put(
+        "/api/segments/repeat-buyers", http.key(Role.EDITOR), "application/yaml", REPEAT_BUYERS);
+    settle();
+    assertThat(segment().get("memberCount").asInt()).isEqualTo(1);
+    assertThat(
+            http.send(
+                    http.request("/api/segments/repeat-buyers")
+                        .header("Authorization", "Bearer " + http.key(Role.EDITOR))
+                        .DELETE()
+                        .build())
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(http.get("/api/segments/repeat-buyers", http.key(Role.VIEWER)).statusCode())
+        .isEqualTo(404);
+  }
+
+  static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}

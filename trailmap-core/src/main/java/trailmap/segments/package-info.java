@@ -1,0 +1,8 @@
+/**
+ * Segments: named rules over a profile's traits, its place on a journey map and its behaviour, and
+ * the pure {@link trailmap.segments.SegmentEvaluator} that decides membership at an instant and
+ * when it can change next. Depends on {@code trailmap.maps}, {@code trailmap.events}, {@code
+ * trailmap.flows} (for {@code EventMatch}) and {@code trailmap.analytics.Conditions}; no I/O, no
+ * clock.
+ */
+package trailmap.segments;
