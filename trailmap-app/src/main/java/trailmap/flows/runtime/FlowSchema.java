@@ -126,5 +126,14 @@ final class FlowSchema {
               "INSERT INTO processor (id, position) VALUES (1, 0)",
               "CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)"),
           // The per-flow statistics (FlowStore.stats) read the activity by flow.
-          List.of("CREATE INDEX activity_by_flow ON activity(flow_id, kind, outcome)"));
+          List.of("CREATE INDEX activity_by_flow ON activity(flow_id, kind, outcome)"),
+          // How far the runtime has read the segments' enter/leave feed (FlowWork), committed with
+          // the flow decisions those entries caused.
+          List.of(
+              """
+              CREATE TABLE segment_feed (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                position INTEGER NOT NULL
+              )""",
+              "INSERT INTO segment_feed (id, position) VALUES (1, 0)"));
 }

@@ -194,26 +194,19 @@ final class FlowWork {
               }
               // Kept with the secrets (a table of named values) so that this branch adds no
               // schema step; a table of its own would be cleaner.
-              Sql.update(
-                  c,
-                  "INSERT OR REPLACE INTO secrets (name, value) VALUES (?, ?)",
-                  SEGMENT_FEED,
-                  Long.toString(page.next()));
+              Sql.update(c, "UPDATE segment_feed SET position = ? WHERE id = 1", page.next());
               return null;
             });
     return (int) Math.max(1, page.next() - from);
   }
-
-  private static final String SEGMENT_FEED = "segment-feed-position";
 
   private long segmentPosition() {
     return store.db().read(FlowWork::segmentPosition);
   }
 
   private static long segmentPosition(Connection c) throws SQLException {
-    Optional<String> value =
-        Sql.one(c, "SELECT value FROM secrets WHERE name = ?", r -> r.getString(1), SEGMENT_FEED);
-    return value.map(Long::parseLong).orElse(0L);
+    return Sql.one(c, "SELECT position FROM segment_feed WHERE id = 1", r -> r.getLong(1))
+        .orElse(0L);
   }
 
   private Optional<ProfileId> profileOf(Event event) {
