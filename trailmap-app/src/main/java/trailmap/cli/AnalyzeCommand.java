@@ -25,6 +25,7 @@ import trailmap.analytics.store.EventTables;
 import trailmap.analytics.store.LoadOptions;
 import trailmap.analytics.store.LoadedTable;
 import trailmap.maps.JourneyMap;
+import trailmap.segments.store.SegmentStore;
 import trailmap.server.ProblemException;
 import trailmap.server.StoredMaps;
 import trailmap.store.Database;
@@ -119,7 +120,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
       LoadedTable loaded = EventTables.load(data, LoadOptions.all());
       EventTable table = loaded.table();
-      Analyses.Answer answer = Analyses.run(kind.get(), document, table, journeyMap);
+      Analyses.Answer answer = run(kind.get(), document, table, journeyMap);
       switch (answer) {
         case Analyses.Answer.Dot dot -> out.print(dot.text());
         case Analyses.Answer.Json answered -> {
@@ -144,6 +145,23 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCodes.UNUSABLE;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("writing a JSON tree cannot fail", e);
+    }
+  }
+
+  /**
+   * Runs the analysis; {@code where.segment} counts the members the server last recorded in the
+   * data directory's {@code segments.db}.
+   */
+  private Analyses.Answer run(
+      AnalysisKind kind, ObjectNode document, EventTable table, Optional<JourneyMap> journeyMap) {
+    if (!document.path("where").has("segment")) {
+      return Analyses.run(kind, document, table, journeyMap);
+    }
+    if (!Files.exists(data.resolve("segments.db"))) {
+      return Analyses.run(kind, document, table, journeyMap, id -> Optional.empty());
+    }
+    try (SegmentStore segments = SegmentStore.open(data, java.time.Clock.systemUTC())) {
+      return Analyses.run(kind, document, table, journeyMap, segments::memberIds);
     }
   }
 

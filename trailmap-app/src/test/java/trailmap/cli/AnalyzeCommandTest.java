@@ -129,6 +129,14 @@ class AnalyzeCommandTest {
     assertThat(noMap.exitCode()).isEqualTo(2);
     assertThat(noMap.err()).contains("no-such-map");
 
+    Path segmentQuery = dir.resolve("segment.json");
+    Files.writeString(segmentQuery, "{\"where\": {\"segment\": \"vip\"}}");
+    CliRun noSegment =
+        CliRun.of(
+            "analyze", "discover", "--data", data.toString(), "--query", segmentQuery.toString());
+    assertThat(noSegment.exitCode()).isEqualTo(1);
+    assertThat(noSegment.err()).contains("$.where.segment").contains("vip");
+
     CliRun noData = CliRun.of("analyze", "discover", "--data", dir.resolve("nothing").toString());
     assertThat(noData.exitCode()).isEqualTo(2);
     assertThat(noData.err()).contains("no such data directory");
