@@ -1,13 +1,13 @@
 package trailmap.analytics.discover;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import trailmap.analytics.EventTable;
 import trailmap.analytics.matching.Labelling;
 import trailmap.analytics.matching.MergedSteps;
-import trailmap.analytics.matching.NodeSequence;
 
 /**
  * Discovers the directly-follows graph of a labelled table.
@@ -38,7 +38,7 @@ public final class Discover {
     boolean dense = (long) nodes * nodes <= DENSE_PAIRS;
     EdgeSample[] denseEdges = dense ? new EdgeSample[nodes * nodes] : null;
     Map<Long, EdgeSample> edges = new HashMap<>();
-    Map<NodeSequence, long[]> variants = new HashMap<>();
+    VariantCounts variants = new VariantCounts();
     MergedSteps steps = new MergedSteps(table, labelling);
     long profiles = 0;
     long events = 0;
@@ -77,7 +77,7 @@ public final class Discover {
           sample.add(micros);
         }
       }
-      variants.computeIfAbsent(NodeSequence.of(sequence, 0, size), k -> new long[1])[0]++;
+      variants.add(sequence, size);
     }
     List<FollowsEdge> edgeList = new ArrayList<>();
     edges.forEach(
@@ -88,8 +88,7 @@ public final class Discover {
                     labelling.name((int) (key % nodes)),
                     sample.count,
                     Durations.of(sample.micros, sample.count))));
-    List<Variant> variantList = new ArrayList<>();
-    variants.forEach((seq, count) -> variantList.add(new Variant(seq.names(labelling), count[0])));
+    List<Variant> variantList = variants.toList(labelling);
     return new Discovery(
         profiles,
         events,
@@ -110,6 +109,99 @@ public final class Discover {
     return named;
   }
 
+  /**
+   * Counts of distinct node sequences: an open-addressing hash table over sequences stored back to
+   * back in one int pool, so counting a profile's variant allocates nothing once the tables have
+   * grown (a {@code HashMap<NodeSequence, …>} allocated a key per profile and dominated the run).
+   */
+  private static final class VariantCounts {
+    private int[] pool = new int[1024];
+    private int poolSize;
+    private int[] offsets = new int[64];
+    private int[] lengths = new int[64];
+    private int[] hashes = new int[64];
+    private long[] counts = new long[64];
+    private int size;
+    private int[] slots = new int[128]; // variant + 1, or 0 for empty
+
+    void add(int[] sequence, int length) {
+      int hash = 1;
+      for (int i = 0; i < length; i++) {
+        hash = 31 * hash + sequence[i];
+      }
+      hash ^= hash >>> 16;
+      int mask = slots.length - 1;
+      for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+        int v = slots[slot] - 1;
+        if (v < 0) {
+          slots[slot] = insert(sequence, length, hash) + 1;
+          if (size * 2 > slots.length) {
+            rehash();
+          }
+          return;
+        }
+        if (hashes[v] == hash && lengths[v] == length && same(v, sequence, length)) {
+          counts[v]++;
+          return;
+        }
+      }
+    }
+
+    private boolean same(int variant, int[] sequence, int length) {
+      int offset = offsets[variant];
+      for (int i = 0; i < length; i++) {
+        if (pool[offset + i] != sequence[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private int insert(int[] sequence, int length, int hash) {
+      if (size == counts.length) {
+        int capacity = size * 2;
+        offsets = Arrays.copyOf(offsets, capacity);
+        lengths = Arrays.copyOf(lengths, capacity);
+        hashes = Arrays.copyOf(hashes, capacity);
+        counts = Arrays.copyOf(counts, capacity);
+      }
+      if (poolSize + length > pool.length) {
+        pool = Arrays.copyOf(pool, Math.max(poolSize + length, pool.length * 2));
+      }
+      System.arraycopy(sequence, 0, pool, poolSize, length);
+      offsets[size] = poolSize;
+      lengths[size] = length;
+      hashes[size] = hash;
+      counts[size] = 1;
+      poolSize += length;
+      return size++;
+    }
+
+    private void rehash() {
+      slots = new int[slots.length * 2];
+      int mask = slots.length - 1;
+      for (int v = 0; v < size; v++) {
+        int slot = hashes[v] & mask;
+        while (slots[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        slots[slot] = v + 1;
+      }
+    }
+
+    List<Variant> toList(Labelling labelling) {
+      List<Variant> list = new ArrayList<>(size);
+      for (int v = 0; v < size; v++) {
+        List<String> names = new ArrayList<>(lengths[v]);
+        for (int i = 0; i < lengths[v]; i++) {
+          names.add(labelling.name(pool[offsets[v] + i]));
+        }
+        list.add(new Variant(names, counts[v]));
+      }
+      return list;
+    }
+  }
+
   /** The durations of one edge while they are collected. */
   private static final class EdgeSample {
     long[] micros = new long[4];
@@ -117,7 +209,7 @@ public final class Discover {
 
     void add(long value) {
       if (count == micros.length) {
-        micros = java.util.Arrays.copyOf(micros, count * 2);
+        micros = Arrays.copyOf(micros, count * 2);
       }
       micros[count++] = value;
     }

@@ -3,11 +3,14 @@ package trailmap.analytics.discover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static trailmap.analytics.JourneyLogs.track;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import trailmap.analytics.EventTable;
 import trailmap.analytics.JourneyLogs;
+import trailmap.analytics.Labels;
 import trailmap.analytics.LoggedEvent;
 import trailmap.analytics.matching.Labelling;
 
@@ -28,6 +31,30 @@ class DiscoverTest {
     assertThat(found.variants())
         .containsExactly(new Variant(List.of("Home", "Pricing", "Home"), 1));
     assertThat(found.edges()).extracting(FollowsEdge::count).containsExactly(1L, 1L);
+  }
+
+  @Test
+  void countsThousandsOfDistinctVariantsAsTheReferenceDoes() {
+    // Enough distinct variants, of varied lengths and with repeats, to make the variant table grow
+    // many times; every variant is counted by several profiles.
+    Random random = new Random(5);
+    List<String> names = List.of("A", "B", "C", "D", "E", "F");
+    List<LoggedEvent> log = new ArrayList<>();
+    for (int p = 0; p < 20_000; p++) {
+      Random shape = new Random(p % 3_000);
+      int length = 1 + shape.nextInt(9);
+      for (int i = 0; i < length; i++) {
+        log.add(track("p" + p, i * 60 + random.nextInt(30), names.get(shape.nextInt(6))));
+      }
+    }
+
+    EventTable table = JourneyLogs.table(log);
+    Discovery found = Discover.of(table, Labelling.eventNames(table));
+
+    assertThat(found.variantCount()).isGreaterThan(1_000);
+    assertThat(found)
+        .isEqualTo(
+            ReferenceDiscover.of(JourneyLogs.journeys(log), Labels.EVENT_NAMES.reference(null)));
   }
 
   @Test
