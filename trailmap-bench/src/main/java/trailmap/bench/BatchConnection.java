@@ -51,19 +51,37 @@ final class BatchConnection implements AutoCloseable {
    * @throws IOException when the connection fails; the next call opens a new one
    */
   int post(byte[] body) throws IOException {
+    boolean reused = socket != null;
     try {
-      if (socket == null) {
-        open();
+      return send(body);
+    } catch (IOException e) {
+      close();
+      if (!reused) {
+        throw e;
       }
-      out.write(head);
-      out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
-      return readAnswer();
-    } catch (IOException | RuntimeException e) {
+      // The server closes keep-alive connections that sat idle (while the benchmark waited for
+      // the profile processor, say); like any HTTP client, send once more on a new connection.
+      try {
+        return send(body);
+      } catch (IOException | RuntimeException again) {
+        close();
+        throw again;
+      }
+    } catch (RuntimeException e) {
       close();
       throw e;
     }
+  }
+
+  private int send(byte[] body) throws IOException {
+    if (socket == null) {
+      open();
+    }
+    out.write(head);
+    out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(body);
+    out.flush();
+    return readAnswer();
   }
 
   private void open() throws IOException {
