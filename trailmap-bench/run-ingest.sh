@@ -2,6 +2,8 @@
 # Ingestion benchmark: starts `trailmap serve` in its own process on a fresh data directory,
 # makes a write key, runs the load generator (a second process) against it, then stops the server.
 # Usage: trailmap-bench/run-ingest.sh [IngestBenchmark options, e.g. --seconds 15 --rate 20000]
+# The server runs with ZGC, as ./trailmap serve does; SERVER_JAVA_OPTS replaces that (e.g.
+# SERVER_JAVA_OPTS=-XX:+UseG1GC to compare collectors).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -13,7 +15,7 @@ DATA="$(mktemp -d -t trailmap-bench.XXXXXX)"
 PORT="${PORT:-7391}"
 ADMIN="tm_bench-admin-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 TRAILMAP_ADMIN_KEY="$ADMIN" TRAILMAP_LOG_LEVEL=WARN \
-  "$JAVA" -jar trailmap-app/target/trailmap.jar serve --port "$PORT" --data "$DATA" >"$DATA/server.out" 2>&1 &
+  "$JAVA" ${SERVER_JAVA_OPTS:--XX:+UseZGC} -jar trailmap-app/target/trailmap.jar serve --port "$PORT" --data "$DATA" >"$DATA/server.out" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
