@@ -74,6 +74,9 @@ public final class Analyses {
         throw QueryProblems.of(e.problems().stream().map(Object::toString).toList());
       }
     }
+    if (kind == AnalysisKind.COMPARE && FunnelCompare.wants(rest)) {
+      return new Answer.Json(FunnelCompare.run(rest, table, map));
+    }
     EventTable scoped = ScopeFilter.read(rest.remove("where")).apply(table);
     return switch (kind) {
       case FUNNEL -> throw new IllegalStateException("the funnel is answered above");

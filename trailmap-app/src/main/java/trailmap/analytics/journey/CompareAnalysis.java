@@ -145,8 +145,7 @@ public final class CompareAnalysis {
                   "analysis",
                   "'"
                       + analysis
-                      + "' cannot be compared; use surveys, conversion or time-to-next"
-                      + " (funnels compare by their own breakdown)");
+                      + "' cannot be compared; use surveys, conversion, time-to-next or funnel");
         };
     answer.put("figure", compared.figure());
     answer.put("unit", compared.unit());

@@ -1,6 +1,7 @@
 package trailmap.analytics.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -191,6 +192,56 @@ class AnalyticsApiTest {
 
     HttpResponse<String> noMap = analyse("funnel", "{\"steps\": [\"A\"], \"map\": \"nope\"}");
     assertThat(noMap.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void comparesOneFunnelForTwoTraitGroupsWithATestAndAnEffectSize() throws Exception {
+    sendJourneys();
+    List<String> identifies = new ArrayList<>();
+    for (String user : List.of("ann", "bob", "cyd", "dan", "eve")) {
+      String plan = user.equals("ann") || user.equals("bob") ? "pro" : "free";
+      identifies.add(
+          """
+          {"type": "identify", "userId": "%s", "traits": {"plan": "%s"},
+           "timestamp": "%s", "messageId": "%s-identify"}"""
+              .formatted(user, plan, T0.minusSeconds(60), user));
+    }
+    HttpResponse<String> sent =
+        server.send(
+            server
+                .request("/v1/batch")
+                .header("Content-Type", "application/json")
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"batch\": [" + String.join(",", identifies) + "]}"))
+                .build());
+    assertThat(sent.statusCode()).isEqualTo(200);
+
+    JsonNode answer =
+        ok(
+            "compare",
+            """
+            {"analysis": "funnel", "funnel": {"steps": ["Home", "Pricing"]},
+             "by": "plan", "a": "pro", "b": "free"}""");
+
+    assertThat(answer.at("/a/n").asInt()).isEqualTo(2);
+    assertThat(answer.at("/a/value").asDouble()).isEqualTo(1.0);
+    assertThat(answer.at("/b/n").asInt()).isEqualTo(3);
+    assertThat(answer.at("/b/value").asDouble()).isEqualTo(1.0 / 3);
+    assertThat(answer.at("/difference/value").asDouble()).isCloseTo(2.0 / 3, within(1e-12));
+    assertThat(answer.at("/test/name").asText()).isNotBlank();
+    assertThat(answer.at("/effectSize/name").asText()).isEqualTo("cohens-h");
+    assertThat(answer.at("/a/funnel/steps")).hasSize(2);
+
+    HttpResponse<String> noFunnel =
+        analyse("compare", "{\"analysis\": \"funnel\", \"by\": \"plan\"}");
+    assertThat(noFunnel.statusCode()).isEqualTo(400);
+    assertThat(noFunnel.body()).contains("$.funnel");
   }
 
   @Test
