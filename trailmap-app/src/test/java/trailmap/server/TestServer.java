@@ -120,6 +120,24 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Posts {@code calls} (each a Segment call as JSON) to {@code /v1/batch} with a source's write
+   * key as the Basic user, as the client libraries do, and answers the server's answer.
+   */
+  public HttpResponse<String> batch(String writeKey, java.util.List<String> calls) {
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString((writeKey + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return send(
+        request("/v1/batch")
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Basic " + basic)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"batch\": [" + String.join(",", calls) + "]}"))
+            .build());
+  }
+
   public HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(uri().resolve(path));
   }

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,19 +59,7 @@ class AnalyticsApiTest {
     calls.add(track("cyd", "Pricing", 10, "web"));
     calls.add(track("dan", "Home", 0, "web"));
     calls.add(track("eve", "Home", 0, "web"));
-    String body = "{\"batch\": [" + String.join(",", calls) + "]}";
-    HttpResponse<String> answer =
-        server.send(
-            server
-                .request("/v1/batch")
-                .header("Content-Type", "application/json")
-                .header(
-                    "Authorization",
-                    "Basic "
-                        + Base64.getEncoder()
-                            .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+    HttpResponse<String> answer = server.batch(writeKey, calls);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
   }
 
@@ -206,20 +191,7 @@ class AnalyticsApiTest {
            "timestamp": "%s", "messageId": "%s-identify"}"""
               .formatted(user, plan, T0.minusSeconds(60), user));
     }
-    HttpResponse<String> sent =
-        server.send(
-            server
-                .request("/v1/batch")
-                .header("Content-Type", "application/json")
-                .header(
-                    "Authorization",
-                    "Basic "
-                        + Base64.getEncoder()
-                            .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)))
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"batch\": [" + String.join(",", identifies) + "]}"))
-                .build());
+    HttpResponse<String> sent = server.batch(writeKey, identifies);
     assertThat(sent.statusCode()).isEqualTo(200);
 
     JsonNode answer =

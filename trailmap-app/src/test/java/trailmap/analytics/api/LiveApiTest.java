@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,19 +110,7 @@ class LiveApiTest {
         calls.add(AnalyticsApiTest.track(user, "Trial Started", 3600, "web"));
       }
     }
-    String body = "{\"batch\": [" + String.join(",", calls) + "]}";
-    HttpResponse<String> answer =
-        server.send(
-            server
-                .request("/v1/batch")
-                .header("Content-Type", "application/json")
-                .header(
-                    "Authorization",
-                    "Basic "
-                        + Base64.getEncoder()
-                            .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+    HttpResponse<String> answer = server.batch(writeKey, calls);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
   }
 

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,20 +41,7 @@ class DryRunApiTest {
 
   void send(List<String> calls) {
     String writeKey = server.server().sources().create("web", "web").writeKey();
-    HttpResponse<String> answer =
-        server.send(
-            server
-                .request("/v1/batch")
-                .header("Content-Type", "application/json")
-                .header(
-                    "Authorization",
-                    "Basic "
-                        + Base64.getEncoder()
-                            .encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)))
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"batch\": [" + String.join(",", calls) + "]}"))
-                .build());
+    HttpResponse<String> answer = server.batch(writeKey, calls);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
   }
 
