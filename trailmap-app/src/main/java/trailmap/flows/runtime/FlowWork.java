@@ -192,8 +192,6 @@ final class FlowWork {
                 handleAll(
                     c, (ProfileView) item[1], new Input.SegmentEntered((String) item[0]), now);
               }
-              // Kept with the secrets (a table of named values) so that this branch adds no
-              // schema step; a table of its own would be cleaner.
               Sql.update(c, "UPDATE segment_feed SET position = ? WHERE id = 1", page.next());
               return null;
             });
