@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import trailmap.eventlog.EventLogOptions;
 import trailmap.flows.channels.SmtpSettings;
+import trailmap.flows.runtime.MessagingConfig;
 import trailmap.ingest.IngestLimits;
 import trailmap.profiles.IdentityRules;
 
@@ -38,6 +39,7 @@ import trailmap.profiles.IdentityRules;
  * dedupWindow: 14d       # how long a messageId is remembered: 1h..365d, as 90m, 36h or 14d
  * smtp: smtp://127.0.0.1:2525?from=hello@example.com  # flow emails (or TRAILMAP_SMTP_URL)
  * publicUrl: https://trailmap.example.com              # base of unsubscribe links in emails
+ * messaging: {frequencyCaps: [{max: 3, per: week}], quietHours: {start: "21:00", end: "08:00"}}
  * }</pre>
  *
  * Command-line options win over the file.
@@ -58,7 +60,8 @@ public record ServerConfig(
     IdentityRules identity,
     Duration dedupWindow,
     Optional<SmtpSettings> smtp,
-    Optional<URI> publicUrl) {
+    Optional<URI> publicUrl,
+    MessagingConfig messaging) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7070;
   public static final Path DEFAULT_DATA_DIR = Path.of("trailmap-data");
@@ -89,7 +92,8 @@ public record ServerConfig(
           "trustedSources",
           "dedupWindow",
           "smtp",
-          "publicUrl");
+          "publicUrl",
+          "messaging");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(m|h|d)");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB)?");
 
@@ -109,6 +113,7 @@ public record ServerConfig(
     dedupWindow = dedupWindow == null ? EventLogOptions.DEFAULT_DEDUP_WINDOW : dedupWindow;
     smtp = smtp == null ? Optional.empty() : smtp;
     publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
+    messaging = messaging == null ? MessagingConfig.NONE : messaging;
     if (dedupWindow.compareTo(MIN_DEDUP_WINDOW) < 0
         || dedupWindow.compareTo(MAX_DEDUP_WINDOW) > 0) {
       throw new IllegalArgumentException(
@@ -139,7 +144,8 @@ public record ServerConfig(
         identity,
         dedupWindow,
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        MessagingConfig.NONE);
   }
 
   /** With the default dedup window. */
@@ -170,37 +176,73 @@ public record ServerConfig(
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(
-        host, newPort, dataDir, maxMapBytes, ingest, identity, dedupWindow, smtp, publicUrl);
+        host,
+        newPort,
+        dataDir,
+        maxMapBytes,
+        ingest,
+        identity,
+        dedupWindow,
+        smtp,
+        publicUrl,
+        messaging);
   }
 
   public ServerConfig withDataDir(Path newDataDir) {
     return new ServerConfig(
-        host, port, newDataDir, maxMapBytes, ingest, identity, dedupWindow, smtp, publicUrl);
+        host,
+        port,
+        newDataDir,
+        maxMapBytes,
+        ingest,
+        identity,
+        dedupWindow,
+        smtp,
+        publicUrl,
+        messaging);
   }
 
   public ServerConfig withHost(String newHost) {
     return new ServerConfig(
-        newHost, port, dataDir, maxMapBytes, ingest, identity, dedupWindow, smtp, publicUrl);
+        newHost,
+        port,
+        dataDir,
+        maxMapBytes,
+        ingest,
+        identity,
+        dedupWindow,
+        smtp,
+        publicUrl,
+        messaging);
   }
 
   public ServerConfig withMaxMapBytes(long bytes) {
     return new ServerConfig(
-        host, port, dataDir, bytes, ingest, identity, dedupWindow, smtp, publicUrl);
+        host, port, dataDir, bytes, ingest, identity, dedupWindow, smtp, publicUrl, messaging);
   }
 
   public ServerConfig withIngestLimits(IngestLimits limits) {
     return new ServerConfig(
-        host, port, dataDir, maxMapBytes, limits, identity, dedupWindow, smtp, publicUrl);
+        host,
+        port,
+        dataDir,
+        maxMapBytes,
+        limits,
+        identity,
+        dedupWindow,
+        smtp,
+        publicUrl,
+        messaging);
   }
 
   public ServerConfig withIdentityRules(IdentityRules rules) {
     return new ServerConfig(
-        host, port, dataDir, maxMapBytes, ingest, rules, dedupWindow, smtp, publicUrl);
+        host, port, dataDir, maxMapBytes, ingest, rules, dedupWindow, smtp, publicUrl, messaging);
   }
 
   public ServerConfig withDedupWindow(Duration window) {
     return new ServerConfig(
-        host, port, dataDir, maxMapBytes, ingest, identity, window, smtp, publicUrl);
+        host, port, dataDir, maxMapBytes, ingest, identity, window, smtp, publicUrl, messaging);
   }
 
   /** Flow emails go through this SMTP server. */
@@ -214,13 +256,29 @@ public record ServerConfig(
         identity,
         dedupWindow,
         Optional.of(settings),
-        publicUrl);
+        publicUrl,
+        messaging);
+  }
+
+  /** The rules every flow's messages obey (caps, quiet hours, opt-in, holdout) and providers. */
+  public ServerConfig withMessaging(MessagingConfig rules) {
+    return new ServerConfig(
+        host, port, dataDir, maxMapBytes, ingest, identity, dedupWindow, smtp, publicUrl, rules);
   }
 
   /** The address recipients reach the server at, for unsubscribe links in emails. */
   public ServerConfig withPublicUrl(URI url) {
     return new ServerConfig(
-        host, port, dataDir, maxMapBytes, ingest, identity, dedupWindow, smtp, Optional.of(url));
+        host,
+        port,
+        dataDir,
+        maxMapBytes,
+        ingest,
+        identity,
+        dedupWindow,
+        smtp,
+        Optional.of(url),
+        messaging);
   }
 
   /**
@@ -281,6 +339,7 @@ public record ServerConfig(
               case "dedupWindow" -> config.withDedupWindow(duration(value, where));
               case "smtp" -> config.withSmtp(SmtpSettings.parse(text(value, where)));
               case "publicUrl" -> config.withPublicUrl(URI.create(text(value, where)));
+              case "messaging" -> config.withMessaging(MessagingConfig.parse(value));
               case "maxBatchEvents" -> {
                 ingest[2] = integer(value, where);
                 yield config;

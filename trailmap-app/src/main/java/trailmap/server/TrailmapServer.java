@@ -378,6 +378,10 @@ public final class TrailmapServer implements AutoCloseable {
     if (config.smtp().isPresent()) {
       settings = settings.withSmtp(config.smtp().get());
     }
+    settings =
+        settings
+            .withPolicy(config.messaging().policy())
+            .withProviders(config.messaging().providers());
     SegmentProcessor segmentsFollow =
         SegmentProcessor.start(
             segments,

@@ -79,6 +79,50 @@ class ServerConfigTest {
   }
 
   @Test
+  void readsTheMessagingRulesEveryFlowObeys() throws Exception {
+    ServerConfig config =
+        ServerConfig.read(
+            file(
+                """
+                messaging:
+                  frequencyCaps:
+                    - {max: 3, per: week}
+                    - {channel: sms, max: 1, per: day}
+                  quietHours: {start: "21:00", end: "08:00"}
+                  optIn: [sms]
+                  globalHoldout: 0.05
+                  providers: {sms: "https://sms.example.com/send"}
+                """));
+
+    var policy = config.messaging().policy();
+    assertThat(policy.caps())
+        .containsExactly(
+            trailmap.flows.policy.FrequencyCap.global(3, trailmap.flows.policy.CapWindow.WEEK),
+            trailmap.flows.policy.FrequencyCap.on("sms", 1, trailmap.flows.policy.CapWindow.DAY));
+    assertThat(policy.quietHours()).isPresent();
+    assertThat(policy.optInChannels()).containsExactly("sms");
+    assertThat(policy.globalHoldout()).isEqualTo(0.05);
+    assertThat(config.messaging().providers().get("sms"))
+        .hasToString("https://sms.example.com/send");
+    assertThat(ServerConfig.read(file("port: 8080")).messaging().policy().caps()).isEmpty();
+  }
+
+  @Test
+  void refusesMessagingRulesThatCannotHold() throws Exception {
+    assertThatThrownBy(
+            () ->
+                ServerConfig.read(file("messaging:\n  frequencyCaps: [{max: 3, per: fortnight}]")))
+        .hasMessageContaining("messaging")
+        .hasMessageContaining("day, week or month, was 'fortnight'");
+    assertThatThrownBy(() -> ServerConfig.read(file("messaging:\n  quietHours: {start: 9pm}")))
+        .hasMessageContaining("HH:MM");
+    assertThatThrownBy(() -> ServerConfig.read(file("messaging:\n  globalHoldout: 0.9")))
+        .hasMessageContaining("between 0 and 0.5");
+    assertThatThrownBy(() -> ServerConfig.read(file("messaging:\n  caps: []")))
+        .hasMessageContaining("unknown key 'caps'");
+  }
+
+  @Test
   void namesTheFileAndKeyOfEveryMistake() throws Exception {
     Path typo = file("prot: 8080\n");
     assertThatThrownBy(() -> ServerConfig.read(typo))
@@ -86,7 +130,7 @@ class ServerConfigTest {
             typo
                 + ": prot: unknown key (known keys: host, port, data, maxMapBytes,"
                 + " maxEventBytes, maxBatchBytes, maxBatchEvents, maxIdentitiesPerProfile,"
-                + " trustedSources, dedupWindow, smtp, publicUrl)");
+                + " trustedSources, dedupWindow, smtp, publicUrl, messaging)");
     assertThatThrownBy(() -> ServerConfig.read(file("port: 99999")))
         .hasMessageContaining("port: port must be between 0 and 65535, was 99999");
     assertThatThrownBy(() -> ServerConfig.read(file("port: eighty")))

@@ -1,0 +1,154 @@
+package trailmap.flows.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import trailmap.flows.QuietHours;
+import trailmap.flows.policy.CapWindow;
+import trailmap.flows.policy.FrequencyCap;
+import trailmap.flows.policy.MessagePolicy;
+
+/**
+ * The {@code messaging} section of the server's config file: the rules every flow's messages obey
+ * and the SMS/push providers.
+ *
+ * <pre>
+ * messaging:
+ *   frequencyCaps:
+ *     - {max: 3, per: week}              # all channels together
+ *     - {channel: sms, max: 1, per: day}
+ *   quietHours: {start: "21:00", end: "08:00"}   # in each profile's time zone
+ *   optIn: [sms]                         # channels a profile must have subscribed to
+ *   globalHoldout: 0.05                  # profiles that get no flow message at all
+ *   providers: {sms: https://sms.example.com/send, push: https://push.example.com/send}
+ * </pre>
+ *
+ * Absent, no cap, quiet hours or holdout applies (a flow's own {@code quietHours} still does).
+ */
+public record MessagingConfig(MessagePolicy policy, Map<String, URI> providers) {
+  static final List<String> KEYS =
+      List.of("frequencyCaps", "quietHours", "optIn", "globalHoldout", "providers");
+
+  public static final MessagingConfig NONE =
+      new MessagingConfig(MessagePolicy.PERMISSIVE, Map.of());
+
+  public MessagingConfig {
+    providers = Map.copyOf(providers);
+  }
+
+  /**
+   * Reads the section.
+   *
+   * @throws IllegalArgumentException naming the key that is wrong and what it must be
+   */
+  public static MessagingConfig parse(JsonNode node) {
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("must be a mapping of " + String.join(", ", KEYS));
+    }
+    List<FrequencyCap> caps = new ArrayList<>();
+    Optional<QuietHours> quiet = Optional.empty();
+    Set<String> optIn = new LinkedHashSet<>();
+    double holdout = 0;
+    Map<String, URI> providers = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      JsonNode value = field.getValue();
+      switch (field.getKey()) {
+        case "frequencyCaps" -> {
+          if (!value.isArray()) {
+            throw new IllegalArgumentException(
+                "frequencyCaps must be a list like [{max: 3, per: week}, {channel: sms, max: 1,"
+                    + " per: day}]");
+          }
+          for (JsonNode cap : value) {
+            caps.add(cap(cap));
+          }
+        }
+        case "quietHours" -> quiet = Optional.of(quietHours(value));
+        case "optIn" -> {
+          if (!value.isArray()) {
+            throw new IllegalArgumentException("optIn must be a list of channels, e.g. [sms]");
+          }
+          value.forEach(channel -> optIn.add(channel.asText()));
+        }
+        case "globalHoldout" -> {
+          if (!value.isNumber()) {
+            throw new IllegalArgumentException("globalHoldout must be a share from 0 to 0.5");
+          }
+          holdout = value.asDouble();
+        }
+        case "providers" -> {
+          if (!value.isObject()) {
+            throw new IllegalArgumentException(
+                "providers must map a channel to its webhook URL, e.g. {sms: https://…}");
+          }
+          for (Map.Entry<String, JsonNode> provider : value.properties()) {
+            providers.put(provider.getKey(), url(provider.getKey(), provider.getValue()));
+          }
+        }
+        default ->
+            throw new IllegalArgumentException(
+                "unknown key '"
+                    + field.getKey()
+                    + "' in messaging (known keys: "
+                    + String.join(", ", KEYS)
+                    + ")");
+      }
+    }
+    return new MessagingConfig(new MessagePolicy(caps, quiet, optIn, holdout, 0), providers);
+  }
+
+  private static FrequencyCap cap(JsonNode cap) {
+    String example = "e.g. {channel: sms, max: 1, per: day}";
+    if (!cap.isObject() || !cap.path("max").isInt() || cap.path("max").asInt() < 1) {
+      throw new IllegalArgumentException(
+          "each frequency cap needs max, a whole number of at least 1, and per: " + example);
+    }
+    CapWindow window;
+    try {
+      window = CapWindow.valueOf(cap.path("per").asText("").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "a frequency cap's per must be day, week or month, was '"
+              + cap.path("per").asText("")
+              + "'; "
+              + example);
+    }
+    int max = cap.get("max").asInt();
+    return cap.hasNonNull("channel")
+        ? FrequencyCap.on(cap.get("channel").asText(), max, window)
+        : FrequencyCap.global(max, window);
+  }
+
+  private static QuietHours quietHours(JsonNode value) {
+    try {
+      return new QuietHours(
+          LocalTime.parse(value.path("start").asText("")),
+          LocalTime.parse(value.path("end").asText("")));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "quietHours must be {start: \"21:00\", end: \"08:00\"}, times of day as HH:MM");
+    }
+  }
+
+  private static URI url(String channel, JsonNode value) {
+    try {
+      URI uri = URI.create(value.asText());
+      if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
+        throw new IllegalArgumentException("not http");
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "the provider of " + channel + " must be an http(s) URL, was '" + value.asText() + "'");
+    }
+  }
+}
