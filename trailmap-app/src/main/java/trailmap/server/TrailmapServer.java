@@ -35,6 +35,7 @@ import trailmap.eventlog.EventLogException;
 import trailmap.eventlog.EventLogOptions;
 import trailmap.eventlog.FileEventLog;
 import trailmap.flows.dryrun.DryRunRoutes;
+import trailmap.flows.http.ApiTriggerRoutes;
 import trailmap.flows.http.FlowRoutes;
 import trailmap.flows.runtime.FlowRuntime;
 import trailmap.flows.runtime.FlowSettings;
@@ -216,6 +217,7 @@ public final class TrailmapServer implements AutoCloseable {
           new AnalyticsRoutes(tables, latestMap, segmentStore::memberIds);
       LiveRoutes liveRoutes = new LiveRoutes(tables, latestMap);
       DryRunRoutes dryRuns = new DryRunRoutes(flowStore, tables);
+      ApiTriggerRoutes apiTriggers = new ApiTriggerRoutes(flowStore, profiles);
       AtomicReference<SegmentProcessor> segmentProcessor = new AtomicReference<>();
       SegmentRoutes segmentRoutes =
           new SegmentRoutes(
@@ -247,6 +249,7 @@ public final class TrailmapServer implements AutoCloseable {
                 unsubscribe.register(javalin.routes);
                 liveRoutes.register(javalin.routes);
                 dryRuns.register(javalin.routes);
+                apiTriggers.register(javalin.routes);
                 flowRoutes.register(javalin.routes);
                 segmentRoutes.register(javalin.routes);
                 web.register(javalin.routes, Requires.VIEWER);

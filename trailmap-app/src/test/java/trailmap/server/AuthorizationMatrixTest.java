@@ -48,6 +48,7 @@ class AuthorizationMatrixTest {
           Map.entry("DELETE /api/profiles/{id}", Role.ADMIN),
           Map.entry("POST /api/analytics/{name}", Role.VIEWER),
           Map.entry("POST /api/flows/{id}/dry-run", Role.VIEWER),
+          Map.entry("POST /api/flows/{id}/trigger", Role.EDITOR),
           Map.entry("GET /api/flows", Role.VIEWER),
           Map.entry("POST /api/flows", Role.EDITOR),
           Map.entry("GET /api/flows/{id}", Role.VIEWER),

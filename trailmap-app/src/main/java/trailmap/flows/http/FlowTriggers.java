@@ -4,9 +4,9 @@ import java.util.Optional;
 import trailmap.flows.Trigger;
 
 /**
- * Which triggers the running server starts flows for. Event and segment triggers run; touchpoint,
- * stage, schedule and API triggers validate and are part of the format, but the runtime does not
- * start them yet, so publishing such a flow is refused rather than accepted to do nothing.
+ * Which triggers the running server starts flows for. Event, segment and API triggers run;
+ * touchpoint, stage and schedule triggers validate and are part of the format, but the runtime does
+ * not start them yet, so publishing such a flow is refused rather than accepted to do nothing.
  */
 final class FlowTriggers {
   private FlowTriggers() {}
@@ -20,14 +20,14 @@ final class FlowTriggers {
           case Trigger.TouchpointEntered touchpoint -> "a touchpoint trigger";
           case Trigger.StageEntered stage -> "a stage trigger";
           case Trigger.Schedule schedule -> "a schedule trigger";
-          case Trigger.Api api -> "an API trigger";
+          case Trigger.Api api -> null;
         };
     return Optional.ofNullable(kind)
         .map(
             k ->
                 "the flow has "
                     + k
-                    + ", which the server does not start flows for yet; the server runs event and"
+                    + ", which the server does not start flows for yet; the server runs event, API and"
                     + " segment triggers: use 'event:' (with the touchpoint's event and 'where')"
                     + " or a segment");
   }

@@ -167,6 +167,9 @@ public final class FlowRuntime implements AutoCloseable {
     while ((n = work.processSegmentEntries()) > 0) {
       done += n;
     }
+    while ((n = work.processApiCalls()) > 0) {
+      done += n;
+    }
     while ((n = work.fireDueTimers()) > 0) {
       done += n;
     }

@@ -135,5 +135,15 @@ final class FlowSchema {
                 id INTEGER PRIMARY KEY CHECK (id = 1),
                 position INTEGER NOT NULL
               )""",
-              "INSERT INTO segment_feed (id, position) VALUES (1, 0)"));
+              "INSERT INTO segment_feed (id, position) VALUES (1, 0)"),
+          // API triggers (POST /api/flows/{id}/trigger) wait here until the runtime has handled
+          // them; a row is deleted in the transaction that carries out its decisions.
+          List.of(
+              """
+              CREATE TABLE api_calls (
+                id INTEGER PRIMARY KEY,
+                flow_id TEXT NOT NULL,
+                profile_id TEXT NOT NULL,
+                requested_at INTEGER NOT NULL
+              )"""));
 }

@@ -458,6 +458,22 @@ public final class FlowStore implements AutoCloseable {
     return db.read(c -> position(c));
   }
 
+  /**
+   * Records an API trigger of {@code flowId} for the profile; the runtime carries it out (the
+   * flow's entry rules decide whether the profile enters) and deletes it in the same transaction,
+   * so an accepted call survives a crash and is handled once.
+   */
+  public void requestApiCall(String flowId, String profileId) {
+    db.transaction(
+        c ->
+            Sql.update(
+                c,
+                "INSERT INTO api_calls (flow_id, profile_id, requested_at) VALUES (?, ?, ?)",
+                flowId,
+                profileId,
+                clock.millis()));
+  }
+
   static long position(Connection c) throws SQLException {
     return Sql.one(c, "SELECT position FROM processor WHERE id = 1", r -> r.getLong(1)).orElse(0L);
   }

@@ -86,7 +86,50 @@ final class FlowWork {
     long now = clock.millis();
     return store.position() >= Math.min(log.end(), profilesApplied.getAsLong())
         && store.db().read(c -> FlowStates.due(c, now, 1).isEmpty())
-        && segments.enteredAfter(segmentPosition(), 1).next() == segmentPosition();
+        && segments.enteredAfter(segmentPosition(), 1).next() == segmentPosition()
+        && store.db().read(c -> apiCalls(c, 1).isEmpty());
+  }
+
+  /** Carries out the next API triggers (oldest first); returns how many it handled. */
+  int processApiCalls() {
+    reload();
+    List<Object[]> calls = store.db().read(c -> apiCalls(c, EVENT_BATCH));
+    Instant now = now();
+    for (Object[] call : calls) {
+      long id = (Long) call[0];
+      String flowId = (String) call[1];
+      Integer version = published.get(flowId);
+      Optional<ProfileView> view =
+          version == null
+              ? Optional.empty()
+              : ProfileView.load(profiles, new ProfileId((String) call[2]), needsEvents, now);
+      store
+          .db()
+          .transaction(
+              c -> {
+                if (Sql.update(c, "DELETE FROM api_calls WHERE id = ?", id) == 1
+                    && view.isPresent()) {
+                  Map<String, FlowState> states = FlowStates.of(c, view.get().id());
+                  handleOne(c, view.get(), flowId, version, states, new Input.ApiCalled(), now);
+                }
+                return null;
+              });
+    }
+    return calls.size();
+  }
+
+  private static List<Object[]> apiCalls(Connection c, int limit) throws SQLException {
+    List<Object[]> out = new ArrayList<>();
+    try (var statement =
+        c.prepareStatement("SELECT id, flow_id, profile_id FROM api_calls ORDER BY id LIMIT ?")) {
+      statement.setInt(1, limit);
+      try (var rows = statement.executeQuery()) {
+        while (rows.next()) {
+          out.add(new Object[] {rows.getLong(1), rows.getString(2), rows.getString(3)});
+        }
+      }
+    }
+    return out;
   }
 
   private void reload() {
