@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import trailmap.analytics.EventTable;
+import trailmap.flows.policy.MessagePolicy;
 import trailmap.flows.runtime.FlowStore;
 import trailmap.flows.runtime.FlowSummary;
 import trailmap.server.Bodies;
@@ -21,7 +22,8 @@ import trailmap.server.Requires;
  * {@code POST /api/flows/{id}/dry-run} (viewer): replays the stored events of a time range through
  * a flow on simulated time and answers what would have happened; nothing is sent. The body is
  * optional: {@code {"version": N, "from": ISO, "to": ISO}}; the version defaults to the published
- * one, else the latest draft. The answer is {@link FlowDryRun}'s (docs/flow-dry-run.md).
+ * one, else the latest draft. Simulated sends obey the server's {@code messaging} rules (caps,
+ * quiet hours, opt-in, global holdout). The answer is {@link FlowDryRun}'s (docs/flow-dry-run.md).
  */
 public final class DryRunRoutes {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -29,10 +31,15 @@ public final class DryRunRoutes {
 
   private final FlowStore flows;
   private final Supplier<EventTable> tables;
+  private final MessagePolicy policy;
 
-  public DryRunRoutes(FlowStore flows, Supplier<EventTable> tables) {
+  /**
+   * @param policy the server's messaging rules, which the simulated sends obey
+   */
+  public DryRunRoutes(FlowStore flows, Supplier<EventTable> tables, MessagePolicy policy) {
     this.flows = flows;
     this.tables = tables;
+    this.policy = policy;
   }
 
   public void register(RoutesConfig routes) {
