@@ -404,7 +404,8 @@ public final class TrailmapServer implements AutoCloseable {
             processor::position,
             clock,
             tune.apply(settings),
-            new SegmentFeed(segments, segmentsFollow)));
+            new SegmentFeed(segments, segmentsFollow),
+            id -> maps.latest(id).map(StoredMaps::model)));
     return processor;
   }
 

@@ -158,8 +158,11 @@ public final class SegmentEvaluator {
     return events.stream().anyMatch(e -> !e.timestamp().isAfter(now) && matches(matcher.get(), e));
   }
 
-  /** A touchpoint's matcher against one event: every criterion that is set holds. */
-  static boolean matches(Matcher matcher, Event event) {
+  /**
+   * A touchpoint's matcher against one event: every criterion that is set holds. Public for the
+   * flow runtime, whose touchpoint and stage triggers match single events the same way.
+   */
+  public static boolean matches(Matcher matcher, Event event) {
     return matcher.event().map(n -> event.name().map(n::equals).orElse(false)).orElse(true)
         && matcher.type().map(t -> t == event.type()).orElse(true)
         && matcher.channel().map(c -> c.equals(event.channel())).orElse(true)

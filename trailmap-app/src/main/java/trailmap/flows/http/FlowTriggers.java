@@ -4,9 +4,9 @@ import java.util.Optional;
 import trailmap.flows.Trigger;
 
 /**
- * Which triggers the running server starts flows for. Event, segment and API triggers run;
- * touchpoint, stage and schedule triggers validate and are part of the format, but the runtime does
- * not start them yet, so publishing such a flow is refused rather than accepted to do nothing.
+ * Which triggers the running server starts flows for. Event, touchpoint, stage, segment and API
+ * triggers run; schedule triggers validate and are part of the format, but the runtime does not
+ * start them yet, so publishing such a flow is refused rather than accepted to do nothing.
  */
 final class FlowTriggers {
   private FlowTriggers() {}
@@ -17,8 +17,8 @@ final class FlowTriggers {
         switch (trigger) {
           case Trigger.OnEvent event -> null;
           case Trigger.SegmentEntered segment -> null;
-          case Trigger.TouchpointEntered touchpoint -> "a touchpoint trigger";
-          case Trigger.StageEntered stage -> "a stage trigger";
+          case Trigger.TouchpointEntered touchpoint -> null;
+          case Trigger.StageEntered stage -> null;
           case Trigger.Schedule schedule -> "a schedule trigger";
           case Trigger.Api api -> null;
         };
@@ -27,8 +27,7 @@ final class FlowTriggers {
             k ->
                 "the flow has "
                     + k
-                    + ", which the server does not start flows for yet; the server runs event, API and"
-                    + " segment triggers: use 'event:' (with the touchpoint's event and 'where')"
-                    + " or a segment");
+                    + ", which the server does not start flows for yet; the server runs event,"
+                    + " touchpoint, stage, segment and API triggers");
   }
 }

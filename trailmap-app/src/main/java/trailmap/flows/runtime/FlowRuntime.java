@@ -4,14 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trailmap.eventlog.EventLog;
 import trailmap.flows.channels.UnsubscribeTokens;
+import trailmap.maps.JourneyMap;
 import trailmap.profiles.IdentityRules;
 import trailmap.profiles.ProfileStore;
 
@@ -118,8 +121,32 @@ public final class FlowRuntime implements AutoCloseable {
       Clock clock,
       FlowSettings settings,
       SegmentLink segments) {
+    return start(
+        flows,
+        profiles,
+        rules,
+        log,
+        profilesApplied,
+        clock,
+        settings,
+        segments,
+        id -> Optional.empty());
+  }
+
+  /** As the other {@code start}, with the maps that touchpoint and stage triggers name. */
+  public static FlowRuntime start(
+      FlowStore flows,
+      ProfileStore profiles,
+      IdentityRules rules,
+      EventLog log,
+      LongSupplier profilesApplied,
+      Clock clock,
+      FlowSettings settings,
+      SegmentLink segments,
+      Function<String, Optional<JourneyMap>> maps) {
     FlowRuntime runtime =
         create(flows, profiles, rules, log, profilesApplied, clock, settings, segments);
+    runtime.maps(maps);
     runtime.startThreads();
     return runtime;
   }
@@ -128,6 +155,15 @@ public final class FlowRuntime implements AutoCloseable {
     threads.add(Thread.ofPlatform().name("flow-runtime").daemon().start(() -> loop(this::advance)));
     threads.add(
         Thread.ofPlatform().name("flow-sender").daemon().start(() -> loop(sender::sendDue)));
+  }
+
+  /**
+   * Reads the maps that touchpoint and stage triggers name through {@code lookup} (the latest
+   * stored version); without it such flows never start.
+   */
+  public FlowRuntime maps(Function<String, Optional<JourneyMap>> lookup) {
+    work.maps(lookup);
+    return this;
   }
 
   /** Signs unsubscribe links; the server's {@code /u/{token}} route verifies them. */

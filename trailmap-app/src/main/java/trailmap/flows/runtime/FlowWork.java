@@ -6,9 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import trailmap.eventlog.EventLog;
 import trailmap.events.Event;
@@ -17,6 +21,7 @@ import trailmap.flows.Flow;
 import trailmap.flows.FlowEvent;
 import trailmap.flows.Split;
 import trailmap.flows.Step;
+import trailmap.flows.Trigger;
 import trailmap.flows.engine.Decisions;
 import trailmap.flows.engine.FlowEngine;
 import trailmap.flows.engine.FlowState;
@@ -24,12 +29,16 @@ import trailmap.flows.engine.Input;
 import trailmap.flows.engine.ProfileContext;
 import trailmap.flows.policy.PendingMessage;
 import trailmap.flows.policy.SentMessage;
+import trailmap.maps.JourneyMap;
+import trailmap.maps.Stage;
+import trailmap.maps.Touchpoint;
 import trailmap.profiles.EventIdentities;
 import trailmap.profiles.Identity;
 import trailmap.profiles.IdentityRules;
 import trailmap.profiles.ProfileId;
 import trailmap.profiles.ProfileRef;
 import trailmap.profiles.ProfileStore;
+import trailmap.segments.SegmentEvaluator;
 
 /**
  * The runtime's work on flows.db, done by one thread at a time: a page of events from the log, or a
@@ -54,6 +63,11 @@ final class FlowWork {
   private long loadedGeneration = -1;
   private Map<String, Integer> published = Map.of();
   private boolean needsEvents;
+
+  /** The maps that published flows' touchpoint and stage triggers name. */
+  private Set<String> triggerMaps = Set.of();
+
+  private volatile Function<String, Optional<JourneyMap>> maps = id -> Optional.empty();
 
   FlowWork(
       FlowStore store,
@@ -118,6 +132,34 @@ final class FlowWork {
     return calls.size();
   }
 
+  /** Uses {@code lookup} for the maps that touchpoint and stage triggers name (latest version). */
+  void maps(Function<String, Optional<JourneyMap>> lookup) {
+    this.maps = lookup;
+  }
+
+  /**
+   * The touchpoints and stages of the trigger maps that {@code event} enters: every touchpoint
+   * whose matcher it satisfies, and each such touchpoint's stage once. The flows' entry rules
+   * decide what a repeated entry does.
+   */
+  private static List<Input> entered(Event event, Map<String, JourneyMap> maps) {
+    List<Input> inputs = new ArrayList<>();
+    for (JourneyMap map : maps.values()) {
+      Set<String> stages = new LinkedHashSet<>();
+      for (Stage stage : map.stages()) {
+        for (Touchpoint touchpoint : stage.touchpoints()) {
+          if (touchpoint.matcher().isPresent()
+              && SegmentEvaluator.matches(touchpoint.matcher().get(), event)) {
+            inputs.add(new Input.TouchpointEntered(map.id(), touchpoint.id()));
+            stages.add(stage.id());
+          }
+        }
+      }
+      stages.forEach(stage -> inputs.add(new Input.StageEntered(map.id(), stage)));
+    }
+    return inputs;
+  }
+
   private static List<Object[]> apiCalls(Connection c, int limit) throws SQLException {
     List<Object[]> out = new ArrayList<>();
     try (var statement =
@@ -143,9 +185,17 @@ final class FlowWork {
     }
     published = Map.copyOf(current);
     needsEvents = false;
+    Set<String> mapIds = new HashSet<>();
     for (Map.Entry<String, Integer> e : published.entrySet()) {
-      needsEvents |= usesDid(engine(e.getKey(), e.getValue()).flow());
+      Flow flow = engine(e.getKey(), e.getValue()).flow();
+      needsEvents |= usesDid(flow);
+      switch (flow.trigger()) {
+        case Trigger.TouchpointEntered t -> mapIds.add(t.mapId());
+        case Trigger.StageEntered t -> mapIds.add(t.mapId());
+        default -> {}
+      }
     }
+    triggerMaps = Set.copyOf(mapIds);
     loadedGeneration = generation;
   }
 
@@ -178,6 +228,10 @@ final class FlowWork {
       return 0;
     }
     Instant now = now();
+    Map<String, JourneyMap> pageMaps = new HashMap<>();
+    for (String mapId : triggerMaps) {
+      maps.apply(mapId).ifPresent(m -> pageMaps.put(mapId, m));
+    }
     List<Object[]> work = new ArrayList<>();
     for (EventLog.LogEntry entry : page.entries()) {
       if (entry.position() >= next || published.isEmpty()) {
@@ -196,8 +250,12 @@ final class FlowWork {
                     "flows.db moved from position " + from + " while a page was read");
               }
               for (Object[] item : work) {
-                Input input = new Input.EventArrived(FlowEvent.of((Event) item[0]));
-                handleAll(c, (ProfileView) item[1], input, now);
+                Event event = (Event) item[0];
+                handleAll(
+                    c, (ProfileView) item[1], new Input.EventArrived(FlowEvent.of(event)), now);
+                for (Input entered : entered(event, pageMaps)) {
+                  handleAll(c, (ProfileView) item[1], entered, now);
+                }
               }
               Sql.update(c, "UPDATE processor SET position = ? WHERE id = 1", next);
               return null;

@@ -97,7 +97,8 @@ class FlowApiErrorsTest {
     JsonNode p = problem(409, "POST", "/api/flows/scheduled/publish", "", "");
 
     assertThat(p.get("type").asText()).endsWith("trigger-not-supported");
-    assertThat(p.get("detail").asText()).contains("a schedule trigger", "segment triggers");
+    assertThat(p.get("detail").asText())
+        .contains("a schedule trigger", "touchpoint, stage, segment and API triggers");
   }
 
   @Test
