@@ -10,8 +10,8 @@ import java.util.Set;
  * @param issueProperty the event property naming what a support contact is about
  * @param repeatWindowMicros contacts about one issue within this time of the first are one episode
  * @param supportChannels channels of support contacts (the event's, or its touchpoint's on the map)
- * @param waitRatio a transition is a long wait when its p90 gap is at least this many times the
- *     median gap of all transitions
+ * @param waitRatio a transition is a long wait when its p90 gap is above this many times the median
+ *     gap of all transitions
  * @param minimumN the fewest profiles, contacts, transitions or answers an item needs
  * @param cesAbove a touchpoint's mean CES above this is low (high effort)
  * @param csatBelow a touchpoint's CSAT share below this is low

@@ -16,8 +16,9 @@ import trailmap.maps.JourneyMap;
 /**
  * Long waits: the gaps between consecutive steps of every journey (touchpoints, consecutive repeats
  * merged, as discovery counts them), per transition. A transition with at least minimumN gaps whose
- * p90 is at least waitRatio times the median gap of all transitions, and with at least one gap
- * above that threshold (its long ones), is a long wait.
+ * p90 is above waitRatio times the median gap of all transitions (at the threshold exactly its
+ * intensity would be 0: nothing beyond it), and with at least one gap above that threshold (its
+ * long ones), is a long wait.
  */
 final class LongWaitsFinder {
   private LongWaitsFinder() {}
@@ -65,7 +66,7 @@ final class LongWaitsFinder {
           int size = sizes.get(key);
           Durations durations = Durations.of(list, size);
           double p90 = durations.p90Seconds();
-          if (size < rules.minimumN() || p90 < threshold) {
+          if (size < rules.minimumN() || p90 <= threshold) {
             return;
           }
           long longOnes = 0;
@@ -73,7 +74,7 @@ final class LongWaitsFinder {
             longOnes += list[i] / 1e6 > threshold ? 1 : 0;
           }
           if (longOnes == 0) {
-            // p90 exactly at the threshold with no gap above it: nobody waited long.
+            // Every gap at or below the threshold: nobody waited long.
             return;
           }
           String from = labelling.name((int) (key >>> 32));

@@ -297,7 +297,7 @@ final class ReferenceFriction {
     gaps.forEach(
         (pair, list) -> {
           double p90 = quantile(list, 0.9);
-          if (list.size() < rules.minimumN() || p90 < threshold) {
+          if (list.size() < rules.minimumN() || p90 <= threshold) {
             return;
           }
           long longOnes = list.stream().filter(g -> g > threshold).count();
