@@ -11,6 +11,7 @@ import java.util.Set;
 import trailmap.analytics.EventTable;
 import trailmap.analytics.funnel.FunnelAnalysis;
 import trailmap.analytics.funnel.InvalidFunnelQueryException;
+import trailmap.analytics.journey.ComparisonJson;
 import trailmap.analytics.stats.Comparison;
 import trailmap.analytics.stats.TwoSample;
 import trailmap.events.JsonValue;
@@ -101,22 +102,7 @@ final class FunnelCompare {
     out.put("unit", "share");
     side(out.putObject("a"), by.isPresent() ? a.asText() : "a", sideA, answerA);
     side(out.putObject("b"), by.isPresent() ? b.asText() : "b", sideB, answerB);
-    ObjectNode difference = out.putObject("difference");
-    number(difference, "value", c.difference());
-    number(difference, "low", c.low());
-    number(difference, "high", c.high());
-    difference.put("method", c.differenceMethod());
-    difference.put("of", "a - b");
-    ObjectNode test = out.putObject("test");
-    test.put("name", c.test());
-    number(test, "statistic", c.statistic());
-    number(test, "pValue", c.pValue());
-    test.put("significant", c.significant());
-    test.put("alpha", Comparison.ALPHA);
-    ObjectNode effect = out.putObject("effectSize");
-    effect.put("name", c.effectName());
-    number(effect, "value", c.effect());
-    effect.put("magnitude", c.magnitude());
+    ComparisonJson.write(out, c);
     var warnings = out.putArray("warnings");
     if (sideA[0] == 0 || sideB[0] == 0) {
       warnings.add(
@@ -182,15 +168,8 @@ final class FunnelCompare {
     target.put("label", label);
     target.put("n", counts[0]);
     target.put("converted", counts[1]);
-    number(target, "value", counts[0] == 0 ? Double.NaN : (double) counts[1] / counts[0]);
+    ComparisonJson.number(
+        target, "value", counts[0] == 0 ? Double.NaN : (double) counts[1] / counts[0]);
     target.set("funnel", funnel);
-  }
-
-  private static void number(ObjectNode target, String field, double value) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      target.putNull(field);
-    } else {
-      target.put(field, value);
-    }
   }
 }

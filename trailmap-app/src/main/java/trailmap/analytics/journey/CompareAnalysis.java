@@ -17,7 +17,6 @@ import trailmap.analytics.compare.Compared;
 import trailmap.analytics.compare.Groups;
 import trailmap.analytics.conversion.StepTest;
 import trailmap.analytics.matching.TouchpointMatching;
-import trailmap.analytics.stats.Comparison;
 import trailmap.analytics.surveys.SurveyFields;
 import trailmap.analytics.surveys.SurveyKind;
 import trailmap.maps.JourneyMap;
@@ -151,23 +150,7 @@ public final class CompareAnalysis {
     answer.put("unit", compared.unit());
     side(answer.putObject("a"), groups.label(0), compared.a());
     side(answer.putObject("b"), groups.label(1), compared.b());
-    Comparison c = compared.comparison();
-    ObjectNode difference = answer.putObject("difference");
-    SurveyJson.number(difference, "value", c.difference());
-    SurveyJson.number(difference, "low", c.low());
-    SurveyJson.number(difference, "high", c.high());
-    difference.put("method", c.differenceMethod());
-    difference.put("of", "a - b");
-    ObjectNode test = answer.putObject("test");
-    test.put("name", c.test());
-    SurveyJson.number(test, "statistic", c.statistic());
-    SurveyJson.number(test, "pValue", c.pValue());
-    test.put("significant", c.significant());
-    test.put("alpha", Comparison.ALPHA);
-    ObjectNode effect = answer.putObject("effectSize");
-    effect.put("name", c.effectName());
-    SurveyJson.number(effect, "value", c.effect());
-    effect.put("magnitude", c.magnitude());
+    ComparisonJson.write(answer, compared.comparison());
     if (compared.a().n() == 0 || compared.b().n() == 0) {
       warnings.add(
           "group "
