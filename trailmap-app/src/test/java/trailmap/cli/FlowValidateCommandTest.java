@@ -19,9 +19,10 @@ class FlowValidateCommandTest {
             "validate",
             "../examples/flows/welcome.yaml",
             "../examples/flows/pricing-abandonment.yaml",
-            "../examples/flows/support-follow-up.yaml");
+            "../examples/flows/support-follow-up.yaml",
+            "../examples/flows/weekly-digest.yaml");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("3 flows valid");
+    assertThat(run.out()).contains("4 flows valid");
   }
 
   @Test

@@ -188,11 +188,6 @@ public final class FlowRoutes {
               + ": publish one of them, or save a new version with PUT /api/flows/"
               + flow.id());
     }
-    Optional<String> unsupported = FlowTriggers.notRunYet(store.load(flow.id(), version).trigger());
-    if (unsupported.isPresent()) {
-      throw conflict(
-          "trigger-not-supported", "Trigger not run by the server yet", unsupported.get());
-    }
     int migrated;
     try {
       migrated = store.publish(flow.id(), version, migrate);

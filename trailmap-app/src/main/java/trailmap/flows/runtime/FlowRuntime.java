@@ -209,7 +209,11 @@ public final class FlowRuntime implements AutoCloseable {
     while ((n = work.fireDueTimers()) > 0) {
       done += n;
     }
-    return done;
+    while ((n = work.fireDueSchedules()) > 0) {
+      done += n;
+    }
+    // One page of a schedule sweep per round, so new events are not held up by a long sweep.
+    return done + work.seedSchedules();
   }
 
   /**

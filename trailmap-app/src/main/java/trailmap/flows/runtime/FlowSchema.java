@@ -145,5 +145,24 @@ final class FlowSchema {
                 flow_id TEXT NOT NULL,
                 profile_id TEXT NOT NULL,
                 requested_at INTEGER NOT NULL
+              )"""),
+          // Schedule triggers (ScheduleWork): each profile's next firing of each schedule flow, in
+          // its own time zone, and how far the sweep that gives every profile its first firing
+          // has got; both commit with the decisions a firing caused.
+          List.of(
+              """
+              CREATE TABLE schedule_timers (
+                flow_id TEXT NOT NULL,
+                profile_id TEXT NOT NULL,
+                due_at INTEGER NOT NULL,
+                PRIMARY KEY (flow_id, profile_id)
+              )""",
+              "CREATE INDEX schedule_timers_by_due ON schedule_timers(due_at)",
+              """
+              CREATE TABLE schedule_seeds (
+                flow_id TEXT PRIMARY KEY,
+                cron TEXT NOT NULL,
+                after TEXT NOT NULL,
+                done INTEGER NOT NULL
               )"""));
 }

@@ -17,6 +17,7 @@ import java.util.function.LongSupplier;
 import trailmap.eventlog.EventLog;
 import trailmap.events.Event;
 import trailmap.flows.Condition;
+import trailmap.flows.Cron;
 import trailmap.flows.Flow;
 import trailmap.flows.FlowEvent;
 import trailmap.flows.Split;
@@ -62,6 +63,10 @@ final class FlowWork {
   private final Map<String, FlowEngine> engines = new HashMap<>();
   private long loadedGeneration = -1;
   private Map<String, Integer> published = Map.of();
+
+  /** The published flows with a schedule trigger (in their current version), by flow id. */
+  private volatile Map<String, Cron> schedules = Map.of();
+
   private boolean needsEvents;
 
   /** The maps that published flows' touchpoint and stage triggers name. */
@@ -101,7 +106,9 @@ final class FlowWork {
     return store.position() >= Math.min(log.end(), profilesApplied.getAsLong())
         && store.db().read(c -> FlowStates.due(c, now, 1).isEmpty())
         && segments.enteredAfter(segmentPosition(), 1).next() == segmentPosition()
-        && store.db().read(c -> apiCalls(c, 1).isEmpty());
+        && store.db().read(c -> apiCalls(c, 1).isEmpty())
+        && store.db().read(c -> ScheduleTimers.due(c, now, 1).isEmpty())
+        && schedulesSeeded();
   }
 
   /** Carries out the next API triggers (oldest first); returns how many it handled. */
@@ -196,6 +203,14 @@ final class FlowWork {
       }
     }
     triggerMaps = Set.copyOf(mapIds);
+    Map<String, Cron> crons = new HashMap<>();
+    for (Map.Entry<String, Integer> e : published.entrySet()) {
+      if (engine(e.getKey(), e.getValue()).flow().trigger() instanceof Trigger.Schedule schedule) {
+        crons.put(e.getKey(), schedule.cron());
+      }
+    }
+    schedules = Map.copyOf(crons);
+    restartChangedSchedules();
     loadedGeneration = generation;
   }
 
@@ -256,6 +271,7 @@ final class FlowWork {
                 for (Input entered : entered(event, pageMaps)) {
                   handleAll(c, (ProfileView) item[1], entered, now);
                 }
+                ensureScheduled(c, (ProfileView) item[1], now);
               }
               Sql.update(c, "UPDATE processor SET position = ? WHERE id = 1", next);
               return null;
@@ -404,6 +420,154 @@ final class FlowWork {
               });
     }
     return due.size();
+  }
+
+  /** Gives a profile that has none yet its next firing of every schedule flow (a new profile). */
+  private void ensureScheduled(Connection c, ProfileView view, Instant now) throws SQLException {
+    for (Map.Entry<String, Cron> schedule : schedules.entrySet()) {
+      ScheduleTimers.ensure(
+          c,
+          schedule.getKey(),
+          view.id(),
+          ScheduleTimers.next(schedule.getValue(), view.zone(), now));
+    }
+  }
+
+  /**
+   * Gives the next page of stored profiles their first firing of a schedule flow that is still
+   * being swept (one page per call, so events keep flowing during a sweep of millions); the sweep's
+   * position commits with the firings. A flow published with another cron than its sweep's starts
+   * over. Returns how many profiles it visited, at least 1 when it did anything.
+   */
+  int seedSchedules() {
+    reload();
+    for (Map.Entry<String, Cron> schedule : schedules.entrySet()) {
+      String flowId = schedule.getKey();
+      Cron cron = schedule.getValue();
+      Optional<ScheduleTimers.Seed> seed = store.db().read(c -> ScheduleTimers.seed(c, flowId));
+      if (seed.isEmpty() || seed.get().done()) {
+        continue;
+      }
+      String after = seed.get().after();
+      List<ProfileId> ids = profiles.ids(after, EVENT_BATCH);
+      Instant now = now();
+      List<ProfileView> views = new ArrayList<>();
+      for (ProfileId id : ids) {
+        ProfileView.load(profiles, id, false, now).ifPresent(views::add);
+      }
+      String last = ids.isEmpty() ? after : ids.getLast().value();
+      store
+          .db()
+          .transaction(
+              c -> {
+                Optional<ScheduleTimers.Seed> still = ScheduleTimers.seed(c, flowId);
+                if (still.isEmpty() || !still.get().after().equals(after)) {
+                  throw new IllegalStateException("the schedule sweep of '" + flowId + "' moved");
+                }
+                for (ProfileView view : views) {
+                  ScheduleTimers.ensure(
+                      c, flowId, view.id(), ScheduleTimers.next(cron, view.zone(), now));
+                }
+                ScheduleTimers.seeded(c, flowId, last, ids.size() < EVENT_BATCH);
+                return null;
+              });
+      return Math.max(1, ids.size());
+    }
+    return 0;
+  }
+
+  /**
+   * Starts the sweep over for every schedule flow published for the first time or with another cron
+   * than its sweep's, dropping the old firings, before any of them can fire on the new cron.
+   */
+  private void restartChangedSchedules() {
+    store
+        .db()
+        .transaction(
+            c -> {
+              for (Map.Entry<String, Cron> schedule : schedules.entrySet()) {
+                String cron = schedule.getValue().expression();
+                Optional<ScheduleTimers.Seed> seed = ScheduleTimers.seed(c, schedule.getKey());
+                if (seed.isEmpty() || !seed.get().cron().equals(cron)) {
+                  ScheduleTimers.restart(c, schedule.getKey(), cron);
+                }
+              }
+              return null;
+            });
+  }
+
+  private boolean schedulesSeeded() {
+    for (Map.Entry<String, Cron> schedule : schedules.entrySet()) {
+      Optional<ScheduleTimers.Seed> seed =
+          store.db().read(c -> ScheduleTimers.seed(c, schedule.getKey()));
+      if (seed.isEmpty()
+          || !seed.get().done()
+          || !seed.get().cron().equals(schedule.getValue().expression())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Fires the schedule firings due by the clock, a page in one transaction: each moves its row to
+   * the profile's next firing (in its current time zone) and hands the flow a {@code ScheduleFired}
+   * in the same transaction, so a firing happens once. A firing missed while the server was down or
+   * the flow paused fires once, late; the next is counted from now, so no backlog of firings
+   * follows. Rows of profiles erased or merged into another, and of flows no longer on a schedule,
+   * are dropped. Returns how many rows it passed.
+   */
+  int fireDueSchedules() {
+    reload();
+    Instant now = now();
+    List<FlowStates.Due> due =
+        store.db().read(c -> ScheduleTimers.due(c, now.toEpochMilli(), TIMER_BATCH));
+    if (due.isEmpty()) {
+      return 0;
+    }
+    Map<ProfileId, Optional<ProfileView>> views = new HashMap<>();
+    for (FlowStates.Due firing : due) {
+      views.computeIfAbsent(firing.profile(), id -> current(id, now));
+    }
+    store
+        .db()
+        .transaction(
+            c -> {
+              for (FlowStates.Due firing : due) {
+                Cron cron = schedules.get(firing.flowId());
+                Integer version = published.get(firing.flowId());
+                Optional<ProfileView> view = views.get(firing.profile());
+                if (cron == null || version == null || view.isEmpty()) {
+                  ScheduleTimers.delete(c, firing.flowId(), firing.profile());
+                  continue;
+                }
+                Instant after =
+                    Instant.ofEpochMilli(Math.max(firing.dueMillis(), now.toEpochMilli()));
+                long next = ScheduleTimers.next(cron, view.get().zone(), after);
+                if (ScheduleTimers.advance(
+                    c, firing.flowId(), firing.profile(), firing.dueMillis(), next)) {
+                  Map<String, FlowState> states = FlowStates.of(c, firing.profile());
+                  handleOne(
+                      c,
+                      view.get(),
+                      firing.flowId(),
+                      version,
+                      states,
+                      new Input.ScheduleFired(),
+                      now);
+                }
+              }
+              return null;
+            });
+    return due.size();
+  }
+
+  /** The profile as the runtime sees it, unless it was erased or merged into another one. */
+  private Optional<ProfileView> current(ProfileId id, Instant now) {
+    if (!profiles.resolve(new ProfileRef.ById(id)).equals(Optional.of(id))) {
+      return Optional.empty();
+    }
+    return ProfileView.load(profiles, id, needsEvents, now);
   }
 
   private static boolean usesDid(Flow flow) {

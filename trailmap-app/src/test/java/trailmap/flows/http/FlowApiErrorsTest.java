@@ -86,22 +86,6 @@ class FlowApiErrorsTest {
   }
 
   @Test
-  void aFlowWithATriggerTheServerDoesNotRunYetIsNotPublished() {
-    String scheduled =
-        flow("scheduled")
-            .replaceFirst(
-                "trigger:\n  event: Trial Started\n", "trigger:\n  schedule: \"0 9 * * mon\"\n");
-    assertThat(scheduled).contains("schedule:");
-    api.expect(201, "POST", "/api/flows", "application/yaml", scheduled);
-
-    JsonNode p = problem(409, "POST", "/api/flows/scheduled/publish", "", "");
-
-    assertThat(p.get("type").asText()).endsWith("trigger-not-supported");
-    assertThat(p.get("detail").asText())
-        .contains("a schedule trigger", "touchpoint, stage, segment and API triggers");
-  }
-
-  @Test
   void malformedJsonNamesItsLineAndColumn() {
     JsonNode p =
         problem(400, "POST", "/api/flows", "application/json", "{\"id\": \"x\",\n  \"name\": }");

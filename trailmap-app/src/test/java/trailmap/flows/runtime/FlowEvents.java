@@ -21,6 +21,11 @@ final class FlowEvents {
     return event(EventType.IDENTIFY, Optional.empty(), user, at, new JsonValue.Obj(t));
   }
 
+  /** An identify with traits of any JSON type (booleans, numbers). */
+  static Event identify(String user, Instant at, JsonValue.Obj traits) {
+    return event(EventType.IDENTIFY, Optional.empty(), user, at, traits);
+  }
+
   static Event track(String user, String name, Instant at) {
     return event(EventType.TRACK, Optional.of(name), user, at, JsonValue.Obj.EMPTY);
   }
