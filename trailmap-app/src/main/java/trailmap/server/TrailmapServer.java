@@ -194,8 +194,7 @@ public final class TrailmapServer implements AutoCloseable {
       Authorization authorization = new Authorization(keys, sessions);
       ErrorHandling errors = new ErrorHandling(mapper);
       LiveTables tables = new LiveTables(profiles, events);
-      Function<String, Optional<JourneyMap>> latestMap =
-          id -> maps.latest(id).map(StoredMaps::model);
+      Function<String, Optional<JourneyMap>> latestMap = new LatestMaps(maps);
       MapRoutes mapRoutes =
           new MapRoutes(new StoredMaps(maps), clock, config.maxMapBytes(), tables);
       KeyRoutes keyRoutes = new KeyRoutes(keys, mapper);
@@ -385,15 +384,10 @@ public final class TrailmapServer implements AutoCloseable {
         settings
             .withPolicy(config.messaging().policy())
             .withProviders(config.messaging().providers());
+    LatestMaps latestMaps = new LatestMaps(maps);
     SegmentProcessor segmentsFollow =
         SegmentProcessor.start(
-            segments,
-            profiles,
-            config.identity(),
-            log,
-            processor::position,
-            id -> maps.latest(id).map(StoredMaps::model),
-            clock);
+            segments, profiles, config.identity(), log, processor::position, latestMaps, clock);
     segmentProcessor.set(segmentsFollow);
     flowRuntime.set(
         FlowRuntime.start(
@@ -405,7 +399,7 @@ public final class TrailmapServer implements AutoCloseable {
             clock,
             tune.apply(settings),
             new SegmentFeed(segments, segmentsFollow),
-            id -> maps.latest(id).map(StoredMaps::model)));
+            latestMaps));
     return processor;
   }
 
