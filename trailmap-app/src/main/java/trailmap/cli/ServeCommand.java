@@ -27,7 +27,7 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "YAML file with the server's settings: host, port, data, limits, identity rules and"
-              + " the dedup window"
+              + " the dedup window, SMTP and the messaging rules of flows"
               + " (every key is in docs/server.md).")
   Path config;
 
