@@ -211,7 +211,8 @@ public final class TrailmapServer implements AutoCloseable {
               () -> Optional.ofNullable(processor.get()),
               id -> FlowTimeline.of(flowStore, id));
       UnsubscribeRoutes unsubscribe = new UnsubscribeRoutes(flows);
-      FlowRoutes flowRoutes = new FlowRoutes(flows, config.maxMapBytes());
+      FlowRoutes flowRoutes =
+          new FlowRoutes(flows, config.maxMapBytes(), config.messaging().providers().keySet());
       SegmentStore segmentStore = segments;
       AnalyticsRoutes analyticsRoutes =
           new AnalyticsRoutes(tables, latestMap, segmentStore::memberIds);
