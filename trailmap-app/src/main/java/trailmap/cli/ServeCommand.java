@@ -26,8 +26,8 @@ final class ServeCommand implements Callable<Integer> {
       names = "--config",
       paramLabel = "FILE",
       description =
-          "YAML file with the server's settings: host, port, data, limits, identity rules and"
-              + " the dedup window"
+          "YAML file with the server's settings: host, port, data, limits, identity rules, the"
+              + " dedup window, SMTP and the messaging rules of flows"
               + " (every key is in docs/server.md).")
   Path config;
 

@@ -210,7 +210,8 @@ public final class TrailmapServer implements AutoCloseable {
               () -> Optional.ofNullable(processor.get()),
               id -> FlowTimeline.of(flowStore, id));
       UnsubscribeRoutes unsubscribe = new UnsubscribeRoutes(flows);
-      FlowRoutes flowRoutes = new FlowRoutes(flows, config.maxMapBytes());
+      FlowRoutes flowRoutes =
+          new FlowRoutes(flows, config.maxMapBytes(), config.messaging().providers().keySet());
       SegmentStore segmentStore = segments;
       AnalyticsRoutes analyticsRoutes =
           new AnalyticsRoutes(tables, latestMap, segmentStore::memberIds);
@@ -367,8 +368,9 @@ public final class TrailmapServer implements AutoCloseable {
 
   /**
    * As {@link #followEvents(EventLog)}, and starts the flow runtime behind the profiles with the
-   * settings from the config ({@code smtp}, {@code publicUrl}, else this server's address) as
-   * {@code tune} changes them (tests set caps, quiet hours and retries there).
+   * settings from the config ({@code smtp}, {@code publicUrl}, else this server's address, and
+   * {@code messaging}: rules, providers, retries) as {@code tune} changes them (tests may override
+   * any of them there).
    */
   public ProfileProcessor followEvents(EventLog log, UnaryOperator<FlowSettings> tune) {
     ProfileProcessor processor = ProfileProcessor.start(log, profiles, 5000);
@@ -383,7 +385,8 @@ public final class TrailmapServer implements AutoCloseable {
     settings =
         settings
             .withPolicy(config.messaging().policy())
-            .withProviders(config.messaging().providers());
+            .withProviders(config.messaging().providers())
+            .withRetries(config.messaging().retries());
     LatestMaps latestMaps = new LatestMaps(maps);
     SegmentProcessor segmentsFollow =
         SegmentProcessor.start(

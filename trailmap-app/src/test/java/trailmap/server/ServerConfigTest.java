@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import trailmap.ingest.IngestLimits;
 import trailmap.profiles.IdentityRules;
 
@@ -120,6 +122,54 @@ class ServerConfigTest {
         .hasMessageContaining("between 0 and 0.5");
     assertThatThrownBy(() -> ServerConfig.read(file("messaging:\n  caps: []")))
         .hasMessageContaining("unknown key 'caps'");
+  }
+
+  @Test
+  void readsDeliveryRetriesAndDefaultsToEightAttemptsThirtySecondsApart() throws Exception {
+    var retries =
+        ServerConfig.read(file("messaging:\n  retries: {attempts: 3, backoff: 2m}"))
+            .messaging()
+            .retries();
+    assertThat(retries.attempts()).isEqualTo(3);
+    assertThat(retries.backoff()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(
+            ServerConfig.read(file("messaging:\n  retries: {backoff: 45s}")).messaging().retries())
+        .isEqualTo(new trailmap.flows.runtime.DeliveryRetries(8, Duration.ofSeconds(45)));
+    assertThat(
+            ServerConfig.read(file("messaging:\n  retries: {attempts: 100, backoff: 6h}"))
+                .messaging()
+                .retries())
+        .isEqualTo(new trailmap.flows.runtime.DeliveryRetries(100, Duration.ofHours(6)));
+    assertThat(ServerConfig.read(file("port: 8080")).messaging().retries())
+        .isEqualTo(new trailmap.flows.runtime.DeliveryRetries(8, Duration.ofSeconds(30)));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "{attempts: 0}|messaging: retries.attempts must be a whole number from 1 to 100 (tries in"
+            + " all before a message is dead), was '0'",
+        "{attempts: 101}|retries.attempts must be a whole number from 1 to 100",
+        "{attempts: two}|retries.attempts must be a whole number from 1 to 100",
+        "{attempts: 2.5}|retries.attempts must be a whole number from 1 to 100",
+        "{backoff: 0s}|messaging: retries.backoff must be more than 0s and at most 6h",
+        "{backoff: 7h}|retries.backoff must be more than 0s and at most 6h (the wait after the"
+            + " first failed attempt, doubled after each further one), was '7h'",
+        "{backoff: 1d}|retries.backoff must be more than 0s and at most 6h",
+        "{backoff: 30}|retries.backoff must be a duration such as 30s, 5m or 1h, was '30'",
+        "{backoff: soon}|retries.backoff must be a duration such as 30s, 5m or 1h, was 'soon'",
+        "{tries: 3}|unknown key 'tries' in messaging.retries (known keys: attempts, backoff)",
+        "8|messaging: retries must be a mapping of attempts and backoff, e.g. {attempts: 8,"
+            + " backoff: 30s}",
+      })
+  void refusesRetriesOutOfRangeNamingTheKey(String retries, String message) throws Exception {
+    Path config = file("messaging:\n  retries: " + retries + "\n");
+    assertThatThrownBy(() -> ServerConfig.read(config))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(config + ": messaging: ")
+        .hasMessageContaining(message);
   }
 
   @Test

@@ -25,8 +25,9 @@ import trailmap.server.Requires;
  * editors. See docs/flows-api.md for every answer.
  *
  * <p>Errors: an unknown flow is 404; an invalid document 400 with every problem at line and column;
- * a status change the flow's status does not allow, an unknown version to publish, or creating a
- * flow whose id exists is 409, naming the current status and what to do instead.
+ * a status change the flow's status does not allow, an unknown version to publish, publishing a
+ * flow whose SMS or push provider is not configured, or creating a flow whose id exists is 409,
+ * naming the current status and what to do instead.
  */
 public final class FlowRoutes {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -34,14 +35,23 @@ public final class FlowRoutes {
 
   private final FlowStore store;
   private final long maxBodyBytes;
+  private final Set<String> providers;
+
+  /** Without SMS or push providers: a flow that sends SMS or push cannot be published. */
+  public FlowRoutes(FlowStore store, long maxBodyBytes) {
+    this(store, maxBodyBytes, Set.of());
+  }
 
   /**
    * @param maxBodyBytes the largest flow or template body accepted (the server's {@code
    *     maxMapBytes})
+   * @param providers the names under the config's {@code messaging.providers}: publishing a flow
+   *     whose SMS or push step names another is a 409
    */
-  public FlowRoutes(FlowStore store, long maxBodyBytes) {
+  public FlowRoutes(FlowStore store, long maxBodyBytes, Set<String> providers) {
     this.store = store;
     this.maxBodyBytes = maxBodyBytes;
+    this.providers = Set.copyOf(providers);
   }
 
   /** Declares the routes with the roles they require. */
@@ -187,6 +197,13 @@ public final class FlowRoutes {
               + range(flow)
               + ": publish one of them, or save a new version with PUT /api/flows/"
               + flow.id());
+    }
+    Optional<String> noProvider = FlowProviders.unknown(store.load(flow.id(), version), providers);
+    if (noProvider.isPresent()) {
+      throw conflict(
+          "unknown-provider",
+          "Provider not configured",
+          "flow '" + flow.id() + "' v" + version + ": " + noProvider.get());
     }
     int migrated;
     try {

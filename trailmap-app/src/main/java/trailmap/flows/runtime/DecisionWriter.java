@@ -191,15 +191,30 @@ final class DecisionWriter {
         p.put("unsubscribeUrl", url);
       }
       case Message.Sms sms ->
-          provider(p, sms.provider(), pid, to, sms.topic(), null, sms.body(), profile);
+          provider(p, "sms", sms.provider(), pid, to, sms.topic(), null, sms.body(), profile);
       case Message.Push push ->
-          provider(p, push.provider(), pid, to, push.topic(), push.title(), push.body(), profile);
+          provider(
+              p,
+              "push",
+              push.provider(),
+              pid,
+              to,
+              push.topic(),
+              push.title(),
+              push.body(),
+              profile);
     }
     return p.toString();
   }
 
+  /**
+   * The request to an SMS or push provider: POST to its URL with the JSON body {@code {"channel",
+   * "to", "topic", "profileId", "title" (push only), "body"}}, texts rendered with the profile's
+   * traits (docs/flows-runtime.md, "SMS and push providers").
+   */
   private void provider(
       ObjectNode p,
+      String channel,
       String provider,
       String pid,
       String to,
@@ -210,10 +225,18 @@ final class DecisionWriter {
     URI url = settings.providers().get(provider);
     p.put("url", url == null ? "" : url.toString()).put("method", "POST");
     if (url == null) {
-      p.put("missing", "no provider '" + provider + "' configured (providers in the config)");
+      p.put(
+          "missing",
+          "no provider '"
+              + provider
+              + "' under messaging.providers in the server's config (configured: "
+              + (settings.providers().isEmpty()
+                  ? "none"
+                  : String.join(", ", new java.util.TreeSet<>(settings.providers().keySet())))
+              + "); add it with its webhook URL and restart the server");
     }
     ObjectNode b = MAPPER.createObjectNode();
-    b.put("to", to).put("topic", topic).put("profileId", pid);
+    b.put("channel", channel).put("to", to).put("topic", topic).put("profileId", pid);
     Map<String, String> values = Map.of("profile.id", pid);
     if (title != null) {
       b.put("title", Templates.render(title, profile.traits(), values, Templates.Escape.NONE));

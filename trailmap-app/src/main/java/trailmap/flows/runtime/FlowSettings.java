@@ -14,9 +14,10 @@ import trailmap.flows.policy.MessagePolicy;
  * @param smtp where emails go; without it emails wait in the outbox (retried, then dead)
  * @param publicUrl the server's address as recipients reach it, for unsubscribe links
  * @param providers SMS and push providers by name: the webhook URL each message is posted to
- * @param maxAttempts deliveries tried before a row is dead, 1..100 (default 8)
+ * @param maxAttempts deliveries tried before a row is dead, 1..100 (default 8; {@code
+ *     messaging.retries.attempts} in the config file)
  * @param backoff the wait after the first failed attempt, doubled after each further one (default
- *     30 s, at most 6 h between attempts)
+ *     30 s, more than zero and at most 6 h; {@code messaging.retries.backoff})
  * @param poll how often the runtime looks for new events, due timers and due sends when not woken
  */
 public record FlowSettings(
@@ -27,14 +28,14 @@ public record FlowSettings(
     int maxAttempts,
     Duration backoff,
     Duration poll) {
-  public static final Duration MAX_BACKOFF = Duration.ofHours(6);
+  public static final Duration MAX_BACKOFF = DeliveryRetries.MAX_BACKOFF;
 
+  /**
+   * @throws IllegalArgumentException for retries {@link DeliveryRetries} refuses
+   */
   public FlowSettings {
     providers = Map.copyOf(providers);
-    if (maxAttempts < 1 || maxAttempts > 100) {
-      throw new IllegalArgumentException(
-          "maxAttempts must be between 1 and 100, was " + maxAttempts);
-    }
+    new DeliveryRetries(maxAttempts, backoff);
   }
 
   public static FlowSettings defaults(URI publicUrl) {
@@ -43,8 +44,8 @@ public record FlowSettings(
         Optional.empty(),
         publicUrl,
         Map.of(),
-        8,
-        Duration.ofSeconds(30),
+        DeliveryRetries.DEFAULT.attempts(),
+        DeliveryRetries.DEFAULT.backoff(),
         Duration.ofMillis(100));
   }
 
@@ -69,9 +70,18 @@ public record FlowSettings(
     return new FlowSettings(policy, smtp, publicUrl, providers, attempts, firstBackoff, poll);
   }
 
+  /** With the retries of the config file's {@code messaging.retries}. */
+  public FlowSettings withRetries(DeliveryRetries retries) {
+    return withRetries(retries.attempts(), retries.backoff());
+  }
+
+  /** The retries as one value. */
+  public DeliveryRetries retries() {
+    return new DeliveryRetries(maxAttempts, backoff);
+  }
+
   /** The wait after {@code failures} failed attempts (1 or more). */
   Duration backoffAfter(int failures) {
-    Duration d = backoff.multipliedBy(1L << Math.min(30, failures - 1));
-    return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    return retries().after(failures);
   }
 }

@@ -61,7 +61,8 @@ final class FlowWork {
   private final DecisionWriter writer;
   private final SegmentLink segments;
   private final Map<String, FlowEngine> engines = new HashMap<>();
-  private long loadedGeneration = -1;
+  // Volatile: idle() reads it from the caller's thread to tell a change not yet loaded.
+  private volatile long loadedGeneration = -1;
   private Map<String, Integer> published = Map.of();
 
   /** The published flows with a schedule trigger (in their current version), by flow id. */
@@ -103,7 +104,8 @@ final class FlowWork {
 
   boolean idle() {
     long now = clock.millis();
-    return store.position() >= Math.min(log.end(), profilesApplied.getAsLong())
+    return loadedGeneration == store.generation()
+        && store.position() >= Math.min(log.end(), profilesApplied.getAsLong())
         && store.db().read(c -> FlowStates.due(c, now, 1).isEmpty())
         && segments.enteredAfter(segmentPosition(), 1).next() == segmentPosition()
         && store.db().read(c -> apiCalls(c, 1).isEmpty())

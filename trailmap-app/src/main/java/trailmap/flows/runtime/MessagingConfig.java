@@ -2,6 +2,7 @@ package trailmap.flows.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import trailmap.flows.QuietHours;
 import trailmap.flows.policy.CapWindow;
 import trailmap.flows.policy.FrequencyCap;
@@ -29,20 +32,33 @@ import trailmap.flows.policy.MessagePolicy;
  *   quietHours: {start: "21:00", end: "08:00"}   # in each profile's time zone
  *   optIn: [sms]                         # channels a profile must have subscribed to
  *   globalHoldout: 0.05                  # profiles that get no flow message at all
- *   providers: {sms: https://sms.example.com/send, push: https://push.example.com/send}
+ *   providers: {twilio: https://sms.example.com/send, onesignal: https://push.example.com/send}
+ *   retries: {attempts: 8, backoff: 30s}  # deliveries tried before a message is dead
  * </pre>
  *
- * Absent, no cap, quiet hours or holdout applies (a flow's own {@code quietHours} still does).
+ * Absent, no cap, quiet hours or holdout applies (a flow's own {@code quietHours} still does), no
+ * provider is configured, and deliveries are retried as {@link DeliveryRetries#DEFAULT}.
+ *
+ * @param providers webhook URLs by the provider name that flows' {@code sms} and {@code push} steps
+ *     give as {@code provider}
  */
-public record MessagingConfig(MessagePolicy policy, Map<String, URI> providers) {
+public record MessagingConfig(
+    MessagePolicy policy, Map<String, URI> providers, DeliveryRetries retries) {
   static final List<String> KEYS =
-      List.of("frequencyCaps", "quietHours", "optIn", "globalHoldout", "providers");
+      List.of("frequencyCaps", "quietHours", "optIn", "globalHoldout", "providers", "retries");
+  static final List<String> RETRY_KEYS = List.of("attempts", "backoff");
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(s|m|h|d)");
 
   public static final MessagingConfig NONE =
-      new MessagingConfig(MessagePolicy.PERMISSIVE, Map.of());
+      new MessagingConfig(MessagePolicy.PERMISSIVE, Map.of(), DeliveryRetries.DEFAULT);
 
   public MessagingConfig {
     providers = Map.copyOf(providers);
+  }
+
+  /** With the default retries. */
+  public MessagingConfig(MessagePolicy policy, Map<String, URI> providers) {
+    this(policy, providers, DeliveryRetries.DEFAULT);
   }
 
   /**
@@ -59,6 +75,7 @@ public record MessagingConfig(MessagePolicy policy, Map<String, URI> providers) 
     Set<String> optIn = new LinkedHashSet<>();
     double holdout = 0;
     Map<String, URI> providers = new LinkedHashMap<>();
+    DeliveryRetries retries = DeliveryRetries.DEFAULT;
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       JsonNode value = field.getValue();
       switch (field.getKey()) {
@@ -88,12 +105,14 @@ public record MessagingConfig(MessagePolicy policy, Map<String, URI> providers) 
         case "providers" -> {
           if (!value.isObject()) {
             throw new IllegalArgumentException(
-                "providers must map a channel to its webhook URL, e.g. {sms: https://…}");
+                "providers must map a provider name, as flows give it in `provider`, to its"
+                    + " webhook URL, e.g. {twilio: https://sms.example.com/send}");
           }
           for (Map.Entry<String, JsonNode> provider : value.properties()) {
             providers.put(provider.getKey(), url(provider.getKey(), provider.getValue()));
           }
         }
+        case "retries" -> retries = retries(value);
         default ->
             throw new IllegalArgumentException(
                 "unknown key '"
@@ -103,7 +122,68 @@ public record MessagingConfig(MessagePolicy policy, Map<String, URI> providers) 
                     + ")");
       }
     }
-    return new MessagingConfig(new MessagePolicy(caps, quiet, optIn, holdout, 0), providers);
+    return new MessagingConfig(
+        new MessagePolicy(caps, quiet, optIn, holdout, 0), providers, retries);
+  }
+
+  private static DeliveryRetries retries(JsonNode value) {
+    String example = "e.g. {attempts: 8, backoff: 30s}";
+    if (!value.isObject()) {
+      throw new IllegalArgumentException(
+          "retries must be a mapping of attempts and backoff, " + example);
+    }
+    int attempts = DeliveryRetries.DEFAULT.attempts();
+    Duration backoff = DeliveryRetries.DEFAULT.backoff();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
+      JsonNode v = field.getValue();
+      switch (field.getKey()) {
+        case "attempts" -> {
+          if (!v.isInt() || v.asInt() < 1 || v.asInt() > DeliveryRetries.MAX_ATTEMPTS) {
+            throw new IllegalArgumentException(
+                "retries.attempts must be a whole number from 1 to "
+                    + DeliveryRetries.MAX_ATTEMPTS
+                    + " (tries in all before a message is dead), was '"
+                    + v.asText()
+                    + "'");
+          }
+          attempts = v.asInt();
+        }
+        case "backoff" -> backoff = backoff(v);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown key '"
+                    + field.getKey()
+                    + "' in messaging.retries (known keys: "
+                    + String.join(", ", RETRY_KEYS)
+                    + ")");
+      }
+    }
+    return new DeliveryRetries(attempts, backoff);
+  }
+
+  /** A whole number of seconds, minutes or hours: {@code 30s}, {@code 5m}, {@code 1h}. */
+  private static Duration backoff(JsonNode value) {
+    Matcher m = DURATION.matcher(value.asText().strip().toLowerCase(Locale.ROOT));
+    if (!value.isTextual() || !m.matches()) {
+      throw new IllegalArgumentException(
+          "retries.backoff must be a duration such as 30s, 5m or 1h, was '" + value.asText() + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    Duration backoff =
+        switch (m.group(2)) {
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> Duration.ofDays(n);
+        };
+    if (backoff.isZero() || backoff.compareTo(DeliveryRetries.MAX_BACKOFF) > 0) {
+      throw new IllegalArgumentException(
+          "retries.backoff must be more than 0s and at most 6h (the wait after the first failed"
+              + " attempt, doubled after each further one), was '"
+              + value.asText()
+              + "'");
+    }
+    return backoff;
   }
 
   private static FrequencyCap cap(JsonNode cap) {

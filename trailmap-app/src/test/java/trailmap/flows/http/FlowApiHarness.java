@@ -19,10 +19,13 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import trailmap.eventlog.MemoryEventLog;
 import trailmap.flows.channels.SmtpSettings;
 import trailmap.flows.policy.MessagePolicy;
 import trailmap.flows.runtime.FlowRuntime;
+import trailmap.flows.runtime.FlowSettings;
+import trailmap.flows.runtime.MessagingConfig;
 import trailmap.flows.runtime.SettableClock;
 import trailmap.profiles.ProfileProcessor;
 import trailmap.server.ServerConfig;
@@ -48,15 +51,36 @@ final class FlowApiHarness implements AutoCloseable {
   private final String writeKey;
 
   FlowApiHarness(Path dir, int smtpPort, SettableClock clock, MessagePolicy policy) {
+    this(dir, smtpPort, clock, UnaryOperator.identity(), s -> s.withPolicy(policy));
+  }
+
+  /**
+   * With the {@code messaging} section of a config file, as {@code trailmap serve --config FILE}
+   * reads it: its rules, providers and retries reach the runtime unchanged.
+   */
+  static FlowApiHarness withConfig(Path dir, int smtpPort, SettableClock clock, Path configFile) {
+    MessagingConfig messaging = ServerConfig.read(configFile).messaging();
+    return new FlowApiHarness(
+        dir, smtpPort, clock, c -> c.withMessaging(messaging), UnaryOperator.identity());
+  }
+
+  FlowApiHarness(
+      Path dir,
+      int smtpPort,
+      SettableClock clock,
+      UnaryOperator<ServerConfig> configure,
+      UnaryOperator<FlowSettings> tune) {
     this.clock = clock;
     ServerConfig config =
-        ServerConfig.defaults()
-            .withPort(0)
-            .withDataDir(dir)
-            .withSmtp(
-                SmtpSettings.parse("smtp://127.0.0.1:" + smtpPort + "?from=hello@trailmap.test"));
+        configure.apply(
+            ServerConfig.defaults()
+                .withPort(0)
+                .withDataDir(dir)
+                .withSmtp(
+                    SmtpSettings.parse(
+                        "smtp://127.0.0.1:" + smtpPort + "?from=hello@trailmap.test")));
     server = TrailmapServer.start(config, clock, Optional.of(TestServer.ADMIN_KEY), log);
-    processor = server.followEvents(log, s -> s.withPolicy(policy));
+    processor = server.followEvents(log, tune);
     writeKey = server.sources().create("web", "web").writeKey();
   }
 
