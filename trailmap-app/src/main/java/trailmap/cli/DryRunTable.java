@@ -20,6 +20,7 @@ final class DryRunTable {
         answer.at("/flow/version").asInt(),
         counted.path("from").asText(),
         counted.path("to").asText());
+    out.println("messaging rules: " + rules(counted.path("policy")));
     out.printf(
         Locale.ROOT,
         "%,d profiles replayed (%,d events, %,d timers fired); %,d entered (%,d entries)%n%n",
@@ -111,5 +112,38 @@ final class DryRunTable {
 
   private static String abbreviate(String text, int width) {
     return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+  }
+
+  /** Whose rules the simulated sends obeyed, and what they are. */
+  static String rules(JsonNode policy) {
+    List<String> parts = new ArrayList<>();
+    JsonNode caps = policy.path("caps");
+    if (!caps.isEmpty()) {
+      List<String> labels = new ArrayList<>();
+      caps.forEach(c -> labels.add(c.asText()));
+      parts.add("caps " + String.join(", ", labels));
+    }
+    if (policy.hasNonNull("quietHours")) {
+      parts.add("quiet hours " + policy.get("quietHours").asText());
+    }
+    JsonNode optIn = policy.path("optIn");
+    if (!optIn.isEmpty()) {
+      List<String> channels = new ArrayList<>();
+      optIn.forEach(c -> channels.add(c.asText()));
+      parts.add("opt-in " + String.join(", ", channels));
+    }
+    if (policy.path("globalHoldout").asDouble() > 0) {
+      parts.add(
+          String.format(
+              Locale.ROOT, "global holdout %s", percent(policy.get("globalHoldout").asDouble())));
+    }
+    String from = policy.path("from").asText();
+    return parts.isEmpty() ? from : from + " (" + String.join("; ", parts) + ")";
+  }
+
+  private static String percent(double share) {
+    double p = share * 100;
+    return (p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.1f", p))
+        + "%";
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -18,13 +19,21 @@ import picocli.CommandLine.Spec;
 import trailmap.analytics.store.EventTables;
 import trailmap.analytics.store.LoadOptions;
 import trailmap.flows.Flow;
+import trailmap.flows.dryrun.DryRunRules;
 import trailmap.flows.dryrun.FlowDryRun;
 import trailmap.flows.format.FlowReadResult;
 import trailmap.flows.format.FlowReader;
+import trailmap.flows.runtime.FlowStore;
 import trailmap.server.ProblemException;
+import trailmap.server.ServerConfig;
 import trailmap.store.StoreException;
 
-/** {@code trailmap flow dry-run FILE --data DIR [--from ISO] [--to ISO] [--json]}. */
+/**
+ * {@code trailmap flow dry-run FILE [--data DIR] [--config FILE] [--from ISO] [--to ISO] [--json]}.
+ * With {@code --config} the simulated sends obey that server config's {@code messaging} rules, and
+ * its {@code data} is the data directory unless {@code --data} names one; the answer says which
+ * rules applied.
+ */
 @Command(
     name = "dry-run",
     mixinStandardHelpOptions = true,
@@ -33,7 +42,12 @@ import trailmap.store.StoreException;
           + " on simulated time and count what it would have done: entries, each step, sends,"
           + " suppressions by reason, quiet-hour deferrals, goals, exits, the holdout split."
           + " Nothing is sent (docs/flow-dry-run.md).",
-      "Exit codes: 0 done, 1 invalid flow or range, 2 unusable input (no data, unreadable file)."
+      "With --config, the simulated sends obey the messaging rules of the server's config file"
+          + " (frequency caps, quiet hours, opt-in channels, global holdout), as the server's"
+          + " dry-run endpoint does; without it only the flow's own rules apply. The answer says"
+          + " which.",
+      "Exit codes: 0 done, 1 invalid flow or range, 2 unusable input (no data, unreadable file,"
+          + " a bad config file)."
     })
 final class FlowDryRunCommand implements Callable<Integer> {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -45,10 +59,19 @@ final class FlowDryRunCommand implements Callable<Integer> {
 
   @Option(
       names = "--data",
-      required = true,
       paramLabel = "DIR",
-      description = "The data directory of a stopped server.")
+      description =
+          "The data directory of a stopped server (default: the config's data, else"
+              + " ./trailmap-data).")
   Path data;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The server's YAML config (as given to serve --config): its messaging rules apply to the"
+              + " simulated sends, and its data directory is used unless --data names one.")
+  Path config;
 
   @Option(
       names = "--from",
@@ -84,11 +107,18 @@ final class FlowDryRunCommand implements Callable<Integer> {
       Flow flow = read.flow().get();
       Optional<Instant> start = instant("--from", from);
       Optional<Instant> end = instant("--to", to);
-      if (!Files.isDirectory(data)) {
-        throw new MapFiles.Unusable(data + ": no such data directory; give serve's --data DIR");
+      ServerConfig server = serverConfig();
+      Path dir = server.dataDir();
+      if (!Files.isDirectory(dir)) {
+        throw new MapFiles.Unusable(dir + ": no such data directory; give serve's --data DIR");
       }
+      DryRunRules rules =
+          config == null
+              ? DryRunRules.FLOW_ONLY
+              : DryRunRules.fromConfig(server.messaging().policy(), config.toString());
       ObjectNode answer =
-          FlowDryRun.run(flow, EventTables.load(data, LoadOptions.all()).table(), start, end);
+          FlowDryRun.run(
+              flow, EventTables.load(dir, LoadOptions.all()).table(), start, end, rules, seed(dir));
       if (json) {
         out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
       } else {
@@ -108,6 +138,30 @@ final class FlowDryRunCommand implements Callable<Integer> {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("writing a JSON tree cannot fail", e);
     }
+  }
+
+  /**
+   * The server's seed of holdout and split assignment when it has run on {@code dir}, so the dry
+   * run holds out the same profiles as live; else {@link FlowDryRun#DEFAULT_SEED}.
+   */
+  private static long seed(Path dir) {
+    if (!Files.exists(dir.resolve("flows.db"))) {
+      return FlowDryRun.DEFAULT_SEED;
+    }
+    try (FlowStore flows = FlowStore.open(dir, Clock.systemUTC())) {
+      return flows.assignmentSeed();
+    }
+  }
+
+  /** The config file over the defaults, {@code --data} winning over its {@code data}. */
+  private ServerConfig serverConfig() throws MapFiles.Unusable {
+    ServerConfig server;
+    try {
+      server = config == null ? ServerConfig.defaults() : ServerConfig.read(config);
+    } catch (IllegalArgumentException e) {
+      throw new MapFiles.Unusable(e.getMessage());
+    }
+    return data == null ? server : server.withDataDir(data);
   }
 
   private static Optional<Instant> instant(String option, String text) throws MapFiles.Unusable {

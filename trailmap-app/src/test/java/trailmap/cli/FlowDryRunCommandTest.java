@@ -150,4 +150,98 @@ class FlowDryRunCommandTest {
     assertThat(noFile.exitCode()).isEqualTo(2);
     assertThat(noFile.err()).contains("missing.yaml: no such file");
   }
+
+  @Test
+  void withTheServersConfigTheSimulatedSendsObeyItsMessagingRulesAndSaySo() throws Exception {
+    Path config =
+        Files.writeString(
+            dir.resolve("opt-in.yaml"),
+            """
+            messaging:
+              optIn: [email]
+              frequencyCaps: [{max: 3, per: week}]
+              globalHoldout: 0.05
+            """);
+
+    JsonNode answer =
+        dryRun(
+            "--config",
+            config.toString(),
+            "--from",
+            FROM.toString(),
+            "--to",
+            TO.toString(),
+            "--json");
+
+    JsonNode welcome = answer.path("steps").get(0);
+    long heldOut = welcome.at("/suppressedBy/global-holdout").asLong();
+    assertThat(heldOut).as("about 5%% of %d trials", trials).isBetween(trials / 50, trials / 10);
+    assertThat(welcome.path("sent").asLong())
+        .as("no profile subscribed to the opt-in channel email")
+        .isZero();
+    assertThat(welcome.at("/suppressedBy/consent").asLong()).isEqualTo(trials - heldOut);
+    JsonNode policy = answer.at("/counted/policy");
+    assertThat(policy.path("from").asText()).isEqualTo("the server's messaging rules in " + config);
+    assertThat(policy.path("caps").toString()).isEqualTo("[\"all channels 3/week\"]");
+    assertThat(policy.path("optIn").toString()).isEqualTo("[\"email\"]");
+    assertThat(policy.path("globalHoldout").asDouble()).isEqualTo(0.05);
+    assertThat(answer.at("/counted/rules").toString()).contains("opt-in channels (email)");
+
+    JsonNode flowOnly = dryRun("--from", FROM.toString(), "--to", TO.toString(), "--json");
+    assertThat(flowOnly.at("/steps/0/sent").asLong()).isEqualTo(trials);
+    assertThat(flowOnly.at("/counted/policy/from").asText())
+        .startsWith("the flow's own rules only");
+  }
+
+  @Test
+  void theTableSaysWhichMessagingRulesApplied() throws Exception {
+    Path config =
+        Files.writeString(
+            dir.resolve("caps.yaml"),
+            """
+            messaging:
+              frequencyCaps: [{channel: email, max: 1, per: month}]
+              quietHours: {start: "21:00", end: "08:00"}
+            """);
+
+    CliRun withConfig =
+        CliRun.of(
+            "flow", "dry-run", WELCOME, "--data", data.toString(), "--config", config.toString());
+    CliRun without = CliRun.of("flow", "dry-run", WELCOME, "--data", data.toString());
+
+    assertThat(withConfig.exitCode()).as(withConfig.err()).isZero();
+    assertThat(withConfig.out().lines())
+        .contains(
+            "messaging rules: the server's messaging rules in "
+                + config
+                + " (caps email 1/month; quiet hours 21:00-08:00)");
+    assertThat(without.out().lines())
+        .contains(
+            "messaging rules: the flow's own rules only: no server messaging rules were given (no"
+                + " caps, quiet hours, opt-in channels or global holdout beyond the flow's)");
+  }
+
+  @Test
+  void theConfigsDataDirectoryIsUsedWithoutDataAndABadConfigIsOneLineAndExitCode2()
+      throws Exception {
+    Path config =
+        Files.writeString(
+            dir.resolve("with-data.yaml"),
+            "data: " + data.toAbsolutePath() + "\nmessaging:\n  optIn: [email]\n");
+    Path broken =
+        Files.writeString(dir.resolve("broken.yaml"), "messaging:\n  quietHours: {start: 9pm}\n");
+
+    CliRun run = CliRun.of("flow", "dry-run", WELCOME, "--config", config.toString(), "--json");
+    CliRun bad =
+        CliRun.of(
+            "flow", "dry-run", WELCOME, "--data", data.toString(), "--config", broken.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(JSON.readTree(run.out()).at("/counted/policy/optIn/0").asText()).isEqualTo("email");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err().strip().lines()).hasSize(1);
+    assertThat(bad.err())
+        .startsWith("trailmap: " + broken + ": messaging: quietHours must be")
+        .contains("HH:MM");
+  }
 }

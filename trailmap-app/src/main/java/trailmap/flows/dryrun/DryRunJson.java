@@ -27,7 +27,8 @@ import trailmap.flows.policy.Verdict;
  *  "holdout": {"treatment": {"entries", "converted", "conversion"}, "holdout": {…}},
  *  "warnings": ["…"],
  *  "counted": {"simulated": "…", "from", "to", "fromDefaulted", "toDefaulted", "events",
- *              "timersFired", "sent": "nothing", "seed", "policy": {…}, "rules": ["…"]}}
+ *              "timersFired", "sent": "nothing", "seed",
+ *              "policy": {"from", "caps", "quietHours", "optIn", "globalHoldout"}, "rules": ["…"]}}
  * }</pre>
  *
  * Causes are written lower-case with dashes ({@code no-address}, {@code flow-holdout}, {@code
@@ -58,7 +59,7 @@ public final class DryRunJson {
       Flow flow,
       DryRunResult result,
       List<String> warnings,
-      MessagePolicy policy,
+      DryRunRules rules,
       long seed,
       boolean fromDefaulted,
       boolean toDefaulted) {
@@ -108,13 +109,13 @@ public final class DryRunJson {
     holdout.set("holdout", group(result.holdout()));
     ArrayNode warned = out.putArray("warnings");
     warnings.forEach(warned::add);
-    out.set("counted", counted(result, policy, seed, fromDefaulted, toDefaulted));
+    out.set("counted", counted(result, rules, seed, fromDefaulted, toDefaulted));
     return out;
   }
 
   private static ObjectNode counted(
       DryRunResult result,
-      MessagePolicy policy,
+      DryRunRules rules,
       long seed,
       boolean fromDefaulted,
       boolean toDefaulted) {
@@ -135,16 +136,27 @@ public final class DryRunJson {
         "nothing: no email, SMS, push or webhook left the process and no trait or segment was"
             + " written; 'sent' counts what would have been handed to the provider");
     counted.put("seed", seed);
+    MessagePolicy policy = rules.policy();
     ObjectNode p = counted.putObject("policy");
+    p.put("from", rules.from());
     ArrayNode caps = p.putArray("caps");
     policy.caps().stream().map(FrequencyCap::label).forEach(caps::add);
     policy
         .quietHours()
         .ifPresentOrElse(
             q -> p.put("quietHours", q.start() + "-" + q.end()), () -> p.putNull("quietHours"));
+    ArrayNode optIn = p.putArray("optIn");
+    new java.util.TreeSet<>(policy.optInChannels()).forEach(optIn::add);
     p.put("globalHoldout", policy.globalHoldout());
-    ArrayNode rules = counted.putArray("rules");
-    RULES.forEach(rules::add);
+    ArrayNode stated = counted.putArray("rules");
+    RULES.forEach(stated::add);
+    if (!policy.optInChannels().isEmpty()) {
+      stated.add(
+          "opt-in channels ("
+              + String.join(", ", new java.util.TreeSet<>(policy.optInChannels()))
+              + ") count as not subscribed: subscriptions are not in the event table, so every"
+              + " message on them is suppressed for consent");
+    }
     return counted;
   }
 

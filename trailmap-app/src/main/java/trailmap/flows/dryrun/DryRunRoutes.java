@@ -77,7 +77,12 @@ public final class DryRunRoutes {
     }
     ctx.json(
         FlowDryRun.run(
-            flows.load(id, version), tables.get(), instant(body, "from"), instant(body, "to")));
+            flows.load(id, version),
+            tables.get(),
+            instant(body, "from"),
+            instant(body, "to"),
+            DryRunRules.ofServer(policy),
+            flows.assignmentSeed()));
   }
 
   private static JsonNode body(String text) {

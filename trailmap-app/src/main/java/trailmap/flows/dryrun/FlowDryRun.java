@@ -39,7 +39,7 @@ public final class FlowDryRun {
   private FlowDryRun() {}
 
   /**
-   * With {@link MessagePolicy#PERMISSIVE} (no caps, no global holdout; the flow's own quiet hours
+   * With {@link DryRunRules#FLOW_ONLY} (no caps, no global holdout; the flow's own quiet hours
    * apply) and {@link #DEFAULT_SEED}.
    *
    * @throws ProblemException 400 {@code invalid-query} when the flow's trigger cannot be replayed
@@ -47,17 +47,21 @@ public final class FlowDryRun {
    */
   public static ObjectNode run(
       Flow flow, EventTable table, Optional<Instant> from, Optional<Instant> to) {
-    return run(flow, table, from, to, MessagePolicy.PERMISSIVE, DEFAULT_SEED);
+    return run(flow, table, from, to, DryRunRules.FLOW_ONLY, DEFAULT_SEED);
   }
 
-  /** As {@link #run(Flow, EventTable, Optional, Optional)} with a policy and seed. */
+  /**
+   * As {@link #run(Flow, EventTable, Optional, Optional)}, the simulated sends obeying {@code
+   * rules} (a server's {@code messaging} rules), with the seed {@code seed}.
+   */
   public static ObjectNode run(
       Flow flow,
       EventTable table,
       Optional<Instant> from,
       Optional<Instant> to,
-      MessagePolicy policy,
+      DryRunRules rules,
       long seed) {
+    MessagePolicy policy = rules.policy();
     List<String> problems = DryRun.problems(flow);
     if (!problems.isEmpty()) {
       throw invalid(String.join("; ", problems));
@@ -89,7 +93,7 @@ public final class FlowDryRun {
     DryRunRange range = new DryRunRange(start, end);
     DryRunResult result = new DryRun(flow, policy, seed, ZoneOffset.UTC).run(table, range);
     return DryRunJson.write(
-        flow, result, warnings(flow, table, result), policy, seed, from.isEmpty(), to.isEmpty());
+        flow, result, warnings(flow, table, result), rules, seed, from.isEmpty(), to.isEmpty());
   }
 
   private static ProblemException invalid(String detail) {

@@ -491,6 +491,15 @@ public final class FlowStore implements AutoCloseable {
     return secret("webhook");
   }
 
+  /**
+   * The installation's seed of holdout and split assignment, as the runtime hands it to the engine
+   * (made on first use and kept in flows.db): a dry run with it holds out the same profiles as
+   * live.
+   */
+  public long assignmentSeed() {
+    return Long.parseUnsignedLong(secret("seed").substring(0, 16), 16);
+  }
+
   /** A secret kept in the store, made (32 random bytes, hex) on first use. */
   String secret(String name) {
     return db.transaction(

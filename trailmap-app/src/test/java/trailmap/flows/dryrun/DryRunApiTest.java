@@ -7,15 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.access.Role;
+import trailmap.server.ServerConfig;
 import trailmap.server.TestServer;
+import trailmap.server.TrailmapServer;
 
 /** {@code POST /api/flows/{id}/dry-run} on a real server with events sent through /v1/batch. */
 class DryRunApiTest {
@@ -93,5 +97,40 @@ class DryRunApiTest {
         server.post("/api/flows/welcome/dry-run", viewer, "application/json", "{\"version\": 9}");
     assertThat(badVersion.statusCode()).isEqualTo(400);
     assertThat(badVersion.body()).contains("versions 1 to 1");
+  }
+
+  @Test
+  void theSimulatedSendsObeyTheServersMessagingRules() throws Exception {
+    server.close();
+    Path config =
+        Files.writeString(
+            dir.resolve("trailmap.yaml"), "messaging:\n  optIn: [email]\n  globalHoldout: 0\n");
+    server =
+        TestServer.wrap(
+            TrailmapServer.start(
+                ServerConfig.read(config).withPort(0).withDataDir(dir),
+                Clock.systemUTC(),
+                Optional.of(TestServer.ADMIN_KEY)));
+    viewer = server.key(Role.VIEWER);
+    List<String> calls = new ArrayList<>();
+    for (String user : List.of("ann", "bob")) {
+      calls.add(call("identify", user, "", 0, "{\"email\": \"" + user + "@example.com\"}"));
+      calls.add(call("track", user, "Trial Started", 1, "{}"));
+    }
+    send(calls);
+
+    HttpResponse<String> answer =
+        server.post("/api/flows/welcome/dry-run", viewer, "application/json", "{}");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode result = JSON.readTree(answer.body());
+    assertThat(result.at("/profiles/entered").asInt()).isEqualTo(2);
+    assertThat(result.at("/steps/0/sent").asInt())
+        .as("email is opt-in, nobody subscribed")
+        .isZero();
+    assertThat(result.at("/steps/0/suppressedBy/consent").asInt()).isEqualTo(2);
+    assertThat(result.at("/counted/policy/from").asText())
+        .startsWith("the server's messaging rules");
+    assertThat(result.at("/counted/policy/optIn/0").asText()).isEqualTo("email");
   }
 }
