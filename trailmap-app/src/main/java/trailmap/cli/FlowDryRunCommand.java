@@ -24,8 +24,12 @@ import trailmap.flows.dryrun.FlowDryRun;
 import trailmap.flows.format.FlowReadResult;
 import trailmap.flows.format.FlowReader;
 import trailmap.flows.runtime.FlowStore;
+import trailmap.maps.JourneyMap;
 import trailmap.server.ProblemException;
 import trailmap.server.ServerConfig;
+import trailmap.server.StoredMaps;
+import trailmap.store.Database;
+import trailmap.store.MapStore;
 import trailmap.store.StoreException;
 
 /**
@@ -41,7 +45,9 @@ import trailmap.store.StoreException;
       "Replay the stored events of a data directory (the server must be stopped) through a flow"
           + " on simulated time and count what it would have done: entries, each step, sends,"
           + " suppressions by reason, quiet-hour deferrals, goals, exits, the holdout split."
-          + " Nothing is sent (docs/flow-dry-run.md).",
+          + " Nothing is sent (docs/flow-dry-run.md). Event triggers are replayed, and touchpoint"
+          + " and stage triggers against the latest version of their map stored in the data"
+          + " directory; segment, schedule and API triggers cannot be.",
       "With --config, the simulated sends obey the messaging rules of the server's config file"
           + " (frequency caps, quiet hours, opt-in channels, global holdout), as the server's"
           + " dry-run endpoint does; without it only the flow's own rules apply. The answer says"
@@ -118,7 +124,13 @@ final class FlowDryRunCommand implements Callable<Integer> {
               : DryRunRules.fromConfig(server.messaging().policy(), config.toString());
       ObjectNode answer =
           FlowDryRun.run(
-              flow, EventTables.load(dir, LoadOptions.all()).table(), start, end, rules, seed(dir));
+              flow,
+              EventTables.load(dir, LoadOptions.all()).table(),
+              start,
+              end,
+              rules,
+              seed(dir),
+              mapId -> storedMap(dir, mapId));
       if (json) {
         out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
       } else {
@@ -150,6 +162,16 @@ final class FlowDryRunCommand implements Callable<Integer> {
     }
     try (FlowStore flows = FlowStore.open(dir, Clock.systemUTC())) {
       return flows.assignmentSeed();
+    }
+  }
+
+  /** The latest stored version of a map in the data directory, for touchpoint/stage triggers. */
+  private static Optional<JourneyMap> storedMap(Path dir, String mapId) {
+    if (!Files.exists(dir.resolve("trailmap.db"))) {
+      return Optional.empty();
+    }
+    try (Database db = Database.open(dir)) {
+      return new MapStore(db, Clock.systemUTC()).latest(mapId).map(StoredMaps::model);
     }
   }
 

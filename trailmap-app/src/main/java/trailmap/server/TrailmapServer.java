@@ -216,7 +216,8 @@ public final class TrailmapServer implements AutoCloseable {
       AnalyticsRoutes analyticsRoutes =
           new AnalyticsRoutes(tables, latestMap, segmentStore::memberIds);
       LiveRoutes liveRoutes = new LiveRoutes(tables, latestMap);
-      DryRunRoutes dryRuns = new DryRunRoutes(flowStore, tables, config.messaging().policy());
+      DryRunRoutes dryRuns =
+          new DryRunRoutes(flowStore, tables, config.messaging().policy(), latestMap);
       ApiTriggerRoutes apiTriggers = new ApiTriggerRoutes(flowStore, profiles);
       AtomicReference<SegmentProcessor> segmentProcessor = new AtomicReference<>();
       SegmentRoutes segmentRoutes =

@@ -8,11 +8,13 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import trailmap.analytics.EventTable;
 import trailmap.flows.policy.MessagePolicy;
 import trailmap.flows.runtime.FlowStore;
 import trailmap.flows.runtime.FlowSummary;
+import trailmap.maps.JourneyMap;
 import trailmap.server.Bodies;
 import trailmap.server.Problem;
 import trailmap.server.ProblemException;
@@ -23,7 +25,8 @@ import trailmap.server.Requires;
  * a flow on simulated time and answers what would have happened; nothing is sent. The body is
  * optional: {@code {"version": N, "from": ISO, "to": ISO}}; the version defaults to the published
  * one, else the latest draft. Simulated sends obey the server's {@code messaging} rules (caps,
- * quiet hours, opt-in, global holdout). The answer is {@link FlowDryRun}'s (docs/flow-dry-run.md).
+ * quiet hours, opt-in, global holdout); touchpoint and stage triggers are replayed against the
+ * latest stored version of their map. The answer is {@link FlowDryRun}'s (docs/flow-dry-run.md).
  */
 public final class DryRunRoutes {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -32,14 +35,21 @@ public final class DryRunRoutes {
   private final FlowStore flows;
   private final Supplier<EventTable> tables;
   private final MessagePolicy policy;
+  private final Function<String, Optional<JourneyMap>> maps;
 
   /**
    * @param policy the server's messaging rules, which the simulated sends obey
+   * @param maps the latest stored version of a map by id, for touchpoint and stage triggers
    */
-  public DryRunRoutes(FlowStore flows, Supplier<EventTable> tables, MessagePolicy policy) {
+  public DryRunRoutes(
+      FlowStore flows,
+      Supplier<EventTable> tables,
+      MessagePolicy policy,
+      Function<String, Optional<JourneyMap>> maps) {
     this.flows = flows;
     this.tables = tables;
     this.policy = policy;
+    this.maps = maps;
   }
 
   public void register(RoutesConfig routes) {
@@ -82,7 +92,8 @@ public final class DryRunRoutes {
             instant(body, "from"),
             instant(body, "to"),
             DryRunRules.ofServer(policy),
-            flows.assignmentSeed()));
+            flows.assignmentSeed(),
+            maps));
   }
 
   private static JsonNode body(String text) {

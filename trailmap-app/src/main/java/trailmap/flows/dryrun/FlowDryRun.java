@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import trailmap.analytics.Dictionary;
 import trailmap.analytics.EventTable;
 import trailmap.flows.Condition;
@@ -19,6 +20,9 @@ import trailmap.flows.Step;
 import trailmap.flows.Trigger;
 import trailmap.flows.Wait;
 import trailmap.flows.policy.MessagePolicy;
+import trailmap.maps.JourneyMap;
+import trailmap.maps.Stage;
+import trailmap.maps.Touchpoint;
 import trailmap.server.ProblemException;
 
 /**
@@ -61,8 +65,34 @@ public final class FlowDryRun {
       Optional<Instant> to,
       DryRunRules rules,
       long seed) {
+    return run(flow, table, from, to, rules, seed, id -> Optional.empty());
+  }
+
+  /**
+   * As {@link #run(Flow, EventTable, Optional, Optional, DryRunRules, long)}, replaying a
+   * touchpoint or stage trigger against the map {@code maps} answers for its id (the latest stored
+   * version, as the runtime uses): an event that satisfies a touchpoint's matcher enters the
+   * touchpoint and its stage.
+   *
+   * @throws ProblemException 400 {@code invalid-query} also when the trigger's map, touchpoint or
+   *     stage is not there, or the trigger is a segment, schedule or API trigger
+   */
+  public static ObjectNode run(
+      Flow flow,
+      EventTable table,
+      Optional<Instant> from,
+      Optional<Instant> to,
+      DryRunRules rules,
+      long seed,
+      Function<String, Optional<JourneyMap>> maps) {
     MessagePolicy policy = rules.policy();
-    List<String> problems = DryRun.problems(flow);
+    Optional<JourneyMap> map =
+        switch (flow.trigger()) {
+          case Trigger.TouchpointEntered t -> maps.apply(t.mapId());
+          case Trigger.StageEntered st -> maps.apply(st.mapId());
+          default -> Optional.empty();
+        };
+    List<String> problems = DryRun.problems(flow, map);
     if (!problems.isEmpty()) {
       throw invalid(String.join("; ", problems));
     }
@@ -91,9 +121,15 @@ public final class FlowDryRun {
               + " (the data ends before 'from'; give --to)");
     }
     DryRunRange range = new DryRunRange(start, end);
-    DryRunResult result = new DryRun(flow, policy, seed, ZoneOffset.UTC).run(table, range);
+    DryRunResult result = new DryRun(flow, map, policy, seed, ZoneOffset.UTC).run(table, range);
     return DryRunJson.write(
-        flow, result, warnings(flow, table, result), rules, seed, from.isEmpty(), to.isEmpty());
+        flow,
+        result,
+        warnings(flow, map, table, result),
+        rules,
+        seed,
+        from.isEmpty(),
+        to.isEmpty());
   }
 
   private static ProblemException invalid(String detail) {
@@ -103,10 +139,21 @@ public final class FlowDryRun {
   /**
    * Names the flow listens for that the data never holds: a typo should not look like a finding.
    */
-  static List<String> warnings(Flow flow, EventTable table, DryRunResult result) {
+  static List<String> warnings(
+      Flow flow, Optional<JourneyMap> map, EventTable table, DryRunResult result) {
     Set<String> names = new LinkedHashSet<>();
+    List<String> warnings = new ArrayList<>();
     if (flow.trigger() instanceof Trigger.OnEvent on) {
       names.add(on.match().event());
+    }
+    for (Touchpoint touchpoint : entryTouchpoints(flow.trigger(), map)) {
+      if (touchpoint.matcher().isEmpty()) {
+        warnings.add(
+            "touchpoint '%s' of map '%s' has no match rule: no event enters it"
+                .formatted(touchpoint.id(), map.orElseThrow().id()));
+      } else {
+        touchpoint.matcher().get().event().ifPresent(names::add);
+      }
     }
     for (Step step : flow.steps()) {
       if (step instanceof Goal goal) {
@@ -124,7 +171,6 @@ public final class FlowDryRun {
         names.add(on.match().event());
       }
     }
-    List<String> warnings = new ArrayList<>();
     for (String name : names) {
       if (table.names().lookup(name) == Dictionary.ABSENT) {
         warnings.add("no event named '" + name + "' in the data: nothing can match it");
@@ -134,6 +180,19 @@ public final class FlowDryRun {
       warnings.add("no event falls in the range [" + result.from() + ", " + result.to() + ")");
     }
     return warnings;
+  }
+
+  /** The touchpoints through which a touchpoint or stage trigger can be entered. */
+  private static List<Touchpoint> entryTouchpoints(Trigger trigger, Optional<JourneyMap> map) {
+    if (map.isEmpty()) {
+      return List.of();
+    }
+    return switch (trigger) {
+      case Trigger.TouchpointEntered t -> map.get().touchpoint(t.touchpointId()).stream().toList();
+      case Trigger.StageEntered st ->
+          map.get().stage(st.stageId()).map(Stage::touchpoints).orElse(List.of());
+      default -> List.of();
+    };
   }
 
   private static void didEvents(Condition condition, Set<String> names) {

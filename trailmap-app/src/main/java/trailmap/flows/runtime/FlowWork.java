@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +26,11 @@ import trailmap.flows.engine.Decisions;
 import trailmap.flows.engine.FlowEngine;
 import trailmap.flows.engine.FlowState;
 import trailmap.flows.engine.Input;
+import trailmap.flows.engine.MapEntries;
 import trailmap.flows.engine.ProfileContext;
 import trailmap.flows.policy.PendingMessage;
 import trailmap.flows.policy.SentMessage;
 import trailmap.maps.JourneyMap;
-import trailmap.maps.Stage;
-import trailmap.maps.Touchpoint;
 import trailmap.profiles.EventIdentities;
 import trailmap.profiles.Identity;
 import trailmap.profiles.IdentityRules;
@@ -152,21 +150,7 @@ final class FlowWork {
    * decide what a repeated entry does.
    */
   private static List<Input> entered(Event event, Map<String, JourneyMap> maps) {
-    List<Input> inputs = new ArrayList<>();
-    for (JourneyMap map : maps.values()) {
-      Set<String> stages = new LinkedHashSet<>();
-      for (Stage stage : map.stages()) {
-        for (Touchpoint touchpoint : stage.touchpoints()) {
-          if (touchpoint.matcher().isPresent()
-              && SegmentEvaluator.matches(touchpoint.matcher().get(), event)) {
-            inputs.add(new Input.TouchpointEntered(map.id(), touchpoint.id()));
-            stages.add(stage.id());
-          }
-        }
-      }
-      stages.forEach(stage -> inputs.add(new Input.StageEntered(map.id(), stage)));
-    }
-    return inputs;
+    return MapEntries.entered(maps.values(), matcher -> SegmentEvaluator.matches(matcher, event));
   }
 
   private static List<Object[]> apiCalls(Connection c, int limit) throws SQLException {

@@ -133,4 +133,79 @@ class DryRunApiTest {
         .startsWith("the server's messaging rules");
     assertThat(result.at("/counted/policy/optIn/0").asText()).isEqualTo("email");
   }
+
+  @Test
+  void replaysTouchpointAndStageTriggersAgainstTheLatestStoredMap() throws Exception {
+    HttpResponse<String> map =
+        server.post("/api/maps", TestServer.ADMIN_KEY, "application/yaml", ShopFixture.MAP);
+    assertThat(map.statusCode()).as(map.body()).isEqualTo(201);
+    server
+        .server()
+        .flows()
+        .createDraft("p.yaml", ShopFixture.flow("on-pricing", "touchpoint: pricing"));
+    server
+        .server()
+        .flows()
+        .createDraft("c.yaml", ShopFixture.flow("on-consider", "stage: consider"));
+    server.server().flows().createDraft("b.yaml", ShopFixture.flow("on-buy", "stage: buy"));
+    send(ShopFixture.calls());
+
+    JsonNode pricing = dryRun("on-pricing");
+    JsonNode consider = dryRun("on-consider");
+    JsonNode buy = dryRun("on-buy");
+
+    assertThat(pricing.at("/profiles/replayed").asInt()).isEqualTo(4);
+    assertThat(pricing.at("/profiles/entered").asInt()).as("ann").isEqualTo(1);
+    assertThat(pricing.at("/notEntered/no-reentry").asInt()).isEqualTo(1);
+    assertThat(pricing.at("/steps/0/sent").asInt()).isEqualTo(1);
+    assertThat(consider.at("/profiles/entered").asInt()).as("ann and cyd").isEqualTo(2);
+    assertThat(consider.path("warnings").toString())
+        .contains("touchpoint 'store-visit' of map 'shop' has no match rule: no event enters it");
+    assertThat(buy.at("/profiles/entered").asInt()).as("dan").isEqualTo(1);
+  }
+
+  @Test
+  void aTriggerOnAMissingMapOrTouchpointIsA400ThatSaysWhatIsThere() {
+    server
+        .server()
+        .flows()
+        .createDraft("x.yaml", ShopFixture.flow("on-pricing", "touchpoint: pricing"));
+    HttpResponse<String> noMap =
+        server.post("/api/flows/on-pricing/dry-run", viewer, "application/json", "{}");
+    assertThat(noMap.statusCode()).isEqualTo(400);
+    assertThat(noMap.body()).contains("there is no map 'shop' to replay it against");
+
+    assertThat(
+            server
+                .post("/api/maps", TestServer.ADMIN_KEY, "application/yaml", ShopFixture.MAP)
+                .statusCode())
+        .isEqualTo(201);
+    server.server().flows().createDraft("y.yaml", ShopFixture.flow("typo", "touchpoint: pricng"));
+    HttpResponse<String> typo =
+        server.post("/api/flows/typo/dry-run", viewer, "application/json", "{}");
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(typo.body())
+        .contains(
+            "map 'shop' has no touchpoint 'pricng' (its touchpoints: pricing, compare,"
+                + " store-visit, checkout)");
+
+    server
+        .server()
+        .flows()
+        .createDraft(
+            "z.yaml",
+            ShopFixture.flow("seg", "stage: consider")
+                .replace("  map: shop\n  stage: consider", "  segment: vip"));
+    HttpResponse<String> segment =
+        server.post("/api/flows/seg/dry-run", viewer, "application/json", "{}");
+    assertThat(segment.statusCode()).isEqualTo(400);
+    assertThat(segment.body()).contains("a segment trigger, which a dry run cannot replay");
+  }
+
+  JsonNode dryRun(String flow) throws Exception {
+    HttpResponse<String> answer =
+        server.post("/api/flows/" + flow + "/dry-run", viewer, "application/json", "{}");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return JSON.readTree(answer.body());
+  }
 }

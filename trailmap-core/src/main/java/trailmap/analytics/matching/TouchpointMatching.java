@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import trailmap.analytics.EventTable;
 import trailmap.maps.JourneyMap;
+import trailmap.maps.Matcher;
 import trailmap.maps.Stage;
 import trailmap.maps.Touchpoint;
 
@@ -95,6 +96,14 @@ public final class TouchpointMatching {
       index[n] = lists.get(n).stream().mapToInt(Integer::intValue).toArray();
     }
     return index;
+  }
+
+  /**
+   * Whether event {@code event} of {@code table} satisfies {@code matcher}, judged as {@link
+   * #matches(int)} judges it (for a single matcher; resolves its name and channel on each call).
+   */
+  public static boolean satisfies(Matcher matcher, EventTable table, int event) {
+    return CompiledMatcher.of(matcher, table).matches(table, event);
   }
 
   /** How many touchpoints the maps have; touchpoint numbers run from 0 to this - 1. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import trailmap.analytics.Conditions;
 import trailmap.analytics.EventTable;
+import trailmap.analytics.matching.TouchpointMatching;
 import trailmap.events.JsonValue;
 import trailmap.flows.Exit;
 import trailmap.flows.Flow;
@@ -25,12 +26,16 @@ import trailmap.flows.engine.Decisions;
 import trailmap.flows.engine.FlowEngine;
 import trailmap.flows.engine.FlowState;
 import trailmap.flows.engine.Input;
+import trailmap.flows.engine.MapEntries;
 import trailmap.flows.engine.Outcome;
 import trailmap.flows.engine.ProfileContext;
 import trailmap.flows.policy.Consent;
 import trailmap.flows.policy.MessagePolicy;
 import trailmap.flows.policy.SentMessage;
+import trailmap.maps.JourneyMap;
 import trailmap.maps.Scalar;
+import trailmap.maps.Stage;
+import trailmap.maps.Touchpoint;
 import trailmap.profiles.ProfileId;
 
 /**
@@ -54,7 +59,9 @@ import trailmap.profiles.ProfileId;
  * <p>What the table cannot tell is assumed: traits are the profile's <em>current</em> traits
  * throughout (the table has no trait history), the time zone is the {@code timezone} trait (else
  * {@code defaultZone}), consent is the default (nothing unsubscribed), and messages of other flows
- * are unknown, so caps count this flow's messages only. Only event triggers can be replayed.
+ * are unknown, so caps count this flow's messages only. Event triggers are replayed, and touchpoint
+ * and stage triggers against the map they name (an event entering a touchpoint of it, as live);
+ * segment, schedule and API triggers cannot be.
  *
  * <p>Deterministic: the same table, range, policy and seed give the same result (assignments are
  * the engine's seeded hashes). Immutable; {@link #run} may be called from several threads on
@@ -65,14 +72,31 @@ public final class DryRun {
   private final FlowEngine engine;
   private final MessagePolicy policy;
   private final ZoneId defaultZone;
+  private final Optional<JourneyMap> map;
 
   /**
+   * For a flow with an {@code event} trigger.
+   *
    * @param seed the workspace seed for holdout and split assignment, as the live engine uses it
    * @param defaultZone the zone of profiles without a valid {@code timezone} trait
    * @throws IllegalArgumentException when the flow's trigger cannot be replayed ({@link #problems})
    */
   public DryRun(Flow flow, MessagePolicy policy, long seed, ZoneId defaultZone) {
-    List<String> problems = problems(flow);
+    this(flow, Optional.empty(), policy, seed, defaultZone);
+  }
+
+  /**
+   * For a flow with an {@code event}, {@code touchpoint} or {@code stage} trigger.
+   *
+   * @param map the map a touchpoint or stage trigger names (its current version): an event that
+   *     satisfies one of its touchpoints' matchers enters that touchpoint and its stage, as live
+   *     ({@link MapEntries}); ignored for event triggers
+   * @throws IllegalArgumentException when the flow's trigger cannot be replayed ({@link
+   *     #problems(Flow, Optional)})
+   */
+  public DryRun(
+      Flow flow, Optional<JourneyMap> map, MessagePolicy policy, long seed, ZoneId defaultZone) {
+    List<String> problems = problems(flow, map);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
@@ -80,24 +104,79 @@ public final class DryRun {
     this.policy = policy;
     this.engine = new FlowEngine(flow, policy, seed);
     this.defaultZone = defaultZone;
+    this.map = flow.trigger() instanceof Trigger.OnEvent ? Optional.empty() : map;
   }
 
-  /** Why the flow cannot be dry-run; empty when it can. */
+  /** Why the flow cannot be dry-run without a map; empty when it can. */
   public static List<String> problems(Flow flow) {
-    if (flow.trigger() instanceof Trigger.OnEvent) {
-      return List.of();
+    return problems(flow, Optional.empty());
+  }
+
+  /**
+   * Why the flow cannot be dry-run with {@code map} as the map its trigger names; empty when it
+   * can. Event triggers need no map; touchpoint and stage triggers need the map they name, holding
+   * the touchpoint or stage; segment, schedule and API triggers cannot be replayed from events.
+   */
+  public static List<String> problems(Flow flow, Optional<JourneyMap> map) {
+    return switch (flow.trigger()) {
+      case Trigger.OnEvent e -> List.of();
+      case Trigger.TouchpointEntered t -> {
+        Optional<String> problem =
+            mapProblem(flow, t.mapId(), "touchpoint '" + t.touchpointId() + "'", map);
+        if (problem.isEmpty() && map.get().touchpoint(t.touchpointId()).isEmpty()) {
+          problem =
+              Optional.of(
+                  "map '%s' has no touchpoint '%s' (its touchpoints: %s); fix the flow's trigger"
+                      .formatted(
+                          t.mapId(),
+                          t.touchpointId(),
+                          String.join(", ", touchpointIds(map.get()))));
+        }
+        yield problem.stream().toList();
+      }
+      case Trigger.StageEntered st -> {
+        Optional<String> problem =
+            mapProblem(flow, st.mapId(), "stage '" + st.stageId() + "'", map);
+        if (problem.isEmpty() && map.get().stage(st.stageId()).isEmpty()) {
+          List<String> stages = map.get().stages().stream().map(Stage::id).toList();
+          problem =
+              Optional.of(
+                  "map '%s' has no stage '%s' (its stages: %s); fix the flow's trigger"
+                      .formatted(st.mapId(), st.stageId(), String.join(", ", stages)));
+        }
+        yield problem.stream().toList();
+      }
+      case Trigger.SegmentEntered s -> notFromEvents(flow, "segment");
+      case Trigger.Schedule s -> notFromEvents(flow, "schedule");
+      case Trigger.Api a -> notFromEvents(flow, "api");
+    };
+  }
+
+  private static Optional<String> mapProblem(
+      Flow flow, String mapId, String what, Optional<JourneyMap> map) {
+    if (map.isEmpty()) {
+      return Optional.of(
+          "flow '%s' starts on %s of map '%s', but there is no map '%s' to replay it against; store the map first or fix the flow's trigger"
+              .formatted(flow.id(), what, mapId, mapId));
     }
-    String kind =
-        switch (flow.trigger()) {
-          case Trigger.TouchpointEntered t -> "touchpoint";
-          case Trigger.StageEntered s -> "stage";
-          case Trigger.SegmentEntered s -> "segment";
-          case Trigger.Schedule s -> "schedule";
-          case Trigger.Api a -> "api";
-          case Trigger.OnEvent e -> "event";
-        };
+    if (!map.get().id().equals(mapId)) {
+      return Optional.of(
+          "flow '%s' starts on %s of map '%s', but the map given is '%s'"
+              .formatted(flow.id(), what, mapId, map.get().id()));
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> touchpointIds(JourneyMap map) {
+    return map.stages().stream()
+        .flatMap(stage -> stage.touchpoints().stream())
+        .map(Touchpoint::id)
+        .toList();
+  }
+
+  private static List<String> notFromEvents(Flow flow, String kind) {
     return List.of(
-        "flow '%s' starts on a %s trigger; a dry run replays stored events, so only event triggers can be dry-run"
+        "flow '%s' starts on a %s trigger, which a dry run cannot replay: it replays stored events, so only event, touchpoint and stage triggers can be dry-run"
             .formatted(flow.id(), kind));
   }
 
@@ -181,6 +260,15 @@ public final class DryRun {
         replayed = true;
         tally.events++;
         dispatch(new Input.EventArrived(event), at);
+        if (map.isPresent()) {
+          int row = e;
+          for (Input entered :
+              MapEntries.entered(
+                  List.of(map.get()),
+                  matcher -> TouchpointMatching.satisfies(matcher, table, row))) {
+            dispatch(entered, at);
+          }
+        }
       }
       fireTimersDueBy(range.to(), false);
       if (state.run().isPresent()) {

@@ -33,6 +33,14 @@ final class Tables {
     return this;
   }
 
+  Tables event(String profile, Instant at, String name, Map<String, String> properties) {
+    Map<String, JsonValue> fields = new LinkedHashMap<>();
+    properties.forEach((k, v) -> fields.put(k, new JsonValue.Str(v)));
+    builder.add(
+        profile, micros(at), name, EventType.TRACK, "web", "website", new JsonValue.Obj(fields));
+    return this;
+  }
+
   EventTable build() {
     return builder.build();
   }
