@@ -48,6 +48,7 @@ import trailmap.maps.JourneyMap;
 import trailmap.profiles.ProfileProcessor;
 import trailmap.profiles.ProfileRoutes;
 import trailmap.profiles.ProfileStore;
+import trailmap.segments.runtime.SegmentMaps;
 import trailmap.segments.runtime.SegmentProcessor;
 import trailmap.segments.runtime.SegmentRoutes;
 import trailmap.segments.store.SegmentStore;
@@ -387,13 +388,7 @@ public final class TrailmapServer implements AutoCloseable {
             .withProviders(config.messaging().providers());
     SegmentProcessor segmentsFollow =
         SegmentProcessor.start(
-            segments,
-            profiles,
-            config.identity(),
-            log,
-            processor::position,
-            id -> maps.latest(id).map(StoredMaps::model),
-            clock);
+            segments, profiles, log, processor::position, SegmentMaps.of(maps), clock);
     segmentProcessor.set(segmentsFollow);
     flowRuntime.set(
         FlowRuntime.start(
