@@ -205,15 +205,16 @@ public final class TrailmapServer implements AutoCloseable {
       IngestRoutes ingest = new IngestRoutes(sources, events, clock, config.ingest(), registry);
       SourceRoutes sourceRoutes = new SourceRoutes(sources);
       AtomicReference<ProfileProcessor> processor = new AtomicReference<>();
+      SegmentStore segmentStore = segments;
       ProfileRoutes profileRoutes =
           new ProfileRoutes(
               profiles,
               events,
               () -> Optional.ofNullable(processor.get()),
-              id -> FlowTimeline.of(flowStore, id));
+              id -> FlowTimeline.of(flowStore, id),
+              segmentStore::erase);
       UnsubscribeRoutes unsubscribe = new UnsubscribeRoutes(flows);
       FlowRoutes flowRoutes = new FlowRoutes(flows, config.maxMapBytes());
-      SegmentStore segmentStore = segments;
       AnalyticsRoutes analyticsRoutes =
           new AnalyticsRoutes(tables, latestMap, segmentStore::memberIds);
       LiveRoutes liveRoutes = new LiveRoutes(tables, latestMap);

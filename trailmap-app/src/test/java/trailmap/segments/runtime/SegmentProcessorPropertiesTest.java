@@ -49,9 +49,10 @@ import trailmap.segments.store.SegmentStore;
 /**
  * The segment processor on real SQLite files against the reference: after every action of a random
  * sequence (events of several people, late and future-stamped, traits, identity merges, time
- * passing, a map saved with other matchers, a segment saved anew, an erasure, a restart), every
- * profile's stored membership of every segment equals {@link SegmentEvaluator} on the profile's
- * whole history now, and segments.db holds nothing for a profile that profiles.db no longer holds.
+ * passing, a map saved with other matchers, a segment saved anew, an erasure, a crash between
+ * erasing a person from profiles.db and from segments.db, a restart), every profile's stored
+ * membership of every segment equals {@link SegmentEvaluator} on the profile's whole history now,
+ * and segments.db holds nothing for a profile that profiles.db no longer holds.
  */
 class SegmentProcessorPropertiesTest {
   static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
@@ -118,7 +119,11 @@ class SegmentProcessorPropertiesTest {
 
   record ResaveSegment() implements Action {}
 
-  record Erase(int sender) implements Action {}
+  /**
+   * Erases the person who sent as {@code sender}; with {@code crash}, the process stops after
+   * profiles.db forgot them and before segments.db heard of it, and starts again.
+   */
+  record Erase(int sender, boolean crash) implements Action {}
 
   record Restart() implements Action {}
 
@@ -185,7 +190,12 @@ class SegmentProcessorPropertiesTest {
                 .map(MergeRecord::absorbed)
                 .forEach(erased::add);
             profiles.delete(id.get(), log);
-            segments.erase(erased);
+            if (e.crash()) {
+              processor.close();
+              processor = newProcessor();
+            } else {
+              segments.erase(erased);
+            }
           }
         }
         case Restart r -> {
@@ -371,9 +381,10 @@ class SegmentProcessorPropertiesTest {
             Tuple.of(1, Arbitraries.just(new ResaveSegment())),
             Tuple.of(
                 1,
-                Arbitraries.integers()
-                    .between(0, SENDERS.size() - 1)
-                    .map(i -> (Action) new Erase(i))),
+                Combinators.combine(
+                        Arbitraries.integers().between(0, SENDERS.size() - 1),
+                        Arbitraries.of(false, true))
+                    .as((i, crash) -> (Action) new Erase(i, crash))),
             Tuple.of(1, Arbitraries.just(new Restart())))
         .list()
         .ofMinSize(10)
