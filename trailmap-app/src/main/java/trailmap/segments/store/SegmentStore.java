@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import trailmap.maps.format.MapProblem;
 import trailmap.profiles.ProfileId;
 import trailmap.segments.Segment;
@@ -39,7 +38,6 @@ import trailmap.store.Database;
 public final class SegmentStore implements AutoCloseable {
   private final Database db;
   private final Clock clock;
-  private final AtomicLong generation = new AtomicLong();
 
   private SegmentStore(Database db, Clock clock) {
     this.db = db;
@@ -57,11 +55,6 @@ public final class SegmentStore implements AutoCloseable {
   /** The database, for the membership processor's transactions. */
   public Database db() {
     return db;
-  }
-
-  /** Moves on every save and delete, so followers know to reload the definitions. */
-  public long generation() {
-    return generation.get();
   }
 
   /**
@@ -162,7 +155,6 @@ public final class SegmentStore implements AutoCloseable {
               bumpRevision(c);
               return !exists;
             });
-    generation.incrementAndGet();
     return new SegmentSave(Optional.of(segment), created, List.of());
   }
 
@@ -192,9 +184,6 @@ public final class SegmentStore implements AutoCloseable {
               bumpRevision(c);
               return true;
             });
-    if (deleted) {
-      generation.incrementAndGet();
-    }
     return deleted;
   }
 
