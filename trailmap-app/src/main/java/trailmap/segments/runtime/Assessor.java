@@ -2,6 +2,7 @@ package trailmap.segments.runtime;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,17 +61,27 @@ final class Assessor {
   }
 
   /**
-   * @param backfills each backfilling segment's cursor: profiles after it have no evidence for it
-   *     yet and are left to the backfill, unless their work rebuilds it
+   * Answers for the round's profiles. A segment whose backfill has not reached a profile yet is
+   * left out of its answer (its evidence is not built yet), unless the profile's work rebuilds it.
    */
-  List<Answer> assess(
-      Database db,
-      List<Segment> segments,
-      Map<String, String> backfills,
-      Map<ProfileId, Work> work,
-      Instant now) {
+  List<Answer> assess(Database db, List<Segment> segments, Round round, Instant now) {
+    if (round.work.isEmpty() || segments.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> backfills =
+        db.read(
+            c -> {
+              Map<String, String> out = new HashMap<>();
+              try (var s = c.prepareStatement("SELECT segment_id, after FROM backfills");
+                  var r = s.executeQuery()) {
+                while (r.next()) {
+                  out.put(r.getString(1), r.getString(2));
+                }
+              }
+              return out;
+            });
     List<Answer> answers = new ArrayList<>();
-    for (Map.Entry<ProfileId, Work> entry : work.entrySet()) {
+    for (Map.Entry<ProfileId, Work> entry : round.work.entrySet()) {
       assess(db, segments, backfills, entry.getKey(), entry.getValue(), now)
           .ifPresent(answers::add);
     }

@@ -6,13 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -22,13 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trailmap.eventlog.EventLog;
 import trailmap.profiles.ProfileId;
-import trailmap.profiles.ProfileRef;
 import trailmap.profiles.ProfileStore;
 import trailmap.segments.Segment;
 import trailmap.segments.SegmentEvidence;
 import trailmap.segments.store.Definitions;
-import trailmap.segments.store.EvidenceRows;
-import trailmap.segments.store.Memberships;
 import trailmap.segments.store.SegmentStore;
 import trailmap.store.Database;
 
@@ -64,7 +57,6 @@ public final class SegmentProcessor implements AutoCloseable {
   private final ProfileStore profiles;
   private final EventLog log;
   private final LongSupplier profilesApplied;
-  private final SegmentMaps mapSource;
   private final FollowedMaps maps;
   private final Assessor assessor;
   private final Clock clock;
@@ -87,7 +79,6 @@ public final class SegmentProcessor implements AutoCloseable {
     this.profiles = profiles;
     this.log = log;
     this.profilesApplied = profilesApplied;
-    this.mapSource = maps;
     this.maps = new FollowedMaps(maps);
     this.assessor = new Assessor(profiles, this.maps::model);
     this.clock = clock;
@@ -140,7 +131,7 @@ public final class SegmentProcessor implements AutoCloseable {
    */
   public int step() {
     reload();
-    int done = followMaps();
+    int done = maps.follow(store.db(), segments, this::commit);
     int n;
     while ((n = events()) > 0) {
       done += n;
@@ -163,11 +154,8 @@ public final class SegmentProcessor implements AutoCloseable {
    */
   public boolean idle() {
     long now = clock.millis();
-    Map<String, String> revisions = new HashMap<>();
-    for (String mapId : mapIds(segments)) {
-      revisions.put(mapId, mapSource.revision(mapId).orElse(FollowedMaps.ABSENT));
-    }
     return position() >= Math.min(log.end(), profilesApplied.getAsLong())
+        && maps.followsLatest(store.db(), segments)
         && store
             .db()
             .read(
@@ -176,8 +164,7 @@ public final class SegmentProcessor implements AutoCloseable {
                         && oneValue(c, "SELECT 1 FROM checks WHERE due_at <= ? LIMIT 1", now)
                             == null
                         && oneValue(c, "SELECT 1 FROM backfills LIMIT 1") == null
-                        && oneValue(c, "SELECT 1 FROM sweeps LIMIT 1") == null
-                        && followedRevisions(c).entrySet().containsAll(revisions.entrySet()));
+                        && oneValue(c, "SELECT 1 FROM sweeps LIMIT 1") == null);
   }
 
   /**
@@ -227,70 +214,6 @@ public final class SegmentProcessor implements AutoCloseable {
     return current;
   }
 
-  /** Rebuilds the segments that read a map whose revision moved since their evidence was built. */
-  private int followMaps() {
-    List<Segment> defs = segments;
-    Set<String> ids = mapIds(defs);
-    if (ids.isEmpty()) {
-      return 0;
-    }
-    Map<String, String> now = maps.refresh(ids);
-    Map<String, String> followed = store.db().read(SegmentProcessor::followedRevisions);
-    List<String> moved = new ArrayList<>();
-    now.forEach(
-        (id, revision) -> {
-          if (!revision.equals(followed.get(id))) {
-            moved.add(id);
-          }
-        });
-    if (moved.isEmpty()) {
-      return 0;
-    }
-    List<String> rebuilt = new ArrayList<>();
-    boolean done =
-        commit(
-            c -> {
-              for (String mapId : moved) {
-                update(
-                    c,
-                    "INSERT OR REPLACE INTO map_revisions (map_id, revision) VALUES (?, ?)",
-                    mapId,
-                    now.get(mapId));
-                for (Segment segment : defs) {
-                  if (SegmentEvidence.maps(segment.rule()).contains(mapId)) {
-                    update(
-                        c,
-                        "INSERT OR REPLACE INTO backfills (segment_id, after) VALUES (?, '')",
-                        segment.id());
-                    rebuilt.add(segment.id());
-                  }
-                }
-              }
-              return null;
-            });
-    if (done) {
-      LOG.info("segments: map revision moved for {}; rebuilding segments {}", moved, rebuilt);
-    }
-    return moved.size();
-  }
-
-  private static Map<String, String> followedRevisions(Connection c) throws SQLException {
-    Map<String, String> out = new HashMap<>();
-    try (var s = c.prepareStatement("SELECT map_id, revision FROM map_revisions");
-        var r = s.executeQuery()) {
-      while (r.next()) {
-        out.put(r.getString(1), r.getString(2));
-      }
-    }
-    return out;
-  }
-
-  private static Set<String> mapIds(List<Segment> segments) {
-    Set<String> ids = new LinkedHashSet<>();
-    segments.forEach(s -> ids.addAll(new TreeSet<>(SegmentEvidence.maps(s.rule()))));
-    return ids;
-  }
-
   private int events() {
     long limit = Math.min(log.end(), profilesApplied.getAsLong());
     long from = position();
@@ -302,32 +225,30 @@ public final class SegmentProcessor implements AutoCloseable {
     if (next <= from) {
       return 0;
     }
-    Map<ProfileId, Assessor.Work> work = new LinkedHashMap<>();
-    Map<ProfileId, Optional<ProfileId>> gone = new LinkedHashMap<>();
+    Round round = new Round();
     if (!segments.isEmpty()) {
       Map<Long, ProfileId> holders = profiles.holders(from, next);
       for (EventLog.LogEntry entry : page.entries()) {
         ProfileId holder = holders.get(entry.position());
         if (entry.position() < next && holder != null) {
-          work.computeIfAbsent(holder, h -> new Assessor.Work()).events.add(entry);
+          round.of(holder).events.add(entry);
         }
       }
-      for (ProfileId holder : List.copyOf(work.keySet())) {
+      for (ProfileId holder : List.copyOf(round.work.keySet())) {
         for (ProfileId absorbed : profiles.absorbedBy(holder, from, next)) {
-          locate(absorbed, work, gone);
+          round.locate(profiles, absorbed);
         }
       }
     }
     Instant now = clock.instant();
-    List<Assessor.Answer> answers = assess(work, now);
+    List<Assessor.Answer> answers = assessor.assess(store.db(), segments, round, now);
     boolean done =
         commit(
             c -> {
               if (position(c) != from) {
                 throw new IllegalStateException("segments.db moved from " + from + " meanwhile");
               }
-              fold(c, gone, now);
-              write(c, answers, now);
+              round.write(c, answers, now);
               update(c, "UPDATE processor SET position = ? WHERE id = 1", next);
               return null;
             });
@@ -349,10 +270,9 @@ public final class SegmentProcessor implements AutoCloseable {
     if (due.isEmpty()) {
       return 0;
     }
-    Map<ProfileId, Assessor.Work> work = new LinkedHashMap<>();
-    Map<ProfileId, Optional<ProfileId>> gone = new LinkedHashMap<>();
-    due.forEach(id -> locate(new ProfileId(id), work, gone));
-    List<Assessor.Answer> answers = assess(work, now);
+    Round round = new Round();
+    due.forEach(id -> round.locate(profiles, new ProfileId(id)));
+    List<Assessor.Answer> answers = assessor.assess(store.db(), segments, round, now);
     boolean done =
         commit(
             c -> {
@@ -363,8 +283,7 @@ public final class SegmentProcessor implements AutoCloseable {
                     id,
                     now.toEpochMilli());
               }
-              fold(c, gone, now);
-              write(c, answers, now);
+              round.write(c, answers, now);
               return null;
             });
     return done ? due.size() : 1;
@@ -391,16 +310,14 @@ public final class SegmentProcessor implements AutoCloseable {
     }
     String segmentId = job.get()[0];
     List<ProfileId> page = profiles.ids(job.get()[1], PAGE);
-    Map<ProfileId, Assessor.Work> work = new LinkedHashMap<>();
-    for (ProfileId id : page) {
-      work.computeIfAbsent(id, p -> new Assessor.Work()).rebuild.add(segmentId);
-    }
+    Round round = new Round();
+    page.forEach(id -> round.of(id).rebuild.add(segmentId));
     Instant now = clock.instant();
-    List<Assessor.Answer> answers = assess(work, now);
+    List<Assessor.Answer> answers = assessor.assess(store.db(), segments, round, now);
     boolean done =
         commit(
             c -> {
-              write(c, answers, now);
+              round.write(c, answers, now);
               if (page.isEmpty()) {
                 update(c, "DELETE FROM backfills WHERE segment_id = ?", segmentId);
               } else {
@@ -440,19 +357,15 @@ public final class SegmentProcessor implements AutoCloseable {
               return null;
             });
     List<String> page = new ArrayList<>(ids).subList(0, Math.min(PAGE, ids.size()));
-    Map<ProfileId, Assessor.Work> work = new LinkedHashMap<>();
-    Map<ProfileId, Optional<ProfileId>> gone = new LinkedHashMap<>();
-    for (String id : page) {
-      locate(new ProfileId(id), work, gone);
-    }
-    work.values().removeIf(w -> !w.rebuildAll); // a profile still held needs no new answer
+    Round round = new Round();
+    page.forEach(id -> round.locate(profiles, new ProfileId(id)));
+    round.work.values().removeIf(w -> !w.rebuildAll); // a profile still held needs no new answer
     Instant now = clock.instant();
-    List<Assessor.Answer> answers = assess(work, now);
+    List<Assessor.Answer> answers = assessor.assess(store.db(), segments, round, now);
     boolean done =
         commit(
             c -> {
-              fold(c, gone, now);
-              write(c, answers, now);
+              round.write(c, answers, now);
               if (page.isEmpty()) {
                 update(c, "DELETE FROM sweeps WHERE id = 1");
               } else {
@@ -460,81 +373,12 @@ public final class SegmentProcessor implements AutoCloseable {
               }
               return null;
             });
-    if (done && !gone.isEmpty()) {
+    if (done && !round.gone.isEmpty()) {
       LOG.info(
           "segments: the sweep folded or forgot {} profiles profiles.db no longer holds",
-          gone.size());
+          round.gone.size());
     }
     return done ? Math.max(1, page.size()) : 1;
-  }
-
-  /**
-   * Where the profile is now: still itself (plain work), merged into another (gone, and the holder
-   * rebuilds every segment from its history), or erased (gone).
-   */
-  private void locate(
-      ProfileId id, Map<ProfileId, Assessor.Work> work, Map<ProfileId, Optional<ProfileId>> gone) {
-    Optional<ProfileId> holder = profiles.resolve(new ProfileRef.ById(id));
-    if (holder.isPresent() && holder.get().equals(id)) {
-      work.computeIfAbsent(id, p -> new Assessor.Work());
-      return;
-    }
-    gone.put(id, holder);
-    holder.ifPresent(h -> work.computeIfAbsent(h, p -> new Assessor.Work()).rebuildAll = true);
-  }
-
-  private List<Assessor.Answer> assess(Map<ProfileId, Assessor.Work> work, Instant now) {
-    if (work.isEmpty() || segments.isEmpty()) {
-      return List.of();
-    }
-    Map<String, String> cursors =
-        store
-            .db()
-            .read(
-                c -> {
-                  Map<String, String> out = new HashMap<>();
-                  try (var s = c.prepareStatement("SELECT segment_id, after FROM backfills");
-                      var r = s.executeQuery()) {
-                    while (r.next()) {
-                      out.put(r.getString(1), r.getString(2));
-                    }
-                  }
-                  return out;
-                });
-    return assessor.assess(store.db(), segments, cursors, work, now);
-  }
-
-  private static void fold(Connection c, Map<ProfileId, Optional<ProfileId>> gone, Instant now)
-      throws SQLException {
-    for (Map.Entry<ProfileId, Optional<ProfileId>> g : gone.entrySet()) {
-      if (g.getValue().isPresent()) {
-        Memberships.fold(c, g.getKey().value(), g.getValue().get().value(), now.toEpochMilli());
-      } else {
-        Memberships.forget(c, g.getKey().value());
-      }
-    }
-  }
-
-  private static void write(Connection c, List<Assessor.Answer> answers, Instant now)
-      throws SQLException {
-    for (Assessor.Answer a : answers) {
-      for (Map.Entry<String, Assessor.Verdict> v : a.verdicts().entrySet()) {
-        Memberships.ruleAnswer(
-            c, v.getKey(), a.profileId(), v.getValue().holds(), now.toEpochMilli());
-        if (v.getValue().evidenceChanged()) {
-          EvidenceRows.replace(c, v.getKey(), a.profileId(), v.getValue().kept());
-        }
-      }
-      if (a.recheck().isPresent()) {
-        update(
-            c,
-            "INSERT OR REPLACE INTO checks (profile_id, due_at) VALUES (?, ?)",
-            a.profileId(),
-            a.recheck().get().toEpochMilli());
-      } else {
-        update(c, "DELETE FROM checks WHERE profile_id = ?", a.profileId());
-      }
-    }
   }
 
   private void run() {
