@@ -1,8 +1,11 @@
 package trailmap.profiles;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import trailmap.eventlog.EventLog;
 
@@ -11,7 +14,9 @@ import trailmap.eventlog.EventLog;
  * has applied every event the log held when asked, so none of the person's acknowledged events is
  * left behind unattributed; then resolves the reference again (one of those events may have merged
  * the profile into another) and has the store erase the person from the log and profiles.db ({@link
- * ProfileStore#delete}). Nothing is deleted when the processor does not catch up in time.
+ * ProfileStore#delete}); then tells {@code erased} the profile's id and the ids of every profile
+ * merged into it, so state kept outside profiles.db (segment memberships) goes too. Nothing is
+ * deleted when the processor does not catch up in time.
  */
 final class ProfileDeletion {
   /** What a deletion did. */
@@ -30,21 +35,26 @@ final class ProfileDeletion {
   private final EventLog log;
   private final Supplier<Optional<ProfileProcessor>> follower;
   private final Duration catchUp;
+  private final Consumer<Set<ProfileId>> erased;
 
   /**
    * @param follower the processor following {@code log} into {@code store}, when one runs; without
    *     one nothing is awaited
    * @param catchUp how long to wait for it
+   * @param erased told after a deletion; an exception it throws fails the request, after
+   *     profiles.db and the log were erased
    */
   ProfileDeletion(
       ProfileStore store,
       EventLog log,
       Supplier<Optional<ProfileProcessor>> follower,
-      Duration catchUp) {
+      Duration catchUp,
+      Consumer<Set<ProfileId>> erased) {
     this.store = store;
     this.log = log;
     this.follower = follower;
     this.catchUp = catchUp;
+    this.erased = erased;
   }
 
   Outcome delete(ProfileRef ref) {
@@ -62,8 +72,14 @@ final class ProfileDeletion {
     if (id.isEmpty()) {
       return new Outcome.Unknown();
     }
+    Set<ProfileId> people = new LinkedHashSet<>(Set.of(id.get()));
+    store.profile(id.get()).ifPresent(p -> p.merges().forEach(m -> people.add(m.absorbed())));
     OptionalLong deleted = store.delete(id.get(), log);
-    return deleted.isPresent() ? new Outcome.Deleted(deleted.getAsLong()) : new Outcome.Unknown();
+    if (deleted.isEmpty()) {
+      return new Outcome.Unknown();
+    }
+    erased.accept(Set.copyOf(people));
+    return new Outcome.Deleted(deleted.getAsLong());
   }
 
   private boolean caughtUp(ProfileProcessor processor, long target) {

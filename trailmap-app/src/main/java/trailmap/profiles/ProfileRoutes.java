@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -54,8 +56,21 @@ public final class ProfileRoutes {
       EventLog log,
       Supplier<Optional<ProfileProcessor>> follower,
       Function<ProfileId, List<ObjectNode>> flowActivity) {
+    this(store, log, follower, flowActivity, ids -> {});
+  }
+
+  /**
+   * @param erased told, after a deletion, the deleted profile's id and the ids of every profile
+   *     merged into it, so stores outside profiles.db forget them too
+   */
+  public ProfileRoutes(
+      ProfileStore store,
+      EventLog log,
+      Supplier<Optional<ProfileProcessor>> follower,
+      Function<ProfileId, List<ObjectNode>> flowActivity,
+      Consumer<Set<ProfileId>> erased) {
     this.store = store;
-    this.deletion = new ProfileDeletion(store, log, follower, CATCH_UP);
+    this.deletion = new ProfileDeletion(store, log, follower, CATCH_UP, erased);
     this.flowActivity = flowActivity;
   }
 

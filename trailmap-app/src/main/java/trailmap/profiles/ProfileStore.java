@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -177,6 +179,56 @@ public final class ProfileStore implements AutoCloseable {
               }
             }
             return ids;
+          }
+        });
+  }
+
+  /**
+   * Which profile holds each event at log positions {@code [from, to)} now (after every merge
+   * applied so far), for followers of the log that keep per-profile state; positions that were
+   * erased, or not applied yet, are absent.
+   */
+  public Map<Long, ProfileId> holders(long from, long to) {
+    return db.read(
+        c -> {
+          try (var s =
+              c.prepareStatement(
+                  "SELECT position, profile_id FROM events WHERE position >= ? AND position < ?")) {
+            s.setLong(1, from);
+            s.setLong(2, to);
+            Map<Long, ProfileId> out = new HashMap<>();
+            try (var r = s.executeQuery()) {
+              while (r.next()) {
+                out.put(r.getLong(1), new ProfileId(r.getString(2)));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  /**
+   * The profiles merged into {@code holder} by the events at log positions {@code [from, to)}, in
+   * log order. A merge's record moves with later merges, so {@code holder} is the profile that
+   * holds those events now ({@link #holders}).
+   */
+  public List<ProfileId> absorbedBy(ProfileId holder, long from, long to) {
+    return db.read(
+        c -> {
+          try (var s =
+              c.prepareStatement(
+                  "SELECT absorbed_id FROM merges WHERE profile_id = ? AND position >= ?"
+                      + " AND position < ? ORDER BY position, id")) {
+            s.setString(1, holder.value());
+            s.setLong(2, from);
+            s.setLong(3, to);
+            List<ProfileId> out = new ArrayList<>();
+            try (var r = s.executeQuery()) {
+              while (r.next()) {
+                out.add(new ProfileId(r.getString(1)));
+              }
+            }
+            return out;
           }
         });
   }

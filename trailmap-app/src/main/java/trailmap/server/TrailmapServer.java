@@ -48,6 +48,7 @@ import trailmap.maps.JourneyMap;
 import trailmap.profiles.ProfileProcessor;
 import trailmap.profiles.ProfileRoutes;
 import trailmap.profiles.ProfileStore;
+import trailmap.segments.runtime.SegmentMaps;
 import trailmap.segments.runtime.SegmentProcessor;
 import trailmap.segments.runtime.SegmentRoutes;
 import trailmap.segments.store.SegmentStore;
@@ -203,16 +204,17 @@ public final class TrailmapServer implements AutoCloseable {
       IngestRoutes ingest = new IngestRoutes(sources, events, clock, config.ingest(), registry);
       SourceRoutes sourceRoutes = new SourceRoutes(sources);
       AtomicReference<ProfileProcessor> processor = new AtomicReference<>();
+      SegmentStore segmentStore = segments;
       ProfileRoutes profileRoutes =
           new ProfileRoutes(
               profiles,
               events,
               () -> Optional.ofNullable(processor.get()),
-              id -> FlowTimeline.of(flowStore, id));
+              id -> FlowTimeline.of(flowStore, id),
+              segmentStore::erase);
       UnsubscribeRoutes unsubscribe = new UnsubscribeRoutes(flows);
       FlowRoutes flowRoutes =
           new FlowRoutes(flows, config.maxMapBytes(), config.messaging().providers().keySet());
-      SegmentStore segmentStore = segments;
       AnalyticsRoutes analyticsRoutes =
           new AnalyticsRoutes(tables, latestMap, segmentStore::memberIds);
       LiveRoutes liveRoutes = new LiveRoutes(tables, latestMap);
@@ -391,7 +393,7 @@ public final class TrailmapServer implements AutoCloseable {
     LatestMaps latestMaps = new LatestMaps(maps);
     SegmentProcessor segmentsFollow =
         SegmentProcessor.start(
-            segments, profiles, config.identity(), log, processor::position, latestMaps, clock);
+            segments, profiles, log, processor::position, SegmentMaps.of(maps), clock);
     segmentProcessor.set(segmentsFollow);
     flowRuntime.set(
         FlowRuntime.start(

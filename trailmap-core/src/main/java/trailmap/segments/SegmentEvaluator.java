@@ -136,7 +136,8 @@ public final class SegmentEvaluator {
     return latestStage != null && latestStage.id().equals(rule.stageId());
   }
 
-  private static Optional<Stage> stageOf(JourneyMap map, Event event) {
+  /** The stage of the first touchpoint, in map order, whose matcher matches the event. */
+  static Optional<Stage> stageOf(JourneyMap map, Event event) {
     for (Stage stage : map.stages()) {
       for (Touchpoint tp : stage.touchpoints()) {
         if (tp.matcher().isPresent() && matches(tp.matcher().get(), event)) {

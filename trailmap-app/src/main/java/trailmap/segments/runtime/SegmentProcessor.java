@@ -6,53 +6,47 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trailmap.eventlog.EventLog;
-import trailmap.events.Event;
-import trailmap.events.JsonValue;
-import trailmap.events.json.EventJson;
-import trailmap.maps.JourneyMap;
-import trailmap.profiles.EventIdentities;
-import trailmap.profiles.Identity;
-import trailmap.profiles.IdentityRules;
 import trailmap.profiles.ProfileId;
-import trailmap.profiles.ProfileRecord;
-import trailmap.profiles.ProfileRef;
 import trailmap.profiles.ProfileStore;
-import trailmap.profiles.StoredEvent;
-import trailmap.profiles.TraitHistory;
 import trailmap.segments.Segment;
-import trailmap.segments.SegmentEvaluator;
-import trailmap.segments.store.Memberships;
+import trailmap.segments.SegmentEvidence;
+import trailmap.segments.store.Definitions;
 import trailmap.segments.store.SegmentStore;
+import trailmap.store.Database;
 
 /**
  * Keeps segment memberships live on its own thread ({@code segment-processor}).
  *
  * <pre>{@code
- * try (SegmentProcessor p = SegmentProcessor.start(segments, profiles, rules, log,
- *     profileProcessor::position, mapId -> maps.latest(mapId), clock)) {
+ * try (SegmentProcessor p = SegmentProcessor.start(segments, profiles, log,
+ *     profileProcessor::position, SegmentMaps.of(mapStore), clock)) {
  *   p.awaitIdle(Duration.ofSeconds(5));
  * }
  * }</pre>
  *
  * <p>It follows the event log, <b>never past {@code profilesApplied}</b>, and re-evaluates every
- * segment for the profile of each event; it re-checks a profile at the earliest instant time alone
- * can change one of its answers ({@link SegmentEvaluator#nextChange}), by {@code clock}; and after
- * a segment is saved it evaluates every profile for it (a backfill, a page at a time). The answers,
- * the transitions they cause, the next check and the new log position commit in one transaction of
- * segments.db: a crash neither loses nor repeats a transition.
+ * segment for the profile holding each event, from the bounded {@link trailmap.segments.Evidence}
+ * segments.db keeps per segment and profile plus the page's events: never the profile's history
+ * ({@link SegmentEvidence}). It re-checks a profile at the earliest instant time alone can change
+ * one of its answers, by {@code clock}. A profile's whole history is read only to build a segment's
+ * evidence afresh: for every profile after the segment is saved, or after a map its stage or
+ * touchpoint rules name gets a new revision (a backfill, a page at a time), and for the survivor of
+ * a merge, whose absorbed profile's memberships are folded into it. At every start it sweeps
+ * segments.db for profiles that profiles.db no longer holds (merged away or erased). The answers,
+ * evidence, transitions, next checks and the new log position commit in one transaction of
+ * segments.db, which also checks that no save, delete or erasure came between what was read and
+ * what is written: a crash neither loses nor repeats a transition.
  */
 public final class SegmentProcessor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentProcessor.class);
@@ -61,58 +55,61 @@ public final class SegmentProcessor implements AutoCloseable {
 
   private final SegmentStore store;
   private final ProfileStore profiles;
-  private final IdentityRules rules;
   private final EventLog log;
   private final LongSupplier profilesApplied;
-  private final SegmentEvaluator evaluator;
+  private final FollowedMaps maps;
+  private final Assessor assessor;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private Thread thread;
   private volatile boolean running = true;
   private boolean woken;
-  private long loaded = -1;
-  private List<Segment> segments = List.of();
+  private volatile long loaded = -1;
+  private volatile List<Segment> segments = List.of();
 
   private SegmentProcessor(
       SegmentStore store,
       ProfileStore profiles,
-      IdentityRules rules,
       EventLog log,
       LongSupplier profilesApplied,
-      Function<String, Optional<JourneyMap>> maps,
+      SegmentMaps maps,
       Clock clock) {
     this.store = store;
     this.profiles = profiles;
-    this.rules = rules;
     this.log = log;
     this.profilesApplied = profilesApplied;
-    this.evaluator = new SegmentEvaluator(maps);
+    this.maps = new FollowedMaps(maps);
+    this.assessor = new Assessor(profiles, this.maps::model);
     this.clock = clock;
   }
 
-  /** Builds the processor without its thread; tests drive it with {@link #step}. */
+  /**
+   * Builds the processor without its thread (tests drive it with {@link #step}) and queues the
+   * start's sweep.
+   */
   public static SegmentProcessor create(
       SegmentStore store,
       ProfileStore profiles,
-      IdentityRules rules,
       EventLog log,
       LongSupplier profilesApplied,
-      Function<String, Optional<JourneyMap>> maps,
+      SegmentMaps maps,
       Clock clock) {
-    return new SegmentProcessor(store, profiles, rules, log, profilesApplied, maps, clock);
+    store
+        .db()
+        .transaction(c -> update(c, "INSERT OR IGNORE INTO sweeps (id, after) VALUES (1, '')"));
+    return new SegmentProcessor(store, profiles, log, profilesApplied, maps, clock);
   }
 
   /** As {@link #create}, and starts the thread. */
   public static SegmentProcessor start(
       SegmentStore store,
       ProfileStore profiles,
-      IdentityRules rules,
       EventLog log,
       LongSupplier profilesApplied,
-      Function<String, Optional<JourneyMap>> maps,
+      SegmentMaps maps,
       Clock clock) {
-    SegmentProcessor p = create(store, profiles, rules, log, profilesApplied, maps, clock);
+    SegmentProcessor p = create(store, profiles, log, profilesApplied, maps, clock);
     p.thread = Thread.ofPlatform().name("segment-processor").daemon().start(p::run);
     return p;
   }
@@ -127,13 +124,14 @@ public final class SegmentProcessor implements AutoCloseable {
   }
 
   /**
-   * One round by the calling thread: new events, due re-checks, then backfills.
+   * One round by the calling thread: map revisions, new events, due re-checks, backfills, then the
+   * sweep.
    *
    * @return how many events and profiles it handled
    */
   public int step() {
     reload();
-    int done = 0;
+    int done = maps.follow(store.db(), segments, this::commit);
     int n;
     while ((n = events()) > 0) {
       done += n;
@@ -144,20 +142,29 @@ public final class SegmentProcessor implements AutoCloseable {
     while ((n = backfill()) > 0) {
       done += n;
     }
+    while ((n = sweep()) > 0) {
+      done += n;
+    }
     return done;
   }
 
-  /** Whether every event the profiles hold is handled, no check is due and no backfill waits. */
+  /**
+   * Whether every event the profiles hold is handled, no check is due, no backfill or sweep waits
+   * and every map the rules name is followed at its latest revision.
+   */
   public boolean idle() {
     long now = clock.millis();
     return position() >= Math.min(log.end(), profilesApplied.getAsLong())
-        && store.generation() == loaded
+        && maps.followsLatest(store.db(), segments)
         && store
             .db()
             .read(
                 c ->
-                    oneValue(c, "SELECT 1 FROM checks WHERE due_at <= ? LIMIT 1", now) == null
-                        && oneValue(c, "SELECT 1 FROM backfills LIMIT 1") == null);
+                    SegmentStore.revision(c) == loaded
+                        && oneValue(c, "SELECT 1 FROM checks WHERE due_at <= ? LIMIT 1", now)
+                            == null
+                        && oneValue(c, "SELECT 1 FROM backfills LIMIT 1") == null
+                        && oneValue(c, "SELECT 1 FROM sweeps LIMIT 1") == null);
   }
 
   /**
@@ -178,11 +185,33 @@ public final class SegmentProcessor implements AutoCloseable {
   }
 
   private void reload() {
-    long generation = store.generation();
-    if (generation != loaded) {
-      segments = store.definitions();
-      loaded = generation;
+    if (store.db().read(SegmentStore::revision) != loaded) {
+      Definitions definitions = store.revisedDefinitions();
+      segments = definitions.segments();
+      loaded = definitions.revision();
     }
+  }
+
+  /**
+   * Runs {@code work} in a transaction if the definitions are still those loaded and nothing was
+   * erased meanwhile; else writes nothing and reloads.
+   */
+  private boolean commit(Database.Work<Void> work) {
+    boolean current =
+        store
+            .db()
+            .transaction(
+                c -> {
+                  if (SegmentStore.revision(c) != loaded) {
+                    return false;
+                  }
+                  work.run(c);
+                  return true;
+                });
+    if (!current) {
+      reload();
+    }
+    return current;
   }
 
   private int events() {
@@ -196,26 +225,34 @@ public final class SegmentProcessor implements AutoCloseable {
     if (next <= from) {
       return 0;
     }
-    Set<ProfileId> touched = new LinkedHashSet<>();
-    for (EventLog.LogEntry entry : page.entries()) {
-      if (entry.position() < next && !segments.isEmpty()) {
-        profileOf(entry.event()).ifPresent(touched::add);
+    Round round = new Round();
+    if (!segments.isEmpty()) {
+      Map<Long, ProfileId> holders = profiles.holders(from, next);
+      for (EventLog.LogEntry entry : page.entries()) {
+        ProfileId holder = holders.get(entry.position());
+        if (entry.position() < next && holder != null) {
+          round.of(holder).events.add(entry);
+        }
+      }
+      for (ProfileId holder : List.copyOf(round.work.keySet())) {
+        for (ProfileId absorbed : profiles.absorbedBy(holder, from, next)) {
+          round.locate(profiles, absorbed);
+        }
       }
     }
     Instant now = clock.instant();
-    List<Answer> answers = evaluate(touched, now);
-    store
-        .db()
-        .transaction(
+    List<Assessor.Answer> answers = assessor.assess(store.db(), segments, round, now);
+    boolean done =
+        commit(
             c -> {
               if (position(c) != from) {
                 throw new IllegalStateException("segments.db moved from " + from + " meanwhile");
               }
-              write(c, answers, now);
+              round.write(c, answers, now);
               update(c, "UPDATE processor SET position = ? WHERE id = 1", next);
               return null;
             });
-    return (int) (next - from);
+    return done ? (int) (next - from) : 1;
   }
 
   private int dueChecks() {
@@ -233,12 +270,11 @@ public final class SegmentProcessor implements AutoCloseable {
     if (due.isEmpty()) {
       return 0;
     }
-    Set<ProfileId> ids = new LinkedHashSet<>();
-    due.forEach(id -> ids.add(new ProfileId(id)));
-    List<Answer> answers = evaluate(ids, now);
-    store
-        .db()
-        .transaction(
+    Round round = new Round();
+    due.forEach(id -> round.locate(profiles, new ProfileId(id)));
+    List<Assessor.Answer> answers = assessor.assess(store.db(), segments, round, now);
+    boolean done =
+        commit(
             c -> {
               for (String id : due) {
                 update(
@@ -247,10 +283,10 @@ public final class SegmentProcessor implements AutoCloseable {
                     id,
                     now.toEpochMilli());
               }
-              write(c, answers, now);
+              round.write(c, answers, now);
               return null;
             });
-    return due.size();
+    return done ? due.size() : 1;
   }
 
   private int backfill() {
@@ -274,13 +310,14 @@ public final class SegmentProcessor implements AutoCloseable {
     }
     String segmentId = job.get()[0];
     List<ProfileId> page = profiles.ids(job.get()[1], PAGE);
+    Round round = new Round();
+    page.forEach(id -> round.of(id).rebuild.add(segmentId));
     Instant now = clock.instant();
-    List<Answer> answers = evaluate(new LinkedHashSet<>(page), now);
-    store
-        .db()
-        .transaction(
+    List<Assessor.Answer> answers = assessor.assess(store.db(), segments, round, now);
+    boolean done =
+        commit(
             c -> {
-              write(c, answers, now);
+              round.write(c, answers, now);
               if (page.isEmpty()) {
                 update(c, "DELETE FROM backfills WHERE segment_id = ?", segmentId);
               } else {
@@ -292,68 +329,56 @@ public final class SegmentProcessor implements AutoCloseable {
               }
               return null;
             });
-    return Math.max(1, page.size());
+    return done ? Math.max(1, page.size()) : 1;
   }
 
-  /** What the rules say about one profile now, and when to ask again. */
-  private record Answer(String profileId, Map<String, Boolean> holds, Optional<Instant> recheck) {}
-
-  private List<Answer> evaluate(Set<ProfileId> ids, Instant now) {
-    List<Answer> answers = new ArrayList<>();
-    for (ProfileId id : ids) {
-      Optional<ProfileRecord> record =
-          profiles.resolve(new ProfileRef.ById(id)).flatMap(profiles::profile);
-      if (record.isEmpty()) {
-        continue;
-      }
-      Map<String, JsonValue> values = new java.util.LinkedHashMap<>();
-      for (TraitHistory t : record.get().traits()) {
-        values.put(t.name(), t.current().value());
-      }
-      JsonValue.Obj traits = new JsonValue.Obj(values);
-      List<Event> events = new ArrayList<>();
-      for (StoredEvent e : profiles.events(record.get().id())) {
-        events.add(EventJson.read(e.json()));
-      }
-      Map<String, Boolean> holds = new java.util.LinkedHashMap<>();
-      Optional<Instant> recheck = Optional.empty();
-      for (Segment segment : segments) {
-        holds.put(segment.id(), evaluator.membership(segment.rule(), traits, events, now));
-        Optional<Instant> next = evaluator.nextChange(segment.rule(), traits, events, now);
-        if (next.isPresent() && (recheck.isEmpty() || next.get().isBefore(recheck.get()))) {
-          recheck = next;
-        }
-      }
-      answers.add(new Answer(record.get().id().value(), holds, recheck));
+  /** A page of the start's sweep: folds or forgets profiles that profiles.db no longer holds. */
+  private int sweep() {
+    Optional<String> after =
+        store.db().read(c -> Optional.ofNullable((String) oneValue(c, "SELECT after FROM sweeps")));
+    if (after.isEmpty()) {
+      return 0;
     }
-    return answers;
-  }
-
-  private static void write(Connection c, List<Answer> answers, Instant now) throws SQLException {
-    for (Answer a : answers) {
-      for (Map.Entry<String, Boolean> h : a.holds().entrySet()) {
-        Memberships.ruleAnswer(c, h.getKey(), a.profileId(), h.getValue(), now.toEpochMilli());
-      }
-      if (a.recheck().isPresent()) {
-        update(
-            c,
-            "INSERT OR REPLACE INTO checks (profile_id, due_at) VALUES (?, ?)",
-            a.profileId(),
-            a.recheck().get().toEpochMilli());
-      } else {
-        update(c, "DELETE FROM checks WHERE profile_id = ?", a.profileId());
-      }
+    TreeSet<String> ids = new TreeSet<>();
+    store
+        .db()
+        .read(
+            c -> {
+              for (String table : List.of("memberships", "evidence", "checks")) {
+                ids.addAll(
+                    texts(
+                        c,
+                        "SELECT DISTINCT profile_id FROM "
+                            + table
+                            + " WHERE profile_id > ? ORDER BY profile_id LIMIT ?",
+                        after.get(),
+                        PAGE));
+              }
+              return null;
+            });
+    List<String> page = new ArrayList<>(ids).subList(0, Math.min(PAGE, ids.size()));
+    Round round = new Round();
+    page.forEach(id -> round.locate(profiles, new ProfileId(id)));
+    round.work.values().removeIf(w -> !w.rebuildAll); // a profile still held needs no new answer
+    Instant now = clock.instant();
+    List<Assessor.Answer> answers = assessor.assess(store.db(), segments, round, now);
+    boolean done =
+        commit(
+            c -> {
+              round.write(c, answers, now);
+              if (page.isEmpty()) {
+                update(c, "DELETE FROM sweeps WHERE id = 1");
+              } else {
+                update(c, "UPDATE sweeps SET after = ? WHERE id = 1", page.get(page.size() - 1));
+              }
+              return null;
+            });
+    if (done && !round.gone.isEmpty()) {
+      LOG.info(
+          "segments: the sweep folded or forgot {} profiles profiles.db no longer holds",
+          round.gone.size());
     }
-  }
-
-  private Optional<ProfileId> profileOf(Event event) {
-    for (Identity identity : EventIdentities.of(event, rules)) {
-      Optional<ProfileId> id = profiles.resolve(new ProfileRef.ByIdentity(identity));
-      if (id.isPresent()) {
-        return id;
-      }
-    }
-    return Optional.empty();
+    return done ? Math.max(1, page.size()) : 1;
   }
 
   private void run() {

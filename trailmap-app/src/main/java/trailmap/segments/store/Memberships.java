@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,6 +86,64 @@ public final class Memberships {
           segmentId,
           profileId);
       SegmentStore.record(c, segmentId, profileId, newMember, at, cause);
+    }
+  }
+
+  /**
+   * Identity resolution merged {@code absorbed} into {@code survivor}: a manual add or remove of
+   * the absorbed profile moves to the survivor where the survivor has none of its own for that
+   * segment, the absorbed profile leaves every segment it was in (cause {@code merged}), and its
+   * memberships, evidence and check are deleted. The survivor's rule answers are the caller's to
+   * recompute.
+   */
+  public static void fold(Connection c, String absorbed, String survivor, long at)
+      throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT segment_id, manual, member FROM memberships WHERE profile_id = ?"
+                + " ORDER BY segment_id")) {
+      s.setString(1, absorbed);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          rows.add(
+              new Object[] {
+                r.getString(1), r.getObject(2) == null ? null : r.getInt(2) == 1, r.getInt(3) == 1
+              });
+        }
+      }
+    }
+    for (Object[] row : rows) {
+      String segmentId = (String) row[0];
+      if (row[1] instanceof Boolean manual
+          && SegmentStore.one(
+                  c,
+                  "SELECT 1 FROM memberships WHERE segment_id = ? AND profile_id = ?"
+                      + " AND manual IS NOT NULL",
+                  segmentId,
+                  survivor)
+              == null) {
+        apply(c, segmentId, survivor, Optional.empty(), Optional.of(manual), at, "merged");
+      }
+      if ((Boolean) row[2]) {
+        SegmentStore.record(c, segmentId, absorbed, false, at, "merged");
+      }
+    }
+    forgetState(c, absorbed);
+  }
+
+  /**
+   * The profile was erased: deletes its memberships, evidence, check and every transition recorded
+   * for it, leaving no row that names it.
+   */
+  public static void forget(Connection c, String profileId) throws SQLException {
+    forgetState(c, profileId);
+    SegmentStore.update(c, "DELETE FROM changes WHERE profile_id = ?", profileId);
+  }
+
+  private static void forgetState(Connection c, String profileId) throws SQLException {
+    for (String table : List.of("memberships", "evidence", "checks")) {
+      SegmentStore.update(c, "DELETE FROM " + table + " WHERE profile_id = ?", profileId);
     }
   }
 

@@ -50,5 +50,35 @@ final class SegmentSchema {
                 id INTEGER PRIMARY KEY CHECK (id = 1),
                 position INTEGER NOT NULL
               )""",
-              "INSERT INTO processor (id, position) VALUES (1, 0)"));
+              "INSERT INTO processor (id, position) VALUES (1, 0)"),
+          // Membership from bounded evidence instead of whole histories (docs/segments.md).
+          List.of(
+              """
+              CREATE TABLE evidence (
+                segment_id TEXT NOT NULL,
+                reader INTEGER NOT NULL,
+                position INTEGER NOT NULL,
+                profile_id TEXT NOT NULL,
+                at_sec INTEGER NOT NULL,
+                at_nano INTEGER NOT NULL,
+                stage TEXT NOT NULL,
+                PRIMARY KEY (segment_id, reader, position)
+              )""",
+              "CREATE INDEX evidence_by_profile ON evidence(profile_id, segment_id)",
+              // Merges, erasures and the sweep find a profile's memberships.
+              "CREATE INDEX memberships_by_profile ON memberships(profile_id)",
+              "CREATE TABLE map_revisions (map_id TEXT PRIMARY KEY, revision TEXT NOT NULL)",
+              """
+              CREATE TABLE revision (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                n INTEGER NOT NULL
+              )""",
+              "INSERT INTO revision (id, n) VALUES (1, 0)",
+              """
+              CREATE TABLE sweeps (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                after TEXT NOT NULL
+              )""",
+              // Existing segments have no evidence yet: build it from the histories once.
+              "INSERT OR REPLACE INTO backfills (segment_id, after) SELECT id, '' FROM segments"));
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import trailmap.maps.format.MapProblem;
 import trailmap.profiles.ProfileId;
 import trailmap.segments.Segment;
@@ -38,7 +38,6 @@ import trailmap.store.Database;
 public final class SegmentStore implements AutoCloseable {
   private final Database db;
   private final Clock clock;
-  private final AtomicLong generation = new AtomicLong();
 
   private SegmentStore(Database db, Clock clock) {
     this.db = db;
@@ -58,9 +57,45 @@ public final class SegmentStore implements AutoCloseable {
     return db;
   }
 
-  /** Moves on every save and delete, so followers know to reload the definitions. */
-  public long generation() {
-    return generation.get();
+  /**
+   * The stored revision: it moves in the same transaction as every save, delete and erasure, so a
+   * follower that read definitions or evidence at one revision can check in its own transaction
+   * that nothing changed meanwhile.
+   */
+  public static long revision(Connection c) throws SQLException {
+    return ((Number) one(c, "SELECT n FROM revision WHERE id = 1")).longValue();
+  }
+
+  private static void bumpRevision(Connection c) throws SQLException {
+    update(c, "UPDATE revision SET n = n + 1 WHERE id = 1");
+  }
+
+  /**
+   * Forgets erased people ({@code DELETE /api/profiles/{id}}): their memberships, evidence, checks
+   * and recorded transitions, with {@code secure_delete} on and the WAL checkpointed afterwards, so
+   * no row and no page of the files names them. No transition is recorded. Idempotent.
+   */
+  public void erase(Set<ProfileId> profiles) {
+    if (profiles.isEmpty()) {
+      return;
+    }
+    db.transaction(
+        c -> {
+          try (Statement pragma = c.createStatement()) {
+            pragma.execute("PRAGMA secure_delete = ON");
+          }
+          for (ProfileId profile : profiles) {
+            Memberships.forget(c, profile.value());
+          }
+          bumpRevision(c);
+          return null;
+        });
+    db.read(
+        c -> {
+          try (Statement pragma = c.createStatement()) {
+            return pragma.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+          }
+        });
   }
 
   /**
@@ -115,9 +150,11 @@ public final class SegmentStore implements AutoCloseable {
                   c,
                   "INSERT OR REPLACE INTO backfills (segment_id, after) VALUES (?, '')",
                   segment.id());
+              // The rule may read other events now: the backfill rebuilds the evidence.
+              update(c, "DELETE FROM evidence WHERE segment_id = ?", segment.id());
+              bumpRevision(c);
               return !exists;
             });
-    generation.incrementAndGet();
     return new SegmentSave(Optional.of(segment), created, List.of());
   }
 
@@ -143,11 +180,10 @@ public final class SegmentStore implements AutoCloseable {
               }
               update(c, "DELETE FROM memberships WHERE segment_id = ?", id);
               update(c, "DELETE FROM backfills WHERE segment_id = ?", id);
+              update(c, "DELETE FROM evidence WHERE segment_id = ?", id);
+              bumpRevision(c);
               return true;
             });
-    if (deleted) {
-      generation.incrementAndGet();
-    }
     return deleted;
   }
 
@@ -199,9 +235,16 @@ public final class SegmentStore implements AutoCloseable {
 
   /** Every stored definition, parsed. */
   public List<Segment> definitions() {
+    return revisedDefinitions().segments();
+  }
+
+  /** Every stored definition, parsed, with the revision they were read at. */
+  public Definitions revisedDefinitions() {
+    long[] revision = new long[1];
     List<String[]> rows =
         db.read(
             c -> {
+              revision[0] = revision(c);
               List<String[]> out = new ArrayList<>();
               try (PreparedStatement s =
                       c.prepareStatement("SELECT id, document FROM segments ORDER BY id");
@@ -216,7 +259,7 @@ public final class SegmentStore implements AutoCloseable {
     for (String[] row : rows) {
       SegmentReader.read(row[0], row[1]).segment().ifPresent(segments::add);
     }
-    return segments;
+    return new Definitions(revision[0], segments);
   }
 
   /** Current members in profile id order, at most {@code limit} after {@code after} ("" first). */
