@@ -194,7 +194,14 @@ public final class FlowRuntime implements AutoCloseable {
     return advance() + sender.sendDue();
   }
 
-  private int advance() {
+  /**
+   * One round of the flow thread by the calling thread, without the sends: new events, segment
+   * entries, API calls, then due timers, each until none is left. Benchmarks time the flow work
+   * alone with it; {@link #step} adds the sender's round.
+   *
+   * @return how many events, feed rows, calls and timers it handled
+   */
+  public int advance() {
     int done = 0;
     int n;
     while ((n = work.processEvents()) > 0) {
