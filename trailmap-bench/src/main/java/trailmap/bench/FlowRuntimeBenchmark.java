@@ -1,0 +1,247 @@
+package trailmap.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import trailmap.events.Event;
+import trailmap.events.JsonValue;
+import trailmap.flows.Flow;
+
+/**
+ * Issue 6's speed goals on the durable flow runtime ({@code flows.db}, the real event log, profile
+ * processor and runtime code, see {@link DurableFlows}), each beside the pure engine with in-memory
+ * state in the same run ({@link FlowBenchmark}'s workloads): heap with 1M profiles waiting in the
+ * welcome flow, timers fired per second, and events evaluated against 20 live flows per second.
+ *
+ * <pre>{@code
+ * java -Xmx4g -cp trailmap-bench.jar trailmap.bench.FlowRuntimeBenchmark --profiles 1000000
+ * }</pre>
+ *
+ * Run from the repository root (it reads {@code examples/flows}).
+ */
+public final class FlowRuntimeBenchmark {
+  private static final Duration WAIT = Duration.ofDays(2);
+
+  private final RuntimeOptions options;
+  private final Flow welcome;
+  private final String welcomeText;
+  private final List<Flow> twenty;
+  private final List<FlowWorkload.Document> twentyDocuments;
+
+  private FlowRuntimeBenchmark(RuntimeOptions options) {
+    this.options = options;
+    this.welcome = FlowWorkload.example(options.examples, "welcome.yaml");
+    this.welcomeText = FlowWorkload.exampleText(options.examples, "welcome.yaml");
+    this.twenty = FlowWorkload.twenty(options.examples);
+    this.twentyDocuments = FlowWorkload.twentyDocuments(options.examples);
+  }
+
+  public static void main(String[] args) throws Exception {
+    new FlowRuntimeBenchmark(RuntimeOptions.parse(args)).run();
+  }
+
+  private void run() throws Exception {
+    System.out.printf(
+        Locale.ROOT,
+        "flow runtime benchmark: durable (flows.db, SQLite, synchronous FULL) vs pure engine;"
+            + " %d cores, max heap %d MiB, %s; load average %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        System.getProperty("java.vm.name") + " " + Runtime.version(),
+        RuntimeOptions.loadAverage());
+
+    // Warm-up: the same work, smaller, thrown away.
+    System.out.println("warm-up (not measured)");
+    if (options.waiting) {
+      waiting(Math.max(options.chunk, options.profiles / 50), 5);
+    }
+    if (options.eventRun) {
+      events(Math.max(1000, options.events / 10), Math.max(200, options.eventProfiles / 10));
+    }
+    new FlowBenchmark.Waiting(welcome, options.profiles / 10).engine().fireAll();
+    new FlowBenchmark.EventRun(twenty, options.eventProfiles, options.events / 3).engine();
+
+    Waited durable =
+        options.waiting ? waiting(options.profiles, options.timerSeconds) : new Waited(0, 0);
+
+    long before = FlowBenchmark.heapAfterGc();
+    FlowBenchmark.Waiting engine = new FlowBenchmark.Waiting(welcome, options.profiles).engine();
+    long engineHeap = FlowBenchmark.heapAfterGc() - before;
+    double engineTimers = engine.fireAll();
+    engine = null;
+
+    double durableEvents = options.eventRun ? events(options.events, options.eventProfiles) : 0;
+    double engineEvents =
+        new FlowBenchmark.EventRun(twenty, options.eventProfiles, options.events).engine();
+
+    System.out.printf(
+        Locale.ROOT, "%n%-34s %14s %14s %9s%n", "measure", "durable", "engine", "ratio");
+    String heapRow = "heap, " + options.profiles / 1000 + "k waiting (MiB)";
+    for (String[] r :
+        List.of(
+            FlowBenchmark.row(
+                heapRow, FlowBenchmark.mib(durable.heapGrowth), engineHeap / 1048576.0),
+            FlowBenchmark.row("timers fired/s", durable.timersPerSecond, engineTimers),
+            FlowBenchmark.row("events x 20 flows/s", durableEvents, engineEvents))) {
+      System.out.printf(Locale.ROOT, "%-34s %14s %14s %9s%n", (Object[]) r);
+    }
+    double gib = durable.heapGrowth / (double) (1L << 30) * (1_000_000.0 / options.profiles);
+    System.out.printf(
+        Locale.ROOT,
+        "%ngoals (durable): heap for 1M waiting <= 1 GiB: %s (%.2f GiB); timers >= 50k/s: %s;"
+            + " events >= 50k/s: %s%n",
+        gib <= 1 ? "met" : "NOT met",
+        gib,
+        durable.timersPerSecond >= 50_000 ? "met" : "NOT met",
+        durableEvents >= 50_000 ? "met" : "NOT met");
+    System.out.println("load average after the run: " + RuntimeOptions.loadAverage());
+  }
+
+  /** What the waiting run measured. */
+  record Waited(long heapGrowth, double timersPerSecond) {}
+
+  /**
+   * {@code n} profiles enter the welcome flow through the real path (event log, profile processor,
+   * runtime), a chunk of the log at a time on a clock 100 ms per profile apart, and wait in its
+   * 2-day wait in flows.db; then the clock jumps past their wake-ups a chunk at a time and the
+   * runtime fires them, for at most {@code timerSeconds}.
+   */
+  private Waited waiting(int n, int timerSeconds) throws Exception {
+    boolean report = n == options.profiles;
+    try (DurableFlows d =
+        DurableFlows.open("waiting", FlowBenchmark.T0, FlowBenchmark.POLICY, options.keep)) {
+      List<Event> events = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        String user = "u_%016x".formatted(((long) i * 0x9E3779B97F4A7C15L) ^ 0x5DEECE66DL);
+        events.add(
+            DurableFlows.track(
+                "wait-" + i, user, "Trial Started", entryTime(i), traits(user, "trial")));
+      }
+      long started = System.nanoTime();
+      d.append(events);
+      double appendSeconds = FlowBenchmark.seconds(started);
+      events = null;
+      double profileSeconds = d.applyProfiles();
+      d.gate.set(0);
+      d.publish("welcome.yaml", welcomeText);
+      d.runtime.advance(); // loads the flow's engine: part of the baseline, not of the waiting
+      long before = FlowBenchmark.heapAfterGc();
+
+      started = System.nanoTime();
+      for (int from = 0; from < n; from += options.chunk) {
+        d.clock.set(entryTime(from));
+        d.gate.set(Math.min(n, from + options.chunk));
+        d.runtime.advance();
+      }
+      double entrySeconds = FlowBenchmark.seconds(started);
+      long after = FlowBenchmark.heapAfterGc();
+      long waitingCount = d.flows.stepCounts("welcome").stream().mapToLong(c -> c.profiles()).sum();
+
+      long fired = 0;
+      long deadline = System.nanoTime() + timerSeconds * 1_000_000_000L;
+      started = System.nanoTime();
+      for (int from = 0; from < n && System.nanoTime() < deadline; from += options.chunk) {
+        d.clock.set(entryTime(from).plus(WAIT));
+        fired += d.runtime.advance();
+      }
+      double timerSeconds2 = FlowBenchmark.seconds(started);
+      if (report) {
+        System.out.printf(
+            Locale.ROOT,
+            "waiting: %,d profiles; log append %.1f s, profile processor %.1f s (%,.0f events/s),"
+                + " runtime entries %.1f s (%,.0f events/s)%n",
+            n,
+            appendSeconds,
+            profileSeconds,
+            n / profileSeconds,
+            entrySeconds,
+            n / entrySeconds);
+        System.out.printf(
+            Locale.ROOT,
+            "waiting: %,d in the flow's steps; heap after GC %.0f MiB before entering, %.0f MiB"
+                + " with them waiting (%+.1f MiB); flows.db %,.0f MiB (%,.0f bytes per profile),"
+                + " profiles.db %,.0f MiB%n",
+            waitingCount,
+            FlowBenchmark.mib(before),
+            FlowBenchmark.mib(after),
+            FlowBenchmark.mib(after - before),
+            FlowBenchmark.mib(d.flowsDbBytes()),
+            d.flowsDbBytes() / (double) n,
+            FlowBenchmark.mib(d.profilesDbBytes()));
+        System.out.printf(
+            Locale.ROOT,
+            "timers: fired %,d in %.1f s (%,.0f timers/s)%n",
+            fired,
+            timerSeconds2,
+            fired / timerSeconds2);
+      }
+      return new Waited(after - before, fired / timerSeconds2);
+    }
+  }
+
+  /**
+   * {@link FlowBenchmark.EventRun}'s stream ({@code n} events over {@code profiles} profiles, half
+   * of them trigger events) through the event log and the profile processor; then the runtime with
+   * the 20 flows published catches up. Returns events per second of the catch-up.
+   */
+  private double events(int n, int profiles) throws Exception {
+    boolean report = n == options.events;
+    FlowBenchmark.EventRun stream = new FlowBenchmark.EventRun(twenty, profiles, n);
+    Instant end = stream.events[n - 1].timestamp().plusSeconds(1);
+    try (DurableFlows d = DurableFlows.open("events", end, FlowBenchmark.POLICY, options.keep)) {
+      List<Event> events = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        String user = stream.ids[stream.profileOf[i]].value();
+        events.add(
+            DurableFlows.track(
+                "ev-" + i,
+                user,
+                stream.events[i].name(),
+                stream.events[i].timestamp(),
+                traits(user, "trial")));
+      }
+      d.append(events);
+      events = null;
+      double profileSeconds = d.applyProfiles();
+      twentyDocuments.forEach(doc -> d.publish(doc.source(), doc.text()));
+      long started = System.nanoTime();
+      int handled = d.runtime.advance();
+      double seconds = FlowBenchmark.seconds(started);
+      if (report) {
+        long queued = 0;
+        for (Flow f : twenty) {
+          queued += d.flows.outboxCounts(f.id()).values().stream().mapToLong(v -> v).sum();
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "events: %,d over %,d profiles; profile processor %.1f s (%,.0f events/s); runtime"
+                + " %,d events in %.1f s (%,.0f events/s), %,d messages queued; flows.db %,.0f MiB%n",
+            n,
+            profiles,
+            profileSeconds,
+            n / profileSeconds,
+            handled,
+            seconds,
+            n / seconds,
+            queued,
+            FlowBenchmark.mib(d.flowsDbBytes()));
+      }
+      return n / seconds;
+    }
+  }
+
+  private static Instant entryTime(int i) {
+    return FlowBenchmark.T0.plusMillis(100L * i);
+  }
+
+  private static JsonValue.Obj traits(String user, String plan) {
+    return new JsonValue.Obj(
+        Map.of(
+            "email", new JsonValue.Str(user + "@example.com"),
+            "firstName", new JsonValue.Str("Ada"),
+            "plan", new JsonValue.Str(plan)));
+  }
+}
