@@ -120,9 +120,9 @@ public final class FlowRuntimeBenchmark {
             DurableFlows.track(
                 "wait-" + i, user, "Trial Started", entryTime(i), traits(user, "trial")));
       }
-      long started = System.nanoTime();
+      Stopwatch append = new Stopwatch();
       d.append(events);
-      double appendSeconds = FlowBenchmark.seconds(started);
+      append.stop();
       events = null;
       double profileSeconds = d.applyProfiles();
       d.gate.set(0);
@@ -130,55 +130,58 @@ public final class FlowRuntimeBenchmark {
       d.runtime.advance(); // loads the flow's engine: part of the baseline, not of the waiting
       long before = FlowBenchmark.heapAfterGc();
 
-      started = System.nanoTime();
+      Stopwatch entry = new Stopwatch();
       for (int from = 0; from < n; from += options.chunk) {
         d.clock.set(entryTime(from));
         d.gate.set(Math.min(n, from + options.chunk));
         d.runtime.advance();
       }
-      double entrySeconds = FlowBenchmark.seconds(started);
+      entry.stop();
       long after = FlowBenchmark.heapAfterGc();
       long waitingCount = d.flows.stepCounts("welcome").stream().mapToLong(c -> c.profiles()).sum();
+      long dbBytes = d.flowsDbBytes();
 
       long fired = 0;
       long deadline = System.nanoTime() + timerSeconds * 1_000_000_000L;
-      started = System.nanoTime();
+      Stopwatch timers = new Stopwatch();
       for (int from = 0; from < n && System.nanoTime() < deadline; from += options.chunk) {
         d.clock.set(entryTime(from).plus(WAIT));
         fired += d.runtime.advance();
       }
-      double timerSeconds2 = FlowBenchmark.seconds(started);
+      timers.stop();
       if (report) {
         System.out.printf(
             Locale.ROOT,
             "waiting: %,d profiles; log append %.1f s, profile processor %.1f s (%,.0f events/s),"
-                + " runtime entries %.1f s (%,.0f events/s)%n",
+                + " runtime entries %.1f s (%,.0f events/s, %.0f us CPU each)%n",
             n,
-            appendSeconds,
+            append.seconds(),
             profileSeconds,
             n / profileSeconds,
-            entrySeconds,
-            n / entrySeconds);
+            entry.seconds(),
+            entry.rate(n),
+            entry.cpuMicros(n));
         System.out.printf(
             Locale.ROOT,
-            "waiting: %,d in the flow's steps; heap after GC %.0f MiB before entering, %.0f MiB"
-                + " with them waiting (%+.1f MiB); flows.db %,.0f MiB (%,.0f bytes per profile),"
-                + " profiles.db %,.0f MiB%n",
+            "waiting: %,d in the flow's steps; heap after GC %.1f MiB before entering, %.1f MiB"
+                + " with them waiting (%+.1f MiB); flows.db %,.0f MiB with its WAL (%,.0f bytes"
+                + " per profile), profiles.db %,.0f MiB%n",
             waitingCount,
             FlowBenchmark.mib(before),
             FlowBenchmark.mib(after),
             FlowBenchmark.mib(after - before),
-            FlowBenchmark.mib(d.flowsDbBytes()),
-            d.flowsDbBytes() / (double) n,
+            FlowBenchmark.mib(dbBytes),
+            dbBytes / (double) n,
             FlowBenchmark.mib(d.profilesDbBytes()));
         System.out.printf(
             Locale.ROOT,
-            "timers: fired %,d in %.1f s (%,.0f timers/s)%n",
+            "timers: fired %,d in %.1f s (%,.0f timers/s, %.0f us CPU each)%n",
             fired,
-            timerSeconds2,
-            fired / timerSeconds2);
+            timers.seconds(),
+            timers.rate(fired),
+            timers.cpuMicros(fired));
       }
-      return new Waited(after - before, fired / timerSeconds2);
+      return new Waited(after - before, timers.rate(fired));
     }
   }
 
@@ -207,9 +210,9 @@ public final class FlowRuntimeBenchmark {
       events = null;
       double profileSeconds = d.applyProfiles();
       twentyDocuments.forEach(doc -> d.publish(doc.source(), doc.text()));
-      long started = System.nanoTime();
+      Stopwatch watch = new Stopwatch();
       int handled = d.runtime.advance();
-      double seconds = FlowBenchmark.seconds(started);
+      watch.stop();
       if (report) {
         long queued = 0;
         for (Flow f : twenty) {
@@ -218,18 +221,20 @@ public final class FlowRuntimeBenchmark {
         System.out.printf(
             Locale.ROOT,
             "events: %,d over %,d profiles; profile processor %.1f s (%,.0f events/s); runtime"
-                + " %,d events in %.1f s (%,.0f events/s), %,d messages queued; flows.db %,.0f MiB%n",
+                + " %,d events in %.1f s (%,.0f events/s, %.0f us CPU each), %,d messages queued;"
+                + " flows.db %,.0f MiB%n",
             n,
             profiles,
             profileSeconds,
             n / profileSeconds,
             handled,
-            seconds,
-            n / seconds,
+            watch.seconds(),
+            watch.rate(n),
+            watch.cpuMicros(n),
             queued,
             FlowBenchmark.mib(d.flowsDbBytes()));
       }
-      return n / seconds;
+      return watch.rate(n);
     }
   }
 
