@@ -28,9 +28,10 @@ import trailmap.profiles.ProfileStore;
  * The server's durable flow pipeline in one data directory, without HTTP: a {@link FileEventLog},
  * the {@link ProfileProcessor} applying it to {@code profiles.db}, and a {@link FlowRuntime} on
  * {@code flows.db} built as the server builds it but without its threads, so the benchmark drives
- * it with {@link FlowRuntime#advance()} on a {@link BenchClock}. The runtime reads no further than
- * the processor has applied and than {@link #gate}, which the benchmark moves to feed it a chunk of
- * the log at a time. Closing stops everything and deletes the directory.
+ * it with {@link FlowRuntime#advance()} on a {@link BenchClock}. The processor starts with {@link
+ * #startProfiles} (so a heap baseline can be taken before it runs). The runtime reads no further
+ * than the processor has applied and than {@link #gate}, which the benchmark moves to feed it a
+ * chunk of the log at a time. Closing stops everything and deletes the directory.
  */
 final class DurableFlows implements AutoCloseable {
   /** Email bodies of the example flows: about 1 KB of HTML each, personalised. */
@@ -42,9 +43,10 @@ final class DurableFlows implements AutoCloseable {
   final FileEventLog log;
   final ProfileStore profiles;
   final FlowStore flows;
-  final ProfileProcessor processor;
+  private volatile ProfileProcessor processor;
   final AtomicLong gate = new AtomicLong(Long.MAX_VALUE);
   final FlowRuntime runtime;
+  final FlowSettings settings;
   private final boolean keep;
 
   private DurableFlows(Path dir, Instant start, MessagePolicy policy, boolean keep) {
@@ -54,18 +56,19 @@ final class DurableFlows implements AutoCloseable {
     this.log = FileEventLog.open(dir.resolve("eventlog"));
     this.profiles = ProfileStore.open(dir, IdentityRules.defaults(), clock);
     this.flows = FlowStore.open(dir, clock);
-    this.processor = ProfileProcessor.start(log, profiles, 5000);
     // No SMTP: emails are decided, rendered and queued in the outbox (what the flow thread does);
     // delivering them is the sender's work, which advance() leaves out.
-    FlowSettings settings =
-        FlowSettings.defaults(URI.create("http://127.0.0.1:7070")).withPolicy(policy);
+    this.settings = FlowSettings.defaults(URI.create("http://127.0.0.1:7070")).withPolicy(policy);
     this.runtime =
         FlowRuntime.create(
             flows,
             profiles,
             IdentityRules.defaults(),
             log,
-            () -> Math.min(gate.get(), processor.position()),
+            () -> {
+              ProfileProcessor p = processor;
+              return p == null ? 0 : Math.min(gate.get(), p.position());
+            },
             clock,
             settings);
     String body =
@@ -102,9 +105,25 @@ final class DurableFlows implements AutoCloseable {
     }
   }
 
+  /** Starts the profile processor on its own thread (as the server does, 5,000 per batch). */
+  void startProfiles() {
+    if (processor == null) {
+      processor = ProfileProcessor.start(log, profiles, 5000);
+    }
+  }
+
+  /** Waits until the profile processor has applied every event before {@code position}. */
+  void awaitProfiles(long position) throws InterruptedException {
+    startProfiles();
+    if (!processor.awaitPosition(position, Duration.ofMinutes(10))) {
+      throw new IllegalStateException("the profile processor did not reach " + position);
+    }
+  }
+
   /** Waits until the profile processor has applied the whole log; returns the seconds it took. */
   double applyProfiles() throws InterruptedException {
     long started = System.nanoTime();
+    startProfiles();
     if (!processor.awaitPosition(log.end(), Duration.ofMinutes(10))) {
       throw new IllegalStateException("the profile processor did not catch up in 10 minutes");
     }
@@ -153,7 +172,9 @@ final class DurableFlows implements AutoCloseable {
   @Override
   public void close() throws IOException {
     runtime.close();
-    processor.close();
+    if (processor != null) {
+      processor.close();
+    }
     flows.close();
     profiles.close();
     log.close();

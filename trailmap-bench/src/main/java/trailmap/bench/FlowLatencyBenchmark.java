@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp trailmap-bench.jar trailmap.bench.FlowLatencyBenchmark --url http://127.0.0.1:7391 \
- *   --admin-key KEY --smtp-port 7392 [--rate 200] [--seconds 20] [--warmup 10]
+ *   --admin-key KEY --smtp-port 7392 [--rates 100,200] [--seconds 20] [--warmup 10]
  * </pre>
  *
  * The server must send its email to 127.0.0.1:SMTP_PORT ({@code TRAILMAP_SMTP_URL}).
@@ -72,27 +72,34 @@ public final class FlowLatencyBenchmark {
             .prepare("bench-hello", TEMPLATE, FLOW_ID, FLOW);
     System.out.printf(
         Locale.ROOT,
-        "flow latency benchmark: %,d events/s open-loop, %d s measured after %d s warm-up; SMTP"
-            + " (GreenMail) on 127.0.0.1:%d; load average %s%n",
-        options.rate,
+        "flow latency benchmark: %s events/s open-loop, %d s measured per rate after %d s warm-up;"
+            + " SMTP (GreenMail) on 127.0.0.1:%d; load average %s%n",
+        options.rates,
         options.seconds,
         options.warmup,
         options.smtpPort,
         RuntimeOptions.loadAverage());
     List<Result> results = new ArrayList<>();
+    List<String> breakdowns = new ArrayList<>();
     try (ConnectionPool pool = new ConnectionPool(options.url, writeKey, 64)) {
+      int first = options.rates.getFirst();
       if (options.warmup > 0) {
-        trailmap(pool, "warm", options.warmup);
-        bare("warm", Math.max(1, options.warmup / 2));
+        trailmap(pool, "warm", first, options.warmup);
+        bare("warm", first, Math.max(1, options.warmup / 2));
       }
-      results.add(trailmap(pool, "flow", options.seconds));
-      results.add(bare("bare", options.seconds));
+      for (int rate : options.rates) {
+        Result flow = trailmap(pool, "flow" + rate, rate, options.seconds);
+        breakdowns.add(
+            "at %,d/s:".formatted(rate)
+                + HandoffBreakdown.line(
+                    options.url, options.adminKey, flow.users, flow.ackWall, 300));
+        results.add(flow);
+        results.add(bare("bare" + rate, rate, options.seconds));
+      }
     }
-    Result flow = results.get(0);
-    Result bare = results.get(1);
     System.out.printf(
         Locale.ROOT,
-        "%n%-32s %7s %8s %8s %8s %8s %8s%n",
+        "%n%-34s %7s %8s %8s %8s %8s %8s%n",
         "run",
         "events",
         "arrived",
@@ -101,31 +108,35 @@ public final class FlowLatencyBenchmark {
         "p99 ms",
         "max ms");
     results.forEach(r -> System.out.println(r.line()));
-    System.out.printf(
-        Locale.ROOT,
-        "acknowledgement (due -> HTTP 200) of the flow run: p50 %.1f ms, p99 %.1f ms%n",
-        flow.ack.percentileMillis(0.5),
-        flow.ack.percentileMillis(0.99));
-    double p99 = flow.latencies.percentileMillis(0.99);
-    System.out.printf(
-        Locale.ROOT,
-        "ratio p99: ack -> hand-off %.1f ms / bare send %.1f ms = %.1f; p50 ratio %.1f%n",
-        p99,
-        bare.latencies.percentileMillis(0.99),
-        p99 / bare.latencies.percentileMillis(0.99),
-        flow.latencies.percentileMillis(0.5) / bare.latencies.percentileMillis(0.5));
-    System.out.printf(
-        Locale.ROOT,
-        "goal p99 <= 100 ms at %,d events/s: %s%n",
-        options.rate,
-        p99 <= 100 && flow.arrived == flow.events ? "met" : "NOT met");
+    System.out.println();
+    breakdowns.forEach(System.out::println);
+    for (int i = 0; i < results.size(); i += 2) {
+      Result flow = results.get(i);
+      Result bare = results.get(i + 1);
+      double p99 = flow.latencies.percentileMillis(0.99);
+      System.out.printf(
+          Locale.ROOT,
+          "at %,d/s: acknowledgement (due -> HTTP 200) p50 %.1f ms, p99 %.1f ms; hand-off p99"
+              + " %.1f ms / bare send p99 %.1f ms = %.1f (p50 ratio %.1f); goal p99 <= 100 ms: %s%n",
+          flow.rate,
+          flow.ack.percentileMillis(0.5),
+          flow.ack.percentileMillis(0.99),
+          p99,
+          bare.latencies.percentileMillis(0.99),
+          p99 / bare.latencies.percentileMillis(0.99),
+          flow.latencies.percentileMillis(0.5) / bare.latencies.percentileMillis(0.5),
+          p99 <= 100 && flow.arrived == flow.events ? "met" : "NOT met");
+    }
     System.out.println("load average after the run: " + RuntimeOptions.loadAverage());
   }
 
   /** Posts {@code seconds * rate} events, one per request; latency from each 200 to arrival. */
-  private Result trailmap(ConnectionPool pool, String name, int seconds) throws Exception {
-    int n = seconds * options.rate;
+  private Result trailmap(ConnectionPool pool, String name, int rate, int seconds)
+      throws Exception {
+    int n = seconds * rate;
     long[] acked = new long[n];
+    long[] ackWall = new long[n];
+    List<String> users = new ArrayList<>(n);
     long[] due = new long[n];
     List<String> addresses = new ArrayList<>(n);
     AtomicLong errors = new AtomicLong();
@@ -133,9 +144,10 @@ public final class FlowLatencyBenchmark {
     try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < n; i++) {
         String user = "%s-%s-%d".formatted(name, run, i);
+        users.add(user);
         addresses.add(user + "@bench.test");
         byte[] body = body(user);
-        due[i] = first + Math.round(i * 1e9 / options.rate);
+        due[i] = first + Math.round(i * 1e9 / rate);
         sleepUntil(due[i]);
         int index = i;
         senders.submit(
@@ -143,6 +155,7 @@ public final class FlowLatencyBenchmark {
               try {
                 if (pool.post(body) == 200) {
                   acked[index] = System.nanoTime();
+                  ackWall[index] = System.currentTimeMillis();
                   return null;
                 }
               } catch (Exception e) {
@@ -165,12 +178,21 @@ public final class FlowLatencyBenchmark {
         ack.add(acked[i] - due[i]);
       }
     }
-    return new Result("trailmap ack -> SMTP arrival", n, arrived, errors.get(), latencies, ack);
+    return new Result(
+        "trailmap ack -> SMTP @ %,d/s".formatted(rate),
+        rate,
+        n,
+        arrived,
+        errors.get(),
+        latencies,
+        ack,
+        users,
+        ackWall);
   }
 
   /** Sends the same email straight to GreenMail at the same rate; latency from call to arrival. */
-  private Result bare(String name, int seconds) throws Exception {
-    int n = seconds * options.rate;
+  private Result bare(String name, int rate, int seconds) throws Exception {
+    int n = seconds * rate;
     Properties p = new Properties();
     p.setProperty("mail.smtp.host", "127.0.0.1");
     p.setProperty("mail.smtp.port", String.valueOf(options.smtpPort));
@@ -184,7 +206,7 @@ public final class FlowLatencyBenchmark {
       for (int i = 0; i < n; i++) {
         String to = "bare-%s-%s-%d@bench.test".formatted(name, run, i);
         addresses.add(to);
-        sleepUntil(first + Math.round(i * 1e9 / options.rate));
+        sleepUntil(first + Math.round(i * 1e9 / rate));
         int index = i;
         senders.submit(
             () -> {
@@ -213,7 +235,16 @@ public final class FlowLatencyBenchmark {
         latencies.add(at - started[i]);
       }
     }
-    return new Result("bare Angus send -> SMTP arrival", n, arrived, errors.get(), latencies, null);
+    return new Result(
+        "bare Angus send -> SMTP @ %,d/s".formatted(rate),
+        rate,
+        n,
+        arrived,
+        errors.get(),
+        latencies,
+        latencies,
+        List.of(),
+        new long[0]);
   }
 
   private static byte[] body(String user) {
@@ -234,13 +265,24 @@ public final class FlowLatencyBenchmark {
     }
   }
 
-  /** One run's figures; {@code ack} is the ingestion latency (flow run only). */
+  /**
+   * One run's figures; {@code ack} is the ingestion latency, {@code users} and {@code ackWall} (the
+   * wall-clock ms of each acknowledgement) let {@link HandoffBreakdown} read the server's side.
+   */
   record Result(
-      String name, int events, int arrived, long errors, Latencies latencies, Latencies ack) {
+      String name,
+      int rate,
+      int events,
+      int arrived,
+      long errors,
+      Latencies latencies,
+      Latencies ack,
+      List<String> users,
+      long[] ackWall) {
     String line() {
       return String.format(
           Locale.ROOT,
-          "%-32s %7d %8d %8.1f %8.1f %8.1f %8.1f%s",
+          "%-34s %7d %8d %8.1f %8.1f %8.1f %8.1f%s",
           name,
           events,
           arrived,

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 final class RuntimeOptions {
   int profiles = 1_000_000;
   int chunk = 10_000;
+  int realEntries = 20_000;
   int timerSeconds = 20;
-  int events = 200_000;
-  int eventProfiles = 40_000;
+  int events = 100_000;
+  int eventProfiles = 20_000;
   Path examples = Path.of("examples/flows");
   boolean waiting = true;
   boolean eventRun = true;
@@ -23,6 +24,7 @@ final class RuntimeOptions {
       switch (args[i]) {
         case "--profiles" -> o.profiles = positive(args[i], value);
         case "--chunk" -> o.chunk = positive(args[i], value);
+        case "--real-entries" -> o.realEntries = positive(args[i], value);
         case "--timer-seconds" -> o.timerSeconds = positive(args[i], value);
         case "--events" -> o.events = positive(args[i], value);
         case "--event-profiles" -> o.eventProfiles = positive(args[i], value);
@@ -36,7 +38,7 @@ final class RuntimeOptions {
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
-                    + "; use --profiles --chunk --timer-seconds --events --event-profiles"
+                    + "; use --profiles --real-entries --chunk --timer-seconds --events --event-profiles"
                     + " --examples --parts waiting,events --keep false");
       }
     }
