@@ -94,7 +94,7 @@ public final class FlowLatencyBenchmark {
                 + HandoffBreakdown.line(
                     options.url, options.adminKey, flow.users, flow.ackWall, 300));
         results.add(flow);
-        results.add(bare("bare" + rate, rate, options.seconds));
+        results.add(bare("bare" + rate, rate, Math.max(5, options.seconds / 2)));
       }
     }
     System.out.printf(

@@ -9,8 +9,8 @@ final class LatencyOptions {
   String adminKey = "";
   int smtpPort = 7392;
   List<Integer> rates = List.of(100, 200);
-  int seconds = 20;
-  int warmup = 10;
+  int seconds = 15;
+  int warmup = 5;
 
   static LatencyOptions parse(String[] args) {
     LatencyOptions o = new LatencyOptions();

@@ -9,7 +9,7 @@ final class RuntimeOptions {
   int profiles = 1_000_000;
   int chunk = 10_000;
   int realEntries = 20_000;
-  int timerSeconds = 20;
+  int timerSeconds = 15;
   int events = 100_000;
   int eventProfiles = 20_000;
   Path examples = Path.of("examples/flows");

@@ -46,21 +46,21 @@ public final class EntrySeeder {
     this.writer = new DecisionWriter(settings, store.unsubscribeTokens(), SegmentLink.NONE);
   }
 
-  /**
-   * Each profile (stored in the profile store under {@code ids}, with {@code traits}) receives the
-   * trigger event {@code event} at {@code at}, in one transaction for all of them.
-   */
-  public void enter(List<ProfileId> ids, List<JsonValue.Obj> traits, String event, Instant at) {
-    FlowEvent trigger = new FlowEvent(event, at, JsonValue.Obj.EMPTY);
+  /** One profile entering: its id in the profile store, its traits and when it enters. */
+  public record Entry(ProfileId id, JsonValue.Obj traits, Instant at) {}
+
+  /** Each profile receives the trigger event {@code event} at its time, all in one transaction. */
+  public void enter(List<Entry> entries, String event) {
     store
         .db()
         .transaction(
             c -> {
-              for (int i = 0; i < ids.size(); i++) {
+              for (Entry e : entries) {
+                FlowEvent trigger = new FlowEvent(event, e.at(), JsonValue.Obj.EMPTY);
                 ProfileView view =
                     new ProfileView(
-                        ids.get(i),
-                        traits.get(i),
+                        e.id(),
+                        e.traits(),
                         ZoneOffset.UTC,
                         List.of(trigger),
                         Optional.empty(),
@@ -79,8 +79,8 @@ public final class EntrySeeder {
                         FlowState.none(view.id(), flow.id(), flow.version()),
                         context,
                         new Input.EventArrived(trigger),
-                        at);
-                writer.write(c, flow, view, d, at.toEpochMilli());
+                        e.at());
+                writer.write(c, flow, view, d, e.at().toEpochMilli());
               }
               return null;
             });
