@@ -63,7 +63,7 @@ final class HandoffBreakdown {
     }
     return String.format(
         Locale.ROOT,
-        "  where it went (server's timeline, %d profiles, ms): ack -> send decided p50 %.0f p99"
+        "where it went (server's timeline, %d profiles, ms): ack -> send decided p50 %.0f p99"
             + " %.0f; decided -> accepted by SMTP p50 %.0f p99 %.0f",
         decided.count(),
         decided.percentileMillis(0.5),
