@@ -39,6 +39,7 @@ public final class ProfileProcessor implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile long position;
+  private volatile Runnable applied = () -> {};
   private boolean woken;
 
   private ProfileProcessor(EventLog log, ProfileStore store, int batchSize) {
@@ -80,6 +81,15 @@ public final class ProfileProcessor implements AutoCloseable {
   }
 
   /**
+   * Runs {@code listener} on the processor's thread after each batch it applied, once {@link
+   * #position} has moved past it; followers of the processor wake on it instead of polling. It must
+   * be quick and must not throw. Replaces the listener set before.
+   */
+  public void onApplied(Runnable listener) {
+    this.applied = listener;
+  }
+
+  /**
    * Waits until every event before {@code target} is applied.
    *
    * @return false when the timeout passed first
@@ -115,6 +125,7 @@ public final class ProfileProcessor implements AutoCloseable {
         List<LimitRefusal> refusals = store.apply(page);
         refusals.forEach(r -> LOG.warn("profiles: {}", r.message()));
         advance(page.next());
+        applied.run();
       } catch (RuntimeException e) {
         if (!running) {
           return;

@@ -201,9 +201,16 @@ public final class TrailmapServer implements AutoCloseable {
       KeyRoutes keyRoutes = new KeyRoutes(keys, mapper);
       OperationsRoutes operations = new OperationsRoutes(db, registry);
       WebRoutes web = new WebRoutes(maps, sessions, clock, tables);
-      IngestRoutes ingest = new IngestRoutes(sources, events, clock, config.ingest(), registry);
-      SourceRoutes sourceRoutes = new SourceRoutes(sources);
       AtomicReference<ProfileProcessor> processor = new AtomicReference<>();
+      IngestRoutes ingest =
+          new IngestRoutes(
+              sources,
+              events,
+              clock,
+              config.ingest(),
+              registry,
+              () -> Optional.ofNullable(processor.get()).ifPresent(ProfileProcessor::wake));
+      SourceRoutes sourceRoutes = new SourceRoutes(sources);
       SegmentStore segmentStore = segments;
       ProfileRoutes profileRoutes =
           new ProfileRoutes(
@@ -395,7 +402,7 @@ public final class TrailmapServer implements AutoCloseable {
         SegmentProcessor.start(
             segments, profiles, log, processor::position, SegmentMaps.of(maps), clock);
     segmentProcessor.set(segmentsFollow);
-    flowRuntime.set(
+    FlowRuntime runtime =
         FlowRuntime.start(
             flows,
             profiles,
@@ -405,7 +412,15 @@ public final class TrailmapServer implements AutoCloseable {
             clock,
             tune.apply(settings),
             new SegmentFeed(segments, segmentsFollow),
-            latestMaps));
+            latestMaps);
+    flowRuntime.set(runtime);
+    // Segments and flows follow the profiles: they look as soon as a batch is applied rather than
+    // after their nap, so an event's email is not three naps behind its acknowledgement.
+    processor.onApplied(
+        () -> {
+          segmentsFollow.wake();
+          runtime.wake();
+        });
     return processor;
   }
 

@@ -66,6 +66,15 @@ final class FlowWorkload {
   /** 20 flows: example {@code i % 3} with id {@code ID-i} and trigger {@code TRIGGERS[i]}. */
   static List<Flow> twenty(Path examples) {
     List<Flow> flows = new ArrayList<>();
+    for (Document d : twentyDocuments(examples)) {
+      flows.add(read(d.source(), d.text()));
+    }
+    return flows;
+  }
+
+  /** The documents of {@link #twenty}, for a flow store. */
+  static List<Document> twentyDocuments(Path examples) {
+    List<Document> documents = new ArrayList<>();
     for (int i = 0; i < TRIGGERS.size(); i++) {
       String name = EXAMPLES.get(i % EXAMPLES.size());
       String text = text(examples.resolve(name));
@@ -75,10 +84,18 @@ final class FlowWorkload {
       }
       text = id.replaceFirst("id: " + id.group(1) + "-" + i);
       text = TRIGGER.matcher(text).replaceFirst("trigger:\n  event: " + TRIGGERS.get(i));
-      flows.add(read(name, text));
+      documents.add(new Document(name, text));
     }
-    return flows;
+    return documents;
   }
+
+  /** The text of an example flow file, as a flow store takes it. */
+  static String exampleText(Path examples, String name) {
+    return text(examples.resolve(name));
+  }
+
+  /** A flow document and the file it came from. */
+  record Document(String source, String text) {}
 
   private static Flow read(String name, String text) {
     FlowReadResult result = FlowReader.read(name, text);

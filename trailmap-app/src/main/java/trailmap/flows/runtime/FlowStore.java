@@ -532,6 +532,11 @@ public final class FlowStore implements AutoCloseable {
 
   @Override
   public void close() {
+    db.read(
+        c -> {
+          Sql.forget(c);
+          return null;
+        });
     db.close();
   }
 }

@@ -6,10 +6,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import trailmap.store.StatementCache;
 
-/** Small JDBC helpers for flows.db: positional parameters, one row mapper. */
+/**
+ * Small JDBC helpers for flows.db: positional parameters, one row mapper. Statements are prepared
+ * once per connection and kept (preparing each again was a third of the runtime's time for an event
+ * or a timer in the flow benchmarks); callers use them only inside the database's {@code read} or
+ * {@code transaction}, which hold its lock, and {@link #forget} a connection before it closes.
+ */
 final class Sql {
+  private static final Map<Connection, StatementCache> STATEMENTS = new ConcurrentHashMap<>();
+
   private Sql() {}
 
   /** Maps the current row of a result. */
@@ -19,23 +29,21 @@ final class Sql {
   }
 
   static int update(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, args);
-      return s.executeUpdate();
-    }
+    PreparedStatement s = prepare(c, sql);
+    bind(s, args);
+    return s.executeUpdate();
   }
 
   static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args)
       throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, args);
-      try (ResultSet rows = s.executeQuery()) {
-        List<T> out = new ArrayList<>();
-        while (rows.next()) {
-          out.add(row.map(rows));
-        }
-        return out;
+    PreparedStatement s = prepare(c, sql);
+    bind(s, args);
+    try (ResultSet rows = s.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rows.next()) {
+        out.add(row.map(rows));
       }
+      return out;
     }
   }
 
@@ -43,6 +51,15 @@ final class Sql {
       throws SQLException {
     List<T> all = list(c, sql, row, args);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.getFirst());
+  }
+
+  /** Drops the statements kept for {@code c}; they close with it. */
+  static void forget(Connection c) {
+    STATEMENTS.remove(c);
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql) throws SQLException {
+    return STATEMENTS.computeIfAbsent(c, k -> new StatementCache()).prepare(c, sql);
   }
 
   private static void bind(PreparedStatement s, Object... args) throws SQLException {

@@ -1,0 +1,326 @@
+package trailmap.bench;
+
+import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import trailmap.events.Event;
+import trailmap.events.JsonValue;
+import trailmap.flows.Flow;
+import trailmap.flows.runtime.EntrySeeder;
+import trailmap.flows.runtime.FlowRuntime;
+import trailmap.profiles.ProfileId;
+import trailmap.profiles.ProfileRef;
+
+/**
+ * Issue 6's speed goals on the durable flow runtime ({@code flows.db}, the real event log, profile
+ * processor and runtime code, see {@link DurableFlows}), each beside the pure engine with in-memory
+ * state in the same run ({@link FlowBenchmark}'s workloads): heap with 1M profiles waiting in the
+ * welcome flow, timers fired per second, and events evaluated against 20 live flows per second.
+ *
+ * <pre>{@code
+ * java -Xmx4g -cp trailmap-bench.jar trailmap.bench.FlowRuntimeBenchmark --profiles 1000000
+ * }</pre>
+ *
+ * Run from the repository root (it reads {@code examples/flows}).
+ */
+public final class FlowRuntimeBenchmark {
+  private static final Duration WAIT = Duration.ofDays(2);
+
+  private final RuntimeOptions options;
+  private final Flow welcome;
+  private final String welcomeText;
+  private final List<Flow> twenty;
+  private final List<FlowWorkload.Document> twentyDocuments;
+
+  private FlowRuntimeBenchmark(RuntimeOptions options) {
+    this.options = options;
+    this.welcome = FlowWorkload.example(options.examples, "welcome.yaml");
+    this.welcomeText = FlowWorkload.exampleText(options.examples, "welcome.yaml");
+    this.twenty = FlowWorkload.twenty(options.examples);
+    this.twentyDocuments = FlowWorkload.twentyDocuments(options.examples);
+  }
+
+  public static void main(String[] args) throws Exception {
+    new FlowRuntimeBenchmark(RuntimeOptions.parse(args)).run();
+  }
+
+  private void run() throws Exception {
+    System.out.printf(
+        Locale.ROOT,
+        "flow runtime benchmark: durable (flows.db, SQLite, synchronous FULL) vs pure engine;"
+            + " %d cores, max heap %d MiB, %s; load average %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        System.getProperty("java.vm.name") + " " + Runtime.version(),
+        RuntimeOptions.loadAverage());
+
+    // Warm-up: the same work, smaller, thrown away.
+    System.out.println("warm-up (not measured)");
+    if (options.waiting) {
+      waiting(Math.max(options.chunk, options.profiles / 50), options.chunk, 5);
+    }
+    if (options.eventRun) {
+      events(Math.max(1000, options.events / 10), Math.max(200, options.eventProfiles / 10));
+    }
+    new FlowBenchmark.Waiting(welcome, options.profiles / 10).engine().fireAll();
+    new FlowBenchmark.EventRun(twenty, options.eventProfiles, options.events / 3).engine();
+
+    Waited durable =
+        options.waiting
+            ? waiting(options.profiles, options.realEntries, options.timerSeconds)
+            : new Waited(0, 0);
+
+    long before = FlowBenchmark.heapAfterGc();
+    FlowBenchmark.Waiting engine = new FlowBenchmark.Waiting(welcome, options.profiles).engine();
+    long engineHeap = FlowBenchmark.heapAfterGc() - before;
+    double engineTimers = engine.fireAll();
+    engine = null;
+
+    double durableEvents = options.eventRun ? events(options.events, options.eventProfiles) : 0;
+    double engineEvents =
+        new FlowBenchmark.EventRun(twenty, options.eventProfiles, options.events).engine();
+
+    System.out.printf(
+        Locale.ROOT, "%n%-34s %14s %14s %9s%n", "measure", "durable", "engine", "ratio");
+    String heapRow = "heap, " + options.profiles / 1000 + "k waiting (MiB)";
+    for (String[] r :
+        List.of(
+            FlowBenchmark.row(
+                heapRow, FlowBenchmark.mib(durable.heapGrowth), engineHeap / 1048576.0),
+            FlowBenchmark.row("timers fired/s", durable.timersPerSecond, engineTimers),
+            FlowBenchmark.row("events x 20 flows/s", durableEvents, engineEvents))) {
+      System.out.printf(Locale.ROOT, "%-34s %14s %14s %9s%n", (Object[]) r);
+    }
+    double gib = durable.heapGrowth / (double) (1L << 30) * (1_000_000.0 / options.profiles);
+    System.out.printf(
+        Locale.ROOT,
+        "%ngoals (durable): heap for 1M waiting <= 1 GiB: %s (%.2f GiB); timers >= 50k/s: %s;"
+            + " events >= 50k/s: %s%n",
+        gib <= 1 ? "met" : "NOT met",
+        gib,
+        durable.timersPerSecond >= 50_000 ? "met" : "NOT met",
+        durableEvents >= 50_000 ? "met" : "NOT met");
+    System.out.println("load average after the run: " + RuntimeOptions.loadAverage());
+  }
+
+  /** What the waiting run measured. */
+  record Waited(long heapGrowth, double timersPerSecond) {}
+
+  /**
+   * {@code n} profiles enter the welcome flow and wait in its 2-day wait in flows.db, a chunk at a
+   * time on a clock 100 ms per profile apart, once the profile processor has applied their events:
+   * the first {@code real} through the runtime's real path ({@link FlowRuntime#advance()}), the
+   * rest through {@link EntrySeeder} (the engine and the runtime's writer, without the runtime's
+   * reads). Then the clock jumps past their wake-ups a chunk at a time and the runtime fires them,
+   * for at most {@code timerSeconds}.
+   */
+  private Waited waiting(int n, int real, int timerSeconds) throws Exception {
+    boolean report = n == options.profiles;
+    try (DurableFlows d =
+        DurableFlows.open("waiting", FlowBenchmark.T0, FlowBenchmark.POLICY, options.keep)) {
+      List<Event> events = new ArrayList<>(n);
+      List<String> users = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        String user = "u_%016x".formatted(((long) i * 0x9E3779B97F4A7C15L) ^ 0x5DEECE66DL);
+        users.add(user);
+        events.add(
+            DurableFlows.track(
+                "wait-" + i, user, "Trial Started", entryTime(i), traits(user, "trial")));
+      }
+      Stopwatch append = new Stopwatch();
+      d.append(events);
+      append.stop();
+      events = null;
+      d.gate.set(0);
+      d.publish("welcome.yaml", welcomeText);
+      d.runtime.advance(); // loads the flow's engine: part of the baseline, not of the waiting
+      EntrySeeder seeder = new EntrySeeder(d.flows, "welcome", d.settings);
+      long before = FlowBenchmark.heapAfterGc();
+
+      // The seeded profiles' ids are the ones the profile store derives from their events
+      // (checked below), so flows.db fills while the profile processor applies the log beside it.
+      int realEnd = Math.min(n, real);
+      Stopwatch profiles = new Stopwatch();
+      d.startProfiles();
+      Stopwatch seeding = new Stopwatch();
+      int perTransaction = options.chunk * 5;
+      for (int from = realEnd; from < n; from += perTransaction) {
+        List<EntrySeeder.Entry> entries = new ArrayList<>(perTransaction);
+        for (int i = from; i < Math.min(n, from + perTransaction); i++) {
+          String user = users.get(i);
+          Instant at = entryTime(i - i % options.chunk);
+          entries.add(new EntrySeeder.Entry(createdBy("wait-" + i, i), traits(user, "trial"), at));
+        }
+        seeder.enter(entries, "Trial Started");
+      }
+      seeding.stop();
+      d.awaitProfiles(n);
+      profiles.stop();
+      for (int i = 0; i < n; i += Math.max(1, n / 1000)) {
+        ProfileId stored =
+            d.profiles.resolve(ProfileRef.parse("userId:" + users.get(i))).orElseThrow();
+        if (!stored.equals(createdBy("wait-" + i, i))) {
+          throw new IllegalStateException(
+              "the profile store no longer derives ids as createdBy does ("
+                  + stored
+                  + " for event "
+                  + i
+                  + "); seed with ProfileStore.resolve instead");
+        }
+      }
+      // The real entries come last, with the processor done: beside a processor committing
+      // 5,000-event batches, the runtime's profile reads wait for each (~270 entries/s).
+      Stopwatch entry = new Stopwatch();
+      for (int from = 0; from < realEnd; from += options.chunk) {
+        int to = Math.min(realEnd, from + options.chunk);
+        d.clock.set(entryTime(from));
+        d.gate.set(to);
+        d.runtime.advance();
+      }
+      entry.stop();
+      double setupSeconds = append.seconds() + profiles.seconds() + entry.seconds();
+      // The runtime's log position stays at the end of the real entries: it never sees the
+      // seeded profiles' trigger events.
+      long after = FlowBenchmark.heapAfterGc();
+      Reference.reachabilityFence(users); // held in both heap readings, not only the first
+      long waitingCount = d.flows.stepCounts("welcome").stream().mapToLong(c -> c.profiles()).sum();
+      long dbBytes = d.flowsDbBytes();
+
+      long fired = 0;
+      long deadline = System.nanoTime() + timerSeconds * 1_000_000_000L;
+      Stopwatch timers = new Stopwatch();
+      for (int from = 0; from < n && System.nanoTime() < deadline; from += options.chunk) {
+        d.clock.set(entryTime(from).plus(WAIT));
+        fired += d.runtime.advance();
+      }
+      timers.stop();
+      if (report) {
+        System.out.printf(
+            Locale.ROOT,
+            "waiting: %,d profiles in %.0f s: log append %.1f s; the profile processor applying"
+                + " the log beside the seeding of %,d: %.1f s (seeding %.1f s, %,.0f/s); then %,d"
+                + " entered through the runtime in %.1f s (%,.0f events/s, %.0f us CPU each)%n",
+            n,
+            setupSeconds,
+            append.seconds(),
+            n - realEnd,
+            profiles.seconds(),
+            seeding.seconds(),
+            seeding.rate(n - realEnd),
+            realEnd,
+            entry.seconds(),
+            entry.rate(realEnd),
+            entry.cpuMicros(realEnd));
+        System.out.printf(
+            Locale.ROOT,
+            "waiting: %,d in the flow's steps; heap after GC %.1f MiB before entering, %.1f MiB"
+                + " with them waiting (%+.1f MiB); flows.db %,.0f MiB with its WAL (%,.0f bytes"
+                + " per profile), profiles.db %,.0f MiB%n",
+            waitingCount,
+            FlowBenchmark.mib(before),
+            FlowBenchmark.mib(after),
+            FlowBenchmark.mib(after - before),
+            FlowBenchmark.mib(dbBytes),
+            dbBytes / (double) n,
+            FlowBenchmark.mib(d.profilesDbBytes()));
+        System.out.printf(
+            Locale.ROOT,
+            "timers: fired %,d in %.1f s (%,.0f timers/s, %.0f us CPU each)%n",
+            fired,
+            timers.seconds(),
+            timers.rate(fired),
+            timers.cpuMicros(fired));
+      }
+      return new Waited(after - before, timers.rate(fired));
+    }
+  }
+
+  /**
+   * {@link FlowBenchmark.EventRun}'s stream ({@code n} events over {@code profiles} profiles, half
+   * of them trigger events) through the event log and the profile processor; then the runtime with
+   * the 20 flows published catches up. Returns events per second of the catch-up.
+   */
+  private double events(int n, int profiles) throws Exception {
+    boolean report = n == options.events;
+    FlowBenchmark.EventRun stream = new FlowBenchmark.EventRun(twenty, profiles, n);
+    Instant end = stream.events[n - 1].timestamp().plusSeconds(1);
+    try (DurableFlows d = DurableFlows.open("events", end, FlowBenchmark.POLICY, options.keep)) {
+      List<Event> events = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        String user = stream.ids[stream.profileOf[i]].value();
+        events.add(
+            DurableFlows.track(
+                "ev-" + i,
+                user,
+                stream.events[i].name(),
+                stream.events[i].timestamp(),
+                traits(user, "trial")));
+      }
+      d.append(events);
+      events = null;
+      double profileSeconds = d.applyProfiles();
+      twentyDocuments.forEach(doc -> d.publish(doc.source(), doc.text()));
+      Stopwatch watch = new Stopwatch();
+      int handled = d.runtime.advance();
+      watch.stop();
+      if (report) {
+        long queued = 0;
+        for (Flow f : twenty) {
+          queued += d.flows.outboxCounts(f.id()).values().stream().mapToLong(v -> v).sum();
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "events: %,d over %,d profiles; profile processor %.1f s (%,.0f events/s); runtime"
+                + " %,d events in %.1f s (%,.0f events/s, %.0f us CPU each), %,d messages queued;"
+                + " flows.db %,.0f MiB%n",
+            n,
+            profiles,
+            profileSeconds,
+            n / profileSeconds,
+            handled,
+            watch.seconds(),
+            watch.rate(n),
+            watch.cpuMicros(n),
+            queued,
+            FlowBenchmark.mib(d.flowsDbBytes()));
+      }
+      return watch.rate(n);
+    }
+  }
+
+  /**
+   * The id the profile store gives the profile that the event at log {@code position} creates:
+   * {@code p_} and the first 10 bytes of SHA-256 of {@code position/messageId}, in hex (so replays
+   * give the same ids). The waiting run checks it against the store.
+   */
+  static ProfileId createdBy(String messageId, long position) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((position + "/" + messageId).getBytes(StandardCharsets.UTF_8));
+      return new ProfileId("p_" + HexFormat.of().formatHex(digest, 0, 10));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static Instant entryTime(int i) {
+    return FlowBenchmark.T0.plusMillis(100L * i);
+  }
+
+  private static JsonValue.Obj traits(String user, String plan) {
+    return new JsonValue.Obj(
+        Map.of(
+            "email", new JsonValue.Str(user + "@example.com"),
+            "firstName", new JsonValue.Str("Ada"),
+            "plan", new JsonValue.Str(plan)));
+  }
+}
