@@ -22,6 +22,7 @@ import trailmap.flows.FlowEvent;
 import trailmap.flows.Split;
 import trailmap.flows.Step;
 import trailmap.flows.Trigger;
+import trailmap.flows.engine.Decision;
 import trailmap.flows.engine.Decisions;
 import trailmap.flows.engine.FlowEngine;
 import trailmap.flows.engine.FlowState;
@@ -29,10 +30,7 @@ import trailmap.flows.engine.Input;
 import trailmap.flows.engine.MapEntries;
 import trailmap.flows.engine.ProfileContext;
 import trailmap.flows.policy.PendingMessage;
-import trailmap.flows.policy.SentMessage;
 import trailmap.maps.JourneyMap;
-import trailmap.profiles.EventIdentities;
-import trailmap.profiles.Identity;
 import trailmap.profiles.IdentityRules;
 import trailmap.profiles.ProfileId;
 import trailmap.profiles.ProfileRef;
@@ -46,7 +44,6 @@ import trailmap.segments.SegmentEvaluator;
 final class FlowWork {
   private static final int EVENT_BATCH = 500;
   private static final int TIMER_BATCH = 500;
-  private static final java.time.Duration HISTORY = java.time.Duration.ofDays(35);
 
   private final FlowStore store;
   private final ProfileStore profiles;
@@ -58,15 +55,16 @@ final class FlowWork {
   private final long seed;
   private final DecisionWriter writer;
   private final SegmentLink segments;
-  private final Map<String, FlowEngine> engines = new HashMap<>();
+  private final Map<String, Loaded> engines = new HashMap<>();
   // Volatile: idle() reads it from the caller's thread to tell a change not yet loaded.
   private volatile long loadedGeneration = -1;
   private Map<String, Integer> published = Map.of();
 
+  /** A flow version's engine, and whether its conditions read the profile's events. */
+  private record Loaded(FlowEngine engine, boolean usesDid) {}
+
   /** The published flows with a schedule trigger (in their current version), by flow id. */
   private volatile Map<String, Cron> schedules = Map.of();
-
-  private boolean needsEvents;
 
   /** The maps that published flows' touchpoint and stage triggers name. */
   private Set<String> triggerMaps = Set.of();
@@ -120,18 +118,15 @@ final class FlowWork {
       long id = (Long) call[0];
       String flowId = (String) call[1];
       Integer version = published.get(flowId);
-      Optional<ProfileView> view =
-          version == null
-              ? Optional.empty()
-              : ProfileView.load(profiles, new ProfileId((String) call[2]), needsEvents, now);
+      ProfileId profile = new ProfileId((String) call[2]);
+      ProfileReads reads = new ProfileReads(profiles, now);
+      boolean known = version != null && reads.view(profile, usesDid(flowId)).isPresent();
       store
           .db()
           .transaction(
               c -> {
-                if (Sql.update(c, "DELETE FROM api_calls WHERE id = ?", id) == 1
-                    && view.isPresent()) {
-                  Map<String, FlowState> states = FlowStates.of(c, view.get().id());
-                  handleOne(c, view.get(), flowId, version, states, new Input.ApiCalled(), now);
+                if (Sql.update(c, "DELETE FROM api_calls WHERE id = ?", id) == 1 && known) {
+                  handleOne(c, reads, profile, flowId, version, new Input.ApiCalled(), now);
                 }
                 return null;
               });
@@ -177,11 +172,9 @@ final class FlowWork {
       current.put(row[0], Integer.parseInt(row[1]));
     }
     published = Map.copyOf(current);
-    needsEvents = false;
     Set<String> mapIds = new HashSet<>();
     for (Map.Entry<String, Integer> e : published.entrySet()) {
       Flow flow = engine(e.getKey(), e.getValue()).flow();
-      needsEvents |= usesDid(flow);
       switch (flow.trigger()) {
         case Trigger.TouchpointEntered t -> mapIds.add(t.mapId());
         case Trigger.StageEntered t -> mapIds.add(t.mapId());
@@ -201,9 +194,22 @@ final class FlowWork {
   }
 
   private FlowEngine engine(String flowId, int version) {
+    return loaded(flowId, version).engine();
+  }
+
+  private Loaded loaded(String flowId, int version) {
     return engines.computeIfAbsent(
         flowId + "@" + version,
-        k -> new FlowEngine(store.load(flowId, version), settings.policy(), seed));
+        k -> {
+          Flow flow = store.load(flowId, version);
+          return new Loaded(new FlowEngine(flow, settings.policy(), seed), usesDid(flow));
+        });
+  }
+
+  /** Whether the published version of the flow reads events ({@code did}). */
+  private boolean usesDid(String flowId) {
+    Integer version = published.get(flowId);
+    return version != null && loaded(flowId, version).usesDid();
   }
 
   /**
@@ -215,7 +221,14 @@ final class FlowWork {
     return Instant.ofEpochMilli(clock.millis());
   }
 
-  /** Handles the next page of events the profiles already hold; returns how many. */
+  /**
+   * Handles the next page of events the profiles already hold; returns how many.
+   *
+   * <p>An event is handed only to the flows it concerns ({@link FlowEngine#concerns}): those the
+   * profile is in and those it triggers. A profile the page concerns nowhere is not read at all,
+   * and one it does is read once for the page ({@link ProfileReads}), with its events only when one
+   * of those flows has a {@code did} condition.
+   */
   int processEvents() {
     reload();
     long limit = Math.min(log.end(), profilesApplied.getAsLong());
@@ -233,15 +246,25 @@ final class FlowWork {
     for (String mapId : triggerMaps) {
       maps.apply(mapId).ifPresent(m -> pageMaps.put(mapId, m));
     }
-    List<Object[]> work = new ArrayList<>();
+    // Who holds each event now, as the profile store attributed it (merges included): one read
+    // for the page instead of an identity lookup per event.
+    Map<Long, ProfileId> holders = published.isEmpty() ? Map.of() : profiles.holders(from, next);
+    List<PageEvent> work = new ArrayList<>();
     for (EventLog.LogEntry entry : page.entries()) {
-      if (entry.position() >= next || published.isEmpty()) {
-        continue;
+      ProfileId holder = holders.get(entry.position());
+      if (entry.position() < next && holder != null) {
+        Event event = entry.event();
+        List<Input> inputs = new ArrayList<>();
+        inputs.add(new Input.EventArrived(FlowEvent.of(event)));
+        inputs.addAll(entered(event, pageMaps));
+        work.add(new PageEvent(holder, inputs));
       }
-      Optional<ProfileId> id = profileOf(entry.event());
-      Optional<ProfileView> view = id.flatMap(p -> ProfileView.load(profiles, p, needsEvents, now));
-      view.ifPresent(v -> work.add(new Object[] {entry.event(), v}));
     }
+    ProfileReads reads = new ProfileReads(profiles, now);
+    Map<ProfileId, Boolean> involved = involved(work, now);
+    // profiles.db is read before flows.db's transaction, so the flow thread never holds flows.db
+    // (and the sender and API readers waiting on it) while the profile processor holds profiles.db.
+    involved.forEach((id, events) -> reads.view(id, events));
     store
         .db()
         .transaction(
@@ -250,19 +273,64 @@ final class FlowWork {
                 throw new IllegalStateException(
                     "flows.db moved from position " + from + " while a page was read");
               }
-              for (Object[] item : work) {
-                Event event = (Event) item[0];
-                handleAll(
-                    c, (ProfileView) item[1], new Input.EventArrived(FlowEvent.of(event)), now);
-                for (Input entered : entered(event, pageMaps)) {
-                  handleAll(c, (ProfileView) item[1], entered, now);
+              for (PageEvent item : work) {
+                if (!involved.containsKey(item.profile())) {
+                  continue;
                 }
-                ensureScheduled(c, (ProfileView) item[1], now);
+                for (Input input : item.inputs()) {
+                  handleAll(c, reads, item.profile(), input, now);
+                }
+                ensureScheduled(c, reads, item.profile(), now);
               }
               Sql.update(c, "UPDATE processor SET position = ? WHERE id = 1", next);
               return null;
             });
     return (int) (next - from);
+  }
+
+  /** One event of a page: who holds it and what it hands the flows (the event, map entries). */
+  private record PageEvent(ProfileId profile, List<Input> inputs) {}
+
+  /**
+   * The page's profiles some flow may act on, each with whether a flow that reads events is among
+   * them. A profile is left out when it is in no published flow as the page starts, none of its
+   * inputs on the page triggers one, and it needs no schedule firing: nothing on the page can then
+   * reach a flow (only a trigger puts a profile into one).
+   */
+  private Map<ProfileId, Boolean> involved(List<PageEvent> work, Instant now) {
+    Map<ProfileId, Boolean> out = new HashMap<>();
+    Map<ProfileId, List<Input>> byProfile = new HashMap<>();
+    for (PageEvent item : work) {
+      byProfile.computeIfAbsent(item.profile(), p -> new ArrayList<>()).addAll(item.inputs());
+    }
+    store
+        .db()
+        .read(
+            c -> {
+              for (Map.Entry<ProfileId, List<Input>> e : byProfile.entrySet()) {
+                ProfileId id = e.getKey();
+                Map<String, FlowState> states = FlowStates.of(c, id);
+                boolean any = false;
+                boolean events = false;
+                for (Map.Entry<String, Integer> flow : published.entrySet()) {
+                  FlowState state = states.get(flow.getKey());
+                  boolean inside = state != null && state.inside();
+                  Loaded loaded = loaded(flow.getKey(), inside ? state.version() : flow.getValue());
+                  FlowState start =
+                      inside ? state : FlowState.none(id, flow.getKey(), flow.getValue());
+                  if (inside
+                      || e.getValue().stream().anyMatch(i -> loaded.engine().concerns(start, i))) {
+                    any = true;
+                    events |= loaded.usesDid();
+                  }
+                }
+                if (any || !scheduled(c, id)) {
+                  out.put(id, events);
+                }
+              }
+              return null;
+            });
+    return out;
   }
 
   /**
@@ -276,12 +344,13 @@ final class FlowWork {
     if (page.next() <= from) {
       return 0;
     }
-    Instant now = clock.instant();
-    List<Object[]> work = new ArrayList<>();
+    // now(), not clock.instant(): a timer set from a finer instant would never fire (see now()).
+    Instant now = now();
+    ProfileReads reads = new ProfileReads(profiles, now);
+    List<SegmentLink.Entered> work = new ArrayList<>();
     for (SegmentLink.Entered entry : page.entered()) {
-      if (!published.isEmpty()) {
-        ProfileView.load(profiles, entry.profile(), needsEvents, now)
-            .ifPresent(v -> work.add(new Object[] {entry.segmentId(), v}));
+      if (!published.isEmpty() && reads.view(entry.profile(), anyUsesDid()).isPresent()) {
+        work.add(entry);
       }
     }
     store
@@ -291,9 +360,9 @@ final class FlowWork {
               if (segmentPosition(c) != from) {
                 throw new IllegalStateException("the segment feed moved from " + from);
               }
-              for (Object[] item : work) {
+              for (SegmentLink.Entered entry : work) {
                 handleAll(
-                    c, (ProfileView) item[1], new Input.SegmentEntered((String) item[0]), now);
+                    c, reads, entry.profile(), new Input.SegmentEntered(entry.segmentId()), now);
               }
               Sql.update(c, "UPDATE segment_feed SET position = ? WHERE id = 1", page.next());
               return null;
@@ -310,36 +379,52 @@ final class FlowWork {
         .orElse(0L);
   }
 
-  private Optional<ProfileId> profileOf(Event event) {
-    for (Identity identity : EventIdentities.of(event, rules)) {
-      Optional<ProfileId> id = profiles.resolve(new ProfileRef.ByIdentity(identity));
-      if (id.isPresent()) {
-        return id;
+  /** Whether any published flow reads events ({@code did}). */
+  private boolean anyUsesDid() {
+    for (String flowId : published.keySet()) {
+      if (usesDid(flowId)) {
+        return true;
       }
     }
-    return Optional.empty();
+    return false;
   }
 
-  private void handleAll(Connection c, ProfileView view, Input input, Instant now)
+  /** Hands {@code input} to every published flow it concerns for the profile. */
+  private void handleAll(
+      Connection c, ProfileReads reads, ProfileId profile, Input input, Instant now)
       throws SQLException {
-    Map<String, FlowState> states = FlowStates.of(c, view.id());
+    Map<String, FlowState> states = reads.states(c, profile);
     for (Map.Entry<String, Integer> flow : published.entrySet()) {
-      handleOne(c, view, flow.getKey(), flow.getValue(), states, input, now);
+      FlowState state = states.get(flow.getKey());
+      boolean inside = state != null && state.inside();
+      FlowState at = inside ? state : FlowState.none(profile, flow.getKey(), flow.getValue());
+      if (engine(flow.getKey(), inside ? state.version() : flow.getValue()).concerns(at, input)) {
+        handleOne(c, reads, profile, flow.getKey(), flow.getValue(), input, now);
+      }
     }
   }
 
+  /**
+   * Hands {@code input} to one flow for the profile and carries out its decisions; a profile that
+   * was erased is skipped.
+   */
   private void handleOne(
       Connection c,
-      ProfileView view,
+      ProfileReads reads,
+      ProfileId profile,
       String flowId,
       int currentVersion,
-      Map<String, FlowState> states,
       Input input,
       Instant now)
       throws SQLException {
-    FlowState state =
-        states.getOrDefault(flowId, FlowState.none(view.id(), flowId, currentVersion));
-    FlowEngine engine = engine(flowId, state.inside() ? state.version() : currentVersion);
+    Map<String, FlowState> states = reads.states(c, profile);
+    FlowState state = states.getOrDefault(flowId, FlowState.none(profile, flowId, currentVersion));
+    Loaded loaded = loaded(flowId, state.inside() ? state.version() : currentVersion);
+    Optional<ProfileView> found = reads.view(profile, loaded.usesDid());
+    if (found.isEmpty()) {
+      return;
+    }
+    ProfileView view = found.get();
     List<PendingMessage> pending = new ArrayList<>();
     for (Map.Entry<String, FlowState> other : states.entrySet()) {
       Integer version = published.get(other.getKey());
@@ -352,26 +437,22 @@ final class FlowWork {
     }
     ProfileContext context =
         new ProfileContext(
-            view.id(),
+            profile,
             view.traits(),
             view.zone(),
-            FlowStore.consent(c, view.id().value()),
+            reads.consent(c, profile),
             view.events(),
-            history(c, view.id(), now),
+            reads.history(c, profile),
             pending);
-    Decisions decisions = engine.handle(state, context, input, now);
-    writer.write(c, engine.flow(), view, decisions, now.toEpochMilli());
+    Decisions decisions = loaded.engine().handle(state, context, input, now);
+    if (decisions.decisions().isEmpty() && decisions.state().equals(state)) {
+      return; // nothing changed: no state row to write again
+    }
+    writer.write(c, loaded.engine().flow(), view, decisions, now.toEpochMilli());
+    if (decisions.decisions().stream().anyMatch(d -> d instanceof Decision.Send)) {
+      reads.sent(profile);
+    }
     states.put(flowId, decisions.state());
-  }
-
-  private static List<SentMessage> history(Connection c, ProfileId id, Instant now)
-      throws SQLException {
-    return Sql.list(
-        c,
-        "SELECT sent_at, channel, flow_id FROM send_history WHERE profile_id = ? AND sent_at >= ?",
-        r -> new SentMessage(Instant.ofEpochMilli(r.getLong(1)), r.getString(2), r.getString(3)),
-        id.value(),
-        now.minus(HISTORY).toEpochMilli());
   }
 
   /**
@@ -383,9 +464,9 @@ final class FlowWork {
     Instant now = now();
     List<FlowStates.Due> due =
         store.db().read(c -> FlowStates.due(c, now.toEpochMilli(), TIMER_BATCH));
-    List<Optional<ProfileView>> views = new ArrayList<>(due.size());
+    ProfileReads reads = new ProfileReads(profiles, now);
     for (FlowStates.Due timer : due) {
-      views.add(ProfileView.load(profiles, timer.profile(), needsEvents, now));
+      reads.view(timer.profile(), usesDid(timer.flowId()));
     }
     // One commit for the batch: with a transaction per timer, its fsync was nearly all of a
     // timer's cost (docs/flows-runtime.md). Each row is still deleted in the transaction that
@@ -394,19 +475,15 @@ final class FlowWork {
         .db()
         .transaction(
             c -> {
-              for (int i = 0; i < due.size(); i++) {
-                FlowStates.Due timer = due.get(i);
+              for (FlowStates.Due timer : due) {
                 Integer current = published.get(timer.flowId());
-                Optional<ProfileView> view = views.get(i);
                 if (FlowStates.deleteTimer(c, timer.flowId(), timer.profile(), timer.dueMillis())
                         == 0
-                    || current == null
-                    || view.isEmpty()) {
+                    || current == null) {
                   continue;
                 }
-                Map<String, FlowState> states = FlowStates.of(c, timer.profile());
                 Input fired = new Input.TimerFired(Instant.ofEpochMilli(timer.dueMillis()));
-                handleOne(c, view.get(), timer.flowId(), current, states, fired, now);
+                handleOne(c, reads, timer.profile(), timer.flowId(), current, fired, now);
               }
               return null;
             });
@@ -414,14 +491,32 @@ final class FlowWork {
   }
 
   /** Gives a profile that has none yet its next firing of every schedule flow (a new profile). */
-  private void ensureScheduled(Connection c, ProfileView view, Instant now) throws SQLException {
+  private void ensureScheduled(Connection c, ProfileReads reads, ProfileId profile, Instant now)
+      throws SQLException {
+    if (schedules.isEmpty() || scheduled(c, profile)) {
+      return;
+    }
+    Optional<ProfileView> view = reads.view(profile, false);
+    if (view.isEmpty()) {
+      return;
+    }
     for (Map.Entry<String, Cron> schedule : schedules.entrySet()) {
       ScheduleTimers.ensure(
           c,
           schedule.getKey(),
-          view.id(),
-          ScheduleTimers.next(schedule.getValue(), view.zone(), now));
+          profile,
+          ScheduleTimers.next(schedule.getValue(), view.get().zone(), now));
     }
+  }
+
+  /** Whether the profile has its next firing of every schedule flow already. */
+  private boolean scheduled(Connection c, ProfileId profile) throws SQLException {
+    for (String flowId : schedules.keySet()) {
+      if (!ScheduleTimers.has(c, flowId, profile)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -516,9 +611,10 @@ final class FlowWork {
     if (due.isEmpty()) {
       return 0;
     }
+    ProfileReads reads = new ProfileReads(profiles, now);
     Map<ProfileId, Optional<ProfileView>> views = new HashMap<>();
     for (FlowStates.Due firing : due) {
-      views.computeIfAbsent(firing.profile(), id -> current(id, now));
+      views.computeIfAbsent(firing.profile(), id -> current(reads, id, usesDid(firing.flowId())));
     }
     store
         .db()
@@ -537,13 +633,12 @@ final class FlowWork {
                 long next = ScheduleTimers.next(cron, view.get().zone(), after);
                 if (ScheduleTimers.advance(
                     c, firing.flowId(), firing.profile(), firing.dueMillis(), next)) {
-                  Map<String, FlowState> states = FlowStates.of(c, firing.profile());
                   handleOne(
                       c,
-                      view.get(),
+                      reads,
+                      firing.profile(),
                       firing.flowId(),
                       version,
-                      states,
                       new Input.ScheduleFired(),
                       now);
                 }
@@ -554,11 +649,11 @@ final class FlowWork {
   }
 
   /** The profile as the runtime sees it, unless it was erased or merged into another one. */
-  private Optional<ProfileView> current(ProfileId id, Instant now) {
+  private Optional<ProfileView> current(ProfileReads reads, ProfileId id, boolean events) {
     if (!profiles.resolve(new ProfileRef.ById(id)).equals(Optional.of(id))) {
       return Optional.empty();
     }
-    return ProfileView.load(profiles, id, needsEvents, now);
+    return reads.view(id, events);
   }
 
   private static boolean usesDid(Flow flow) {

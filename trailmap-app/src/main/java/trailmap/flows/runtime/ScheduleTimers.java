@@ -36,6 +36,17 @@ final class ScheduleTimers {
         dueMillis);
   }
 
+  /** Whether the profile has a firing of the flow. */
+  static boolean has(Connection c, String flowId, ProfileId profile) throws SQLException {
+    return Sql.one(
+            c,
+            "SELECT 1 FROM schedule_timers WHERE flow_id = ? AND profile_id = ?",
+            r -> true,
+            flowId,
+            profile.value())
+        .isPresent();
+  }
+
   /**
    * Moves a firing that is due at {@code dueMillis} to {@code nextMillis}.
    *

@@ -95,6 +95,16 @@ public final class FlowEngine {
   }
 
   /**
+   * Whether {@link #handle} can decide anything for a profile in {@code state} on {@code input}:
+   * the profile is in the flow, or the input is one of the flow's triggers. For any other input
+   * handle returns the state unchanged with no decisions, so a runtime may skip the call and the
+   * reads it would need for it.
+   */
+  public boolean concerns(FlowState state, Input input) {
+    return state.inside() || triggeredBy(input);
+  }
+
+  /**
    * The message the profile will be due in this flow when its timer fires, if any: what other
    * flows' messages pass as {@code pending} for the policy's priority rule.
    */

@@ -112,6 +112,10 @@ class FlowEngineProperties {
           3);
 
   private static List<Recorded> run(List<Move> moves) {
+    return driven(moves).recorded();
+  }
+
+  private static FlowTestDriver driven(List<Move> moves) {
     FlowTestDriver driver =
         new FlowTestDriver(flows(), POLICY, 11, Instant.parse("2025-03-08T10:00:00Z"));
     for (String p : List.of("ada", "bob", "cy")) {
@@ -134,7 +138,7 @@ class FlowEngineProperties {
       }
     }
     driver.advance(Duration.ofDays(10));
-    return driver.recorded();
+    return driver;
   }
 
   @Property(tries = 200)
@@ -167,6 +171,49 @@ class FlowEngineProperties {
               .count();
       // 2 per local day can put at most 4 in any 30-hour span.
       assertThat(sameProfileNear).isLessThanOrEqualTo(4);
+    }
+  }
+
+  @Property(tries = 100)
+  void anInputAFlowIsNotConcernedWithDecidesNothing(@ForAll("moves") List<Move> moves) {
+    // The runtime skips handle (and the profile's reads) when concerns is false; that is only
+    // right if handle would have changed nothing, whatever state the moves left behind.
+    FlowTestDriver driver = driven(moves);
+    for (Flow flow : flows()) {
+      FlowEngine engine = new FlowEngine(flow, POLICY, 11);
+      for (String p : List.of("ada", "bob", "cy")) {
+        FlowState state =
+            driver
+                .state(p, flow.id())
+                .orElse(
+                    FlowState.none(
+                        new trailmap.profiles.ProfileId("p-" + p), flow.id(), flow.version()));
+        ProfileContext context =
+            new ProfileContext(
+                state.profile(),
+                driver.traits(p),
+                java.time.ZoneOffset.UTC,
+                trailmap.flows.policy.Consent.DEFAULT,
+                List.of(),
+                List.of(),
+                List.of());
+        List<Input> inputs = new java.util.ArrayList<>();
+        for (String name : EVENTS) {
+          inputs.add(
+              new Input.EventArrived(
+                  new trailmap.flows.FlowEvent(
+                      name, driver.now(), new trailmap.events.JsonValue.Obj(Map.of()))));
+        }
+        inputs.add(new Input.TimerFired(driver.now()));
+        inputs.add(new Input.ScheduleFired());
+        for (Input input : inputs) {
+          if (!engine.concerns(state, input)) {
+            Decisions d = engine.handle(state, context, input, driver.now());
+            assertThat(d.state()).isEqualTo(state);
+            assertThat(d.decisions()).allMatch(x -> x instanceof Decision.Ignored);
+          }
+        }
+      }
     }
   }
 }

@@ -1,0 +1,108 @@
+package trailmap.flows.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import trailmap.flows.engine.FlowState;
+import trailmap.flows.policy.Consent;
+import trailmap.flows.policy.SentMessage;
+import trailmap.profiles.ProfileId;
+import trailmap.profiles.ProfileStore;
+
+/**
+ * What one round of the flow thread (a page of events, a batch of timers) reads about the profiles
+ * it handles, each read once however many events and flows it concerns: the view from profiles.db,
+ * and inside the round's transaction the profile's flow states, consent and send history from
+ * flows.db. Reading consent and history again for every flow an event was handed to was a tenth of
+ * the runtime's time with 20 flows (trailmap-bench/README.md).
+ *
+ * <p>The history a round hands out includes the sends it queued itself: {@link #sent} drops the
+ * profile's history, so the next flow's caps read it again inside the transaction, as they did when
+ * every flow read it. Flow states are the caller's to update ({@link #states} hands out the map the
+ * round keeps). Only for the transaction it was used in: a round that failed starts over with new
+ * reads.
+ */
+final class ProfileReads {
+  /** Sends older than this count for no frequency cap (the longest window is a month). */
+  static final Duration HISTORY = Duration.ofDays(35);
+
+  private final ProfileStore profiles;
+  private final Instant now;
+  private final Map<ProfileId, Optional<ProfileView>> views = new HashMap<>();
+  private final Set<ProfileId> withEvents = new HashSet<>();
+  private final Map<ProfileId, Map<String, FlowState>> states = new HashMap<>();
+  private final Map<ProfileId, Consent> consent = new HashMap<>();
+  private final Map<ProfileId, List<SentMessage>> history = new HashMap<>();
+
+  ProfileReads(ProfileStore profiles, Instant now) {
+    this.profiles = profiles;
+    this.now = now;
+  }
+
+  /**
+   * The profile as profiles.db holds it now; with its recent events when {@code events} (for {@code
+   * did} conditions: reading and parsing them is most of a view's cost, so only flows that ask get
+   * them). Empty for a profile that was erased.
+   */
+  Optional<ProfileView> view(ProfileId id, boolean events) {
+    Optional<ProfileView> view = views.get(id);
+    if (view == null || (events && !withEvents.contains(id))) {
+      view = ProfileView.load(profiles, id, events, now);
+      views.put(id, view);
+      if (events) {
+        withEvents.add(id);
+      }
+    }
+    return view;
+  }
+
+  /** The profile's flow states by flow id, read once per round; the caller keeps them current. */
+  Map<String, FlowState> states(Connection c, ProfileId id) throws SQLException {
+    Map<String, FlowState> held = states.get(id);
+    if (held == null) {
+      held = FlowStates.of(c, id);
+      states.put(id, held);
+    }
+    return held;
+  }
+
+  Consent consent(Connection c, ProfileId id) throws SQLException {
+    Consent held = consent.get(id);
+    if (held == null) {
+      held = FlowStore.consent(c, id.value());
+      consent.put(id, held);
+    }
+    return held;
+  }
+
+  /** The messages sent to the profile by any flow within {@link #HISTORY}, this round's too. */
+  List<SentMessage> history(Connection c, ProfileId id) throws SQLException {
+    List<SentMessage> held = history.get(id);
+    if (held == null) {
+      held =
+          Sql.list(
+              c,
+              "SELECT sent_at, channel, flow_id FROM send_history WHERE profile_id = ?"
+                  + " AND sent_at >= ?",
+              r ->
+                  new SentMessage(
+                      Instant.ofEpochMilli(r.getLong(1)), r.getString(2), r.getString(3)),
+              id.value(),
+              now.minus(HISTORY).toEpochMilli());
+      history.put(id, held);
+    }
+    return held;
+  }
+
+  /** The round queued a send to the profile: its history is read again when next asked for. */
+  void sent(ProfileId id) {
+    history.remove(id);
+  }
+}
