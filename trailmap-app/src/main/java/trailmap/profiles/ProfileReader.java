@@ -11,14 +11,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import trailmap.events.json.JsonValues;
+import trailmap.store.StatementCache;
 
-/** The queries behind {@link ProfileStore}'s reads, on the caller's connection. */
+/**
+ * The queries behind {@link ProfileStore}'s reads, on the caller's connection. Statements are
+ * prepared once per connection and kept ({@link StatementCache#of}): preparing them again for every
+ * read was a tenth of the flow runtime's time.
+ */
 final class ProfileReader {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Comparator<TraitObservation> OLDEST_FIRST =
@@ -54,31 +62,31 @@ final class ProfileReader {
   static Optional<ProfileRecord> profile(Connection c, ProfileId id) throws SQLException {
     String createdBy;
     Instant createdAt;
-    try (PreparedStatement q =
-        c.prepareStatement("SELECT created_by, created_at FROM profiles WHERE id = ?")) {
-      q.setString(1, id.value());
-      try (ResultSet rows = q.executeQuery()) {
-        if (!rows.next()) {
-          return Optional.empty();
-        }
-        createdBy = rows.getString(1);
-        createdAt = Instant.parse(rows.getString(2));
+    PreparedStatement q =
+        StatementCache.of(c).prepare(c, "SELECT created_by, created_at FROM profiles WHERE id = ?");
+    q.setString(1, id.value());
+    try (ResultSet rows = q.executeQuery()) {
+      if (!rows.next()) {
+        return Optional.empty();
       }
+      createdBy = rows.getString(1);
+      createdAt = Instant.parse(rows.getString(2));
     }
     List<HeldIdentity> identities = new ArrayList<>();
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT type, value, message_id, event_time FROM identities WHERE profile_id = ?")) {
-      q.setString(1, id.value());
-      try (ResultSet rows = q.executeQuery()) {
-        while (rows.next()) {
-          IdentityType type = IdentityType.fromWireName(rows.getString(1)).orElseThrow();
-          identities.add(
-              new HeldIdentity(
-                  new Identity(type, rows.getString(2)),
-                  rows.getString(3),
-                  Instant.parse(rows.getString(4))));
-        }
+    PreparedStatement held =
+        StatementCache.of(c)
+            .prepare(
+                c,
+                "SELECT type, value, message_id, event_time FROM identities WHERE profile_id = ?");
+    held.setString(1, id.value());
+    try (ResultSet rows = held.executeQuery()) {
+      while (rows.next()) {
+        IdentityType type = IdentityType.fromWireName(rows.getString(1)).orElseThrow();
+        identities.add(
+            new HeldIdentity(
+                new Identity(type, rows.getString(2)),
+                rows.getString(3),
+                Instant.parse(rows.getString(4))));
       }
     }
     identities.sort(Comparator.comparing(HeldIdentity::identity, Identity.ORDER));
@@ -88,22 +96,23 @@ final class ProfileReader {
 
   private static List<TraitHistory> traits(Connection c, ProfileId id) throws SQLException {
     Map<String, List<TraitObservation>> byName = new TreeMap<>();
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT name, value, event_sec, event_nano, position, message_id FROM traits"
-                + " WHERE profile_id = ?")) {
-      q.setString(1, id.value());
-      try (ResultSet rows = q.executeQuery()) {
-        while (rows.next()) {
-          TraitObservation o =
-              new TraitObservation(
-                  rows.getString(1),
-                  JsonValues.of(tree(rows.getString(2))),
-                  Instant.ofEpochSecond(rows.getLong(3), rows.getInt(4)),
-                  rows.getLong(5),
-                  rows.getString(6));
-          byName.computeIfAbsent(o.name(), n -> new ArrayList<>()).add(o);
-        }
+    PreparedStatement q =
+        StatementCache.of(c)
+            .prepare(
+                c,
+                "SELECT name, value, event_sec, event_nano, position, message_id FROM traits"
+                    + " WHERE profile_id = ?");
+    q.setString(1, id.value());
+    try (ResultSet rows = q.executeQuery()) {
+      while (rows.next()) {
+        TraitObservation o =
+            new TraitObservation(
+                rows.getString(1),
+                JsonValues.of(tree(rows.getString(2))),
+                Instant.ofEpochSecond(rows.getLong(3), rows.getInt(4)),
+                rows.getLong(5),
+                rows.getString(6));
+        byName.computeIfAbsent(o.name(), n -> new ArrayList<>()).add(o);
       }
     }
     List<TraitHistory> out = new ArrayList<>();
@@ -117,27 +126,28 @@ final class ProfileReader {
 
   private static List<MergeRecord> merges(Connection c, ProfileId id) throws SQLException {
     List<MergeRecord> out = new ArrayList<>();
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT absorbed_id, identities, message_id, event_time FROM merges"
-                + " WHERE profile_id = ? ORDER BY position, id")) {
-      q.setString(1, id.value());
-      try (ResultSet rows = q.executeQuery()) {
-        while (rows.next()) {
-          List<Identity> identities = new ArrayList<>();
-          for (JsonNode name : tree(rows.getString(2))) {
-            if (ProfileRef.parse(name.asText()) instanceof ProfileRef.ByIdentity by) {
-              identities.add(by.identity());
-            }
+    PreparedStatement q =
+        StatementCache.of(c)
+            .prepare(
+                c,
+                "SELECT absorbed_id, identities, message_id, event_time FROM merges"
+                    + " WHERE profile_id = ? ORDER BY position, id");
+    q.setString(1, id.value());
+    try (ResultSet rows = q.executeQuery()) {
+      while (rows.next()) {
+        List<Identity> identities = new ArrayList<>();
+        for (JsonNode name : tree(rows.getString(2))) {
+          if (ProfileRef.parse(name.asText()) instanceof ProfileRef.ByIdentity by) {
+            identities.add(by.identity());
           }
-          out.add(
-              new MergeRecord(
-                  id,
-                  new ProfileId(rows.getString(1)),
-                  identities,
-                  rows.getString(3),
-                  Instant.parse(rows.getString(4))));
         }
+        out.add(
+            new MergeRecord(
+                id,
+                new ProfileId(rows.getString(1)),
+                identities,
+                rows.getString(3),
+                Instant.parse(rows.getString(4))));
       }
     }
     return out;
@@ -182,25 +192,39 @@ final class ProfileReader {
         List.of(id.value()));
   }
 
+  static List<StoredEvent> eventsNamed(Connection c, ProfileId id, Set<String> names)
+      throws SQLException {
+    // Sorted, so a set of names is always the same statement (kept prepared per connection).
+    List<String> sorted = new ArrayList<>(new TreeSet<>(names));
+    List<Object> args = new ArrayList<>(List.of(id.value()));
+    args.addAll(sorted);
+    return events(
+        c,
+        "SELECT position, message_id, type, name, channel, event_sec, event_nano, json"
+            + " FROM events WHERE profile_id = ? AND name IN ("
+            + String.join(", ", Collections.nCopies(sorted.size(), "?"))
+            + ") ORDER BY event_sec, event_nano, position",
+        args);
+  }
+
   private static List<StoredEvent> events(Connection c, String sql, List<Object> args)
       throws SQLException {
     List<StoredEvent> out = new ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.size(); i++) {
-        q.setObject(i + 1, args.get(i));
-      }
-      try (ResultSet rows = q.executeQuery()) {
-        while (rows.next()) {
-          out.add(
-              new StoredEvent(
-                  rows.getLong(1),
-                  rows.getString(2),
-                  rows.getString(3),
-                  rows.getString(4),
-                  rows.getString(5),
-                  Instant.ofEpochSecond(rows.getLong(6), rows.getInt(7)),
-                  rows.getString(8)));
-        }
+    PreparedStatement q = StatementCache.of(c).prepare(c, sql);
+    for (int i = 0; i < args.size(); i++) {
+      q.setObject(i + 1, args.get(i));
+    }
+    try (ResultSet rows = q.executeQuery()) {
+      while (rows.next()) {
+        out.add(
+            new StoredEvent(
+                rows.getLong(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getString(5),
+                Instant.ofEpochSecond(rows.getLong(6), rows.getInt(7)),
+                rows.getString(8)));
       }
     }
     return out;
@@ -247,13 +271,12 @@ final class ProfileReader {
   }
 
   static Optional<String> one(Connection c, String sql, String... args) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        q.setString(i + 1, args[i]);
-      }
-      try (ResultSet rows = q.executeQuery()) {
-        return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-      }
+    PreparedStatement q = StatementCache.of(c).prepare(c, sql);
+    for (int i = 0; i < args.length; i++) {
+      q.setString(i + 1, args[i]);
+    }
+    try (ResultSet rows = q.executeQuery()) {
+      return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
     }
   }
 

@@ -238,6 +238,11 @@ public final class ProfileStore implements AutoCloseable {
     return db.read(c -> ProfileReader.allEvents(c, id));
   }
 
+  /** The profile's events with one of these names, in time order, ties in log order. */
+  public List<StoredEvent> events(ProfileId id, Set<String> names) {
+    return db.read(c -> ProfileReader.eventsNamed(c, id, names));
+  }
+
   /**
    * Deletes the person everywhere: erases their events from {@code log} (the positions this store
    * attributed to the profile, see docs/profiles.md), then deletes their events, traits,

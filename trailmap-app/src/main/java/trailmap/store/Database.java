@@ -196,6 +196,7 @@ public final class Database implements AutoCloseable {
   public void close() {
     lock.lock();
     try {
+      StatementCache.forget(connection);
       connection.close();
     } catch (SQLException e) {
       throw new StoreException("cannot close the database " + file, e);

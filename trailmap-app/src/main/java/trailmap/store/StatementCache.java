@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prepared statements kept across transactions of one {@link Database}: preparing the same few
@@ -14,8 +15,24 @@ import java.util.Map;
  * hold its lock. Callers close the result sets they open, never the statements.
  */
 public final class StatementCache {
+  /** The caches of readers that are handed a connection rather than keep one ({@link #of}). */
+  private static final Map<Connection, StatementCache> BY_CONNECTION = new ConcurrentHashMap<>();
+
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private Connection owner;
+
+  /**
+   * The cache kept for {@code connection}, for static readers handed the connection inside a
+   * database's read or transaction. {@link Database#close} forgets it.
+   */
+  public static StatementCache of(Connection connection) {
+    return BY_CONNECTION.computeIfAbsent(connection, c -> new StatementCache());
+  }
+
+  /** Drops the cache kept for {@code connection}; its statements close with the connection. */
+  static void forget(Connection connection) {
+    BY_CONNECTION.remove(connection);
+  }
 
   /** The statement for {@code sql} on {@code connection}, prepared on first use. */
   public PreparedStatement prepare(Connection connection, String sql) throws SQLException {

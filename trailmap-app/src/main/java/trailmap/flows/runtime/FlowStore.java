@@ -532,11 +532,6 @@ public final class FlowStore implements AutoCloseable {
 
   @Override
   public void close() {
-    db.read(
-        c -> {
-          Sql.forget(c);
-          return null;
-        });
     db.close();
   }
 }

@@ -60,8 +60,8 @@ final class FlowWork {
   private volatile long loadedGeneration = -1;
   private Map<String, Integer> published = Map.of();
 
-  /** A flow version's engine, and whether its conditions read the profile's events. */
-  private record Loaded(FlowEngine engine, boolean usesDid) {}
+  /** A flow version's engine, and the events its {@code did} conditions count (by name). */
+  private record Loaded(FlowEngine engine, Set<String> didEvents) {}
 
   /** The published flows with a schedule trigger (in their current version), by flow id. */
   private volatile Map<String, Cron> schedules = Map.of();
@@ -120,7 +120,7 @@ final class FlowWork {
       Integer version = published.get(flowId);
       ProfileId profile = new ProfileId((String) call[2]);
       ProfileReads reads = new ProfileReads(profiles, now);
-      boolean known = version != null && reads.view(profile, usesDid(flowId)).isPresent();
+      boolean known = version != null && reads.view(profile, didEvents(flowId)).isPresent();
       store
           .db()
           .transaction(
@@ -202,14 +202,14 @@ final class FlowWork {
         flowId + "@" + version,
         k -> {
           Flow flow = store.load(flowId, version);
-          return new Loaded(new FlowEngine(flow, settings.policy(), seed), usesDid(flow));
+          return new Loaded(new FlowEngine(flow, settings.policy(), seed), didEvents(flow));
         });
   }
 
-  /** Whether the published version of the flow reads events ({@code did}). */
-  private boolean usesDid(String flowId) {
+  /** The events the published version of the flow counts in {@code did} conditions. */
+  private Set<String> didEvents(String flowId) {
     Integer version = published.get(flowId);
-    return version != null && loaded(flowId, version).usesDid();
+    return version == null ? Set.of() : loaded(flowId, version).didEvents();
   }
 
   /**
@@ -261,7 +261,7 @@ final class FlowWork {
       }
     }
     ProfileReads reads = new ProfileReads(profiles, now);
-    Map<ProfileId, Boolean> involved = involved(work, now);
+    Map<ProfileId, Set<String>> involved = involved(work, now);
     // profiles.db is read before flows.db's transaction, so the flow thread never holds flows.db
     // (and the sender and API readers waiting on it) while the profile processor holds profiles.db.
     involved.forEach((id, events) -> reads.view(id, events));
@@ -297,8 +297,8 @@ final class FlowWork {
    * inputs on the page triggers one, and it needs no schedule firing: nothing on the page can then
    * reach a flow (only a trigger puts a profile into one).
    */
-  private Map<ProfileId, Boolean> involved(List<PageEvent> work, Instant now) {
-    Map<ProfileId, Boolean> out = new HashMap<>();
+  private Map<ProfileId, Set<String>> involved(List<PageEvent> work, Instant now) {
+    Map<ProfileId, Set<String>> out = new HashMap<>();
     Map<ProfileId, List<Input>> byProfile = new HashMap<>();
     for (PageEvent item : work) {
       byProfile.computeIfAbsent(item.profile(), p -> new ArrayList<>()).addAll(item.inputs());
@@ -311,7 +311,7 @@ final class FlowWork {
                 ProfileId id = e.getKey();
                 Map<String, FlowState> states = FlowStates.of(c, id);
                 boolean any = false;
-                boolean events = false;
+                Set<String> events = new HashSet<>();
                 for (Map.Entry<String, Integer> flow : published.entrySet()) {
                   FlowState state = states.get(flow.getKey());
                   boolean inside = state != null && state.inside();
@@ -321,7 +321,7 @@ final class FlowWork {
                   if (inside
                       || e.getValue().stream().anyMatch(i -> loaded.engine().concerns(start, i))) {
                     any = true;
-                    events |= loaded.usesDid();
+                    events.addAll(loaded.didEvents());
                   }
                 }
                 if (any || !scheduled(c, id)) {
@@ -349,7 +349,7 @@ final class FlowWork {
     ProfileReads reads = new ProfileReads(profiles, now);
     List<SegmentLink.Entered> work = new ArrayList<>();
     for (SegmentLink.Entered entry : page.entered()) {
-      if (!published.isEmpty() && reads.view(entry.profile(), anyUsesDid()).isPresent()) {
+      if (!published.isEmpty() && reads.view(entry.profile(), allDidEvents()).isPresent()) {
         work.add(entry);
       }
     }
@@ -379,14 +379,13 @@ final class FlowWork {
         .orElse(0L);
   }
 
-  /** Whether any published flow reads events ({@code did}). */
-  private boolean anyUsesDid() {
+  /** The events any published flow counts in {@code did} conditions. */
+  private Set<String> allDidEvents() {
+    Set<String> out = new HashSet<>();
     for (String flowId : published.keySet()) {
-      if (usesDid(flowId)) {
-        return true;
-      }
+      out.addAll(didEvents(flowId));
     }
-    return false;
+    return out;
   }
 
   /** Hands {@code input} to every published flow it concerns for the profile. */
@@ -420,7 +419,7 @@ final class FlowWork {
     Map<String, FlowState> states = reads.states(c, profile);
     FlowState state = states.getOrDefault(flowId, FlowState.none(profile, flowId, currentVersion));
     Loaded loaded = loaded(flowId, state.inside() ? state.version() : currentVersion);
-    Optional<ProfileView> found = reads.view(profile, loaded.usesDid());
+    Optional<ProfileView> found = reads.view(profile, loaded.didEvents());
     if (found.isEmpty()) {
       return;
     }
@@ -466,7 +465,7 @@ final class FlowWork {
         store.db().read(c -> FlowStates.due(c, now.toEpochMilli(), TIMER_BATCH));
     ProfileReads reads = new ProfileReads(profiles, now);
     for (FlowStates.Due timer : due) {
-      reads.view(timer.profile(), usesDid(timer.flowId()));
+      reads.view(timer.profile(), didEvents(timer.flowId()));
     }
     // One commit for the batch: with a transaction per timer, its fsync was nearly all of a
     // timer's cost (docs/flows-runtime.md). Each row is still deleted in the transaction that
@@ -496,7 +495,7 @@ final class FlowWork {
     if (schedules.isEmpty() || scheduled(c, profile)) {
       return;
     }
-    Optional<ProfileView> view = reads.view(profile, false);
+    Optional<ProfileView> view = reads.view(profile, Set.of());
     if (view.isEmpty()) {
       return;
     }
@@ -539,7 +538,7 @@ final class FlowWork {
       Instant now = now();
       List<ProfileView> views = new ArrayList<>();
       for (ProfileId id : ids) {
-        ProfileView.load(profiles, id, false, now).ifPresent(views::add);
+        ProfileView.load(profiles, id, Set.of(), now).ifPresent(views::add);
       }
       String last = ids.isEmpty() ? after : ids.getLast().value();
       store
@@ -614,7 +613,7 @@ final class FlowWork {
     ProfileReads reads = new ProfileReads(profiles, now);
     Map<ProfileId, Optional<ProfileView>> views = new HashMap<>();
     for (FlowStates.Due firing : due) {
-      views.computeIfAbsent(firing.profile(), id -> current(reads, id, usesDid(firing.flowId())));
+      views.computeIfAbsent(firing.profile(), id -> current(reads, id, didEvents(firing.flowId())));
     }
     store
         .db()
@@ -649,31 +648,31 @@ final class FlowWork {
   }
 
   /** The profile as the runtime sees it, unless it was erased or merged into another one. */
-  private Optional<ProfileView> current(ProfileReads reads, ProfileId id, boolean events) {
+  private Optional<ProfileView> current(ProfileReads reads, ProfileId id, Set<String> events) {
     if (!profiles.resolve(new ProfileRef.ById(id)).equals(Optional.of(id))) {
       return Optional.empty();
     }
     return reads.view(id, events);
   }
 
-  private static boolean usesDid(Flow flow) {
+  /** The events a flow's {@code did} conditions count: only split branches have them. */
+  private static Set<String> didEvents(Flow flow) {
+    Set<String> out = new HashSet<>();
     for (Step step : flow.steps()) {
       if (step instanceof Split split && split.rule() instanceof Split.ByCondition by) {
         for (Split.Branch b : by.branches()) {
-          if (usesDid(b.condition())) {
-            return true;
-          }
+          didEvents(b.condition(), out);
         }
       }
     }
-    return false;
+    return Set.copyOf(out);
   }
 
-  private static boolean usesDid(Condition condition) {
-    return switch (condition) {
-      case Condition.Did d -> true;
-      case Condition.Not n -> usesDid(n.condition());
-      case Condition.Traits t -> false;
-    };
+  private static void didEvents(Condition condition, Set<String> out) {
+    switch (condition) {
+      case Condition.Did d -> out.add(d.match().event());
+      case Condition.Not n -> didEvents(n.condition(), out);
+      case Condition.Traits t -> {}
+    }
   }
 }

@@ -36,7 +36,10 @@ final class ProfileReads {
   private final ProfileStore profiles;
   private final Instant now;
   private final Map<ProfileId, Optional<ProfileView>> views = new HashMap<>();
-  private final Set<ProfileId> withEvents = new HashSet<>();
+
+  /** The event names each view was read with. */
+  private final Map<ProfileId, Set<String>> withEvents = new HashMap<>();
+
   private final Map<ProfileId, Map<String, FlowState>> states = new HashMap<>();
   private final Map<ProfileId, Consent> consent = new HashMap<>();
   private final Map<ProfileId, List<SentMessage>> history = new HashMap<>();
@@ -47,18 +50,19 @@ final class ProfileReads {
   }
 
   /**
-   * The profile as profiles.db holds it now; with its recent events when {@code events} (for {@code
-   * did} conditions: reading and parsing them is most of a view's cost, so only flows that ask get
-   * them). Empty for a profile that was erased.
+   * The profile as profiles.db holds it now, with its recent events of the names in {@code events}
+   * (what the flows at hand count in {@code did} conditions: reading and parsing events is most of
+   * a view's cost, so only those are read). Empty for a profile that was erased.
    */
-  Optional<ProfileView> view(ProfileId id, boolean events) {
+  Optional<ProfileView> view(ProfileId id, Set<String> events) {
     Optional<ProfileView> view = views.get(id);
-    if (view == null || (events && !withEvents.contains(id))) {
-      view = ProfileView.load(profiles, id, events, now);
+    Set<String> read = withEvents.getOrDefault(id, Set.of());
+    if (view == null || !read.containsAll(events)) {
+      Set<String> names = new HashSet<>(read);
+      names.addAll(events);
+      view = ProfileView.load(profiles, id, names, now);
       views.put(id, view);
-      if (events) {
-        withEvents.add(id);
-      }
+      withEvents.put(id, Set.copyOf(names));
     }
     return view;
   }

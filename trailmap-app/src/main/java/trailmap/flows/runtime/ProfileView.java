@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import trailmap.events.JsonValue;
 import trailmap.events.json.EventJson;
 import trailmap.flows.FlowEvent;
@@ -23,8 +24,8 @@ import trailmap.profiles.TraitHistory;
 
 /**
  * What the runtime reads about a profile from the profile store: current traits, time zone (the
- * {@code timezone} trait, else UTC), recent events for {@code did} conditions, and an identity to
- * write trait updates back through the event log.
+ * {@code timezone} trait, else UTC), recent events of the names {@code did} conditions count, and
+ * an identity to write trait updates back through the event log.
  */
 record ProfileView(
     ProfileId id,
@@ -38,7 +39,7 @@ record ProfileView(
   static final java.time.Duration EVENT_HORIZON = java.time.Duration.ofDays(90);
 
   static Optional<ProfileView> load(
-      ProfileStore profiles, ProfileId id, boolean withEvents, Instant now) {
+      ProfileStore profiles, ProfileId id, Set<String> eventNames, Instant now) {
     Optional<ProfileId> resolved = profiles.resolve(new ProfileRef.ById(id));
     Optional<ProfileRecord> record = resolved.flatMap(profiles::profile);
     if (record.isEmpty()) {
@@ -59,9 +60,9 @@ record ProfileView(
       }
     }
     List<FlowEvent> events = new ArrayList<>();
-    if (withEvents) {
+    if (!eventNames.isEmpty()) {
       Instant since = now.minus(EVENT_HORIZON);
-      for (StoredEvent e : profiles.events(record.get().id())) {
+      for (StoredEvent e : profiles.events(record.get().id(), eventNames)) {
         if (!e.timestamp().isBefore(since)) {
           events.add(FlowEvent.of(EventJson.read(e.json())));
         }

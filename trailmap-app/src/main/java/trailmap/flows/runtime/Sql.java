@@ -6,20 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import trailmap.store.StatementCache;
 
 /**
  * Small JDBC helpers for flows.db: positional parameters, one row mapper. Statements are prepared
  * once per connection and kept (preparing each again was a third of the runtime's time for an event
  * or a timer in the flow benchmarks); callers use them only inside the database's {@code read} or
- * {@code transaction}, which hold its lock, and {@link #forget} a connection before it closes.
+ * {@code transaction}, which hold its lock ({@link StatementCache#of}; the database forgets them
+ * when it closes).
  */
 final class Sql {
-  private static final Map<Connection, StatementCache> STATEMENTS = new ConcurrentHashMap<>();
-
   private Sql() {}
 
   /** Maps the current row of a result. */
@@ -53,13 +50,8 @@ final class Sql {
     return all.isEmpty() ? Optional.empty() : Optional.of(all.getFirst());
   }
 
-  /** Drops the statements kept for {@code c}; they close with it. */
-  static void forget(Connection c) {
-    STATEMENTS.remove(c);
-  }
-
   private static PreparedStatement prepare(Connection c, String sql) throws SQLException {
-    return STATEMENTS.computeIfAbsent(c, k -> new StatementCache()).prepare(c, sql);
+    return StatementCache.of(c).prepare(c, sql);
   }
 
   private static void bind(PreparedStatement s, Object... args) throws SQLException {
