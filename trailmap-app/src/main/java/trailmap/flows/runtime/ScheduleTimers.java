@@ -19,9 +19,12 @@ import trailmap.profiles.ProfileId;
 final class ScheduleTimers {
   private ScheduleTimers() {}
 
-  /** The first firing of {@code cron} strictly after {@code after}, in {@code zone}. */
+  /**
+   * The first firing of {@code cron} strictly after {@code after}, in {@code zone}, in epoch
+   * milliseconds: {@link Cron#next(Instant, ZoneId)}, which the dry run uses too.
+   */
   static long next(Cron cron, ZoneId zone, Instant after) {
-    return cron.next(after.atZone(zone)).toInstant().toEpochMilli();
+    return cron.next(after, zone).toEpochMilli();
   }
 
   /** Gives the profile its next firing unless it has one already. */
