@@ -103,6 +103,16 @@ final class ScheduleTimers {
         cron);
   }
 
+  /**
+   * Deletes every firing and the sweep of a flow that no longer fires on a schedule (archived, or
+   * published in a version with another trigger). The runtime never deletes them itself: an
+   * archived flow's firings never come due.
+   */
+  static void forget(Connection c, String flowId) throws SQLException {
+    Sql.update(c, "DELETE FROM schedule_timers WHERE flow_id = ?", flowId);
+    Sql.update(c, "DELETE FROM schedule_seeds WHERE flow_id = ?", flowId);
+  }
+
   /** Records the sweep's progress: every profile up to {@code after} has its firing. */
   static void seeded(Connection c, String flowId, String after, boolean done) throws SQLException {
     Sql.update(
