@@ -21,12 +21,14 @@ final class DryRunTable {
         counted.path("from").asText(),
         counted.path("to").asText());
     out.println("messaging rules: " + rules(counted.path("policy")));
+    long firings = counted.path("scheduleFirings").asLong();
     out.printf(
         Locale.ROOT,
-        "%,d profiles replayed (%,d events, %,d timers fired); %,d entered (%,d entries)%n%n",
+        "%,d profiles replayed (%,d events, %,d timers fired%s); %,d entered (%,d entries)%n%n",
         answer.at("/profiles/replayed").asLong(),
         counted.path("events").asLong(),
         counted.path("timersFired").asLong(),
+        firings == 0 ? "" : String.format(Locale.ROOT, ", %,d schedule firings", firings),
         answer.at("/profiles/entered").asLong(),
         answer.path("entries").asLong());
     out.printf(

@@ -45,9 +45,11 @@ import trailmap.store.StoreException;
       "Replay the stored events of a data directory (the server must be stopped) through a flow"
           + " on simulated time and count what it would have done: entries, each step, sends,"
           + " suppressions by reason, quiet-hour deferrals, goals, exits, the holdout split."
-          + " Nothing is sent (docs/flow-dry-run.md). Event triggers are replayed, and touchpoint"
-          + " and stage triggers against the latest version of their map stored in the data"
-          + " directory; segment, schedule and API triggers cannot be.",
+          + " Nothing is sent (docs/flow-dry-run.md). Event triggers are replayed; schedule"
+          + " triggers fire for each profile in its own time zone; touchpoint and stage triggers"
+          + " are replayed against the latest version of their map stored in the data directory."
+          + " Segment and API triggers cannot be (membership history and API calls are not"
+          + " stored).",
       "With --config, the simulated sends obey the messaging rules of the server's config file"
           + " (frequency caps, quiet hours, opt-in channels, global holdout), as the server's"
           + " dry-run endpoint does; without it only the flow's own rules apply. The answer says"

@@ -1,6 +1,8 @@
 package trailmap.flows;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
@@ -93,6 +95,15 @@ public final class Cron {
       }
     }
     return new Cron(expression.strip(), minutes, hours, days, months, weekdays, anyDay, anyWeekday);
+  }
+
+  /**
+   * The first firing strictly after {@code after}, the cron's local times read in {@code zone} (a
+   * profile's own zone). The live runtime and the dry run both compute a profile's next firing with
+   * this, so a dry run fires when the server would.
+   */
+  public Instant next(Instant after, ZoneId zone) {
+    return next(after.atZone(zone)).toInstant();
   }
 
   /** The first firing strictly after {@code after}, in {@code after}'s zone. */

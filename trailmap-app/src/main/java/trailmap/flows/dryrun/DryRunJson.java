@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import trailmap.flows.Flow;
+import trailmap.flows.Trigger;
 import trailmap.flows.policy.FrequencyCap;
 import trailmap.flows.policy.MessagePolicy;
 import trailmap.flows.policy.Verdict;
@@ -27,7 +28,7 @@ import trailmap.flows.policy.Verdict;
  *  "holdout": {"treatment": {"entries", "converted", "conversion"}, "holdout": {…}},
  *  "warnings": ["…"],
  *  "counted": {"simulated": "…", "from", "to", "fromDefaulted", "toDefaulted", "events",
- *              "timersFired", "sent": "nothing", "seed",
+ *              "timersFired", "scheduleFirings", "sent": "nothing", "seed",
  *              "policy": {"from", "caps", "quietHours", "optIn", "globalHoldout"}, "rules": ["…"]}}
  * }</pre>
  *
@@ -52,6 +53,13 @@ public final class DryRunJson {
           "frequency caps count this flow's own simulated messages only: other flows' sends are"
               + " not simulated",
           "holdouts and split variants are the engine's seeded hashes, the same as live");
+
+  /** How a schedule trigger is replayed, stated in the answers of schedule flows. */
+  static final String SCHEDULE_RULE =
+      "the schedule fires for each profile at the cron's times in [from, to) in the profile's own"
+          + " time zone, as live, but only after its first stored event (live, a profile gets its"
+          + " first firing when it is first seen); at one instant the profile's timer fires first,"
+          + " then the schedule, then an event";
 
   private DryRunJson() {}
 
@@ -109,7 +117,15 @@ public final class DryRunJson {
     holdout.set("holdout", group(result.holdout()));
     ArrayNode warned = out.putArray("warnings");
     warnings.forEach(warned::add);
-    out.set("counted", counted(result, rules, seed, fromDefaulted, toDefaulted));
+    out.set(
+        "counted",
+        counted(
+            result,
+            rules,
+            seed,
+            fromDefaulted,
+            toDefaulted,
+            flow.trigger() instanceof Trigger.Schedule));
     return out;
   }
 
@@ -118,12 +134,14 @@ public final class DryRunJson {
       DryRunRules rules,
       long seed,
       boolean fromDefaulted,
-      boolean toDefaulted) {
+      boolean toDefaulted,
+      boolean schedule) {
     ObjectNode counted = JSON.objectNode();
     counted.put(
         "simulated",
-        "stored events replayed through flow '%s' v%d on simulated time, profile by profile"
-            .formatted(result.flowId(), result.version()));
+        "stored events%s replayed through flow '%s' v%d on simulated time, profile by profile"
+            .formatted(
+                schedule ? " and the schedule's firings" : "", result.flowId(), result.version()));
     counted.put("from", result.from().toString());
     counted.put("to", result.to().toString());
     counted.put("fromDefaulted", fromDefaulted);
@@ -131,6 +149,7 @@ public final class DryRunJson {
     counted.put("profiles", result.profiles());
     counted.put("events", result.events());
     counted.put("timersFired", result.timersFired());
+    counted.put("scheduleFirings", result.scheduleFirings());
     counted.put(
         "sent",
         "nothing: no email, SMS, push or webhook left the process and no trait or segment was"
@@ -150,6 +169,9 @@ public final class DryRunJson {
     p.put("globalHoldout", policy.globalHoldout());
     ArrayNode stated = counted.putArray("rules");
     RULES.forEach(stated::add);
+    if (schedule) {
+      stated.add(SCHEDULE_RULE);
+    }
     if (!policy.optInChannels().isEmpty()) {
       stated.add(
           "opt-in channels ("

@@ -75,7 +75,8 @@ public final class FlowDryRun {
    * touchpoint and its stage.
    *
    * @throws ProblemException 400 {@code invalid-query} also when the trigger's map, touchpoint or
-   *     stage is not there, or the trigger is a segment, schedule or API trigger
+   *     stage is not there, or the trigger is a segment or API trigger (the detail says why and
+   *     what to dry-run instead)
    */
   public static ObjectNode run(
       Flow flow,
@@ -137,7 +138,8 @@ public final class FlowDryRun {
   }
 
   /**
-   * Names the flow listens for that the data never holds: a typo should not look like a finding.
+   * Names the flow listens for that the data never holds: a typo should not look like a finding;
+   * and a schedule that fired for nobody in the range.
    */
   static List<String> warnings(
       Flow flow, Optional<JourneyMap> map, EventTable table, DryRunResult result) {
@@ -178,6 +180,11 @@ public final class FlowDryRun {
     }
     if (result.events() == 0) {
       warnings.add("no event falls in the range [" + result.from() + ", " + result.to() + ")");
+    }
+    if (flow.trigger() instanceof Trigger.Schedule schedule && result.scheduleFirings() == 0) {
+      warnings.add(
+          "schedule '%s' fires for no profile in [%s, %s): the range holds none of its times after a profile's first stored event; widen the range"
+              .formatted(schedule.cron().expression(), result.from(), result.to()));
     }
     return warnings;
   }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import trailmap.flows.Flow;
+import trailmap.flows.Trigger;
 import trailmap.flows.channels.UnsubscribeTokens;
 import trailmap.flows.format.FlowReadResult;
 import trailmap.flows.format.FlowReader;
@@ -135,7 +136,8 @@ public final class FlowStore implements AutoCloseable {
    * takes entries. Profiles inside an older version stay on it until they leave, unless {@code
    * migrate}: then every profile inside another version whose step also exists in this one moves to
    * it (at the same step, timers unchanged); the others finish on their version. Publishing a
-   * paused flow's current version resumes it.
+   * paused flow's current version resumes it. Publishing a version that is not on a schedule
+   * deletes the flow's schedule firings in the same transaction.
    *
    * @return how many profiles were migrated
    * @throws IllegalArgumentException for an unknown flow or version, or an archived flow
@@ -165,6 +167,9 @@ public final class FlowStore implements AutoCloseable {
                   now,
                   flowId,
                   version);
+              if (!(flow.trigger() instanceof Trigger.Schedule)) {
+                ScheduleTimers.forget(c, flowId);
+              }
               return migrate ? FlowStates.migrate(c, flow) : 0;
             });
     generation.incrementAndGet();
@@ -173,16 +178,30 @@ public final class FlowStore implements AutoCloseable {
 
   /** Freezes a published flow: no entries, events or timers until it is published again. */
   public void pause(String flowId) {
-    setStatus(flowId, FlowStatus.PAUSED, FlowStatus.PUBLISHED);
+    setStatus(flowId, FlowStatus.PAUSED, c -> null, FlowStatus.PUBLISHED);
   }
 
-  /** Freezes a flow for good; profiles inside stay where they were. */
+  /**
+   * Freezes a flow for good; profiles inside stay where they were. A schedule flow's firings and
+   * sweep ({@code schedule_timers}, {@code schedule_seeds}) are deleted in the same transaction as
+   * the status change: an archived flow never fires again.
+   */
   public void archive(String flowId) {
     setStatus(
-        flowId, FlowStatus.ARCHIVED, FlowStatus.DRAFT, FlowStatus.PUBLISHED, FlowStatus.PAUSED);
+        flowId,
+        FlowStatus.ARCHIVED,
+        c -> {
+          ScheduleTimers.forget(c, flowId);
+          return null;
+        },
+        FlowStatus.DRAFT,
+        FlowStatus.PUBLISHED,
+        FlowStatus.PAUSED);
   }
 
-  private void setStatus(String flowId, FlowStatus to, FlowStatus... from) {
+  /** Moves the flow from one of {@code from} to {@code to}, doing {@code alongside} with it. */
+  private void setStatus(
+      String flowId, FlowStatus to, Database.Work<?> alongside, FlowStatus... from) {
     db.transaction(
         c -> {
           FlowStatus now = status(c, flowId);
@@ -195,12 +214,13 @@ public final class FlowStore implements AutoCloseable {
                         List.of(from).stream().map(FlowStatus::wireName).toList(),
                         to.wireName()));
           }
-          return Sql.update(
+          Sql.update(
               c,
               "UPDATE flows SET status = ?, updated_at = ? WHERE id = ?",
               to.name(),
               clock.millis(),
               flowId);
+          return alongside.run(c);
         });
     generation.incrementAndGet();
   }

@@ -19,9 +19,12 @@ import trailmap.profiles.ProfileId;
 final class ScheduleTimers {
   private ScheduleTimers() {}
 
-  /** The first firing of {@code cron} strictly after {@code after}, in {@code zone}. */
+  /**
+   * The first firing of {@code cron} strictly after {@code after}, in {@code zone}, in epoch
+   * milliseconds: {@link Cron#next(Instant, ZoneId)}, which the dry run uses too.
+   */
   static long next(Cron cron, ZoneId zone, Instant after) {
-    return cron.next(after.atZone(zone)).toInstant().toEpochMilli();
+    return cron.next(after, zone).toEpochMilli();
   }
 
   /** Gives the profile its next firing unless it has one already. */
@@ -109,6 +112,16 @@ final class ScheduleTimers {
             + " ON CONFLICT (flow_id) DO UPDATE SET cron = excluded.cron, after = '', done = 0",
         flowId,
         cron);
+  }
+
+  /**
+   * Deletes every firing and the sweep of a flow that no longer fires on a schedule (archived, or
+   * published in a version with another trigger). The runtime never deletes them itself: an
+   * archived flow's firings never come due.
+   */
+  static void forget(Connection c, String flowId) throws SQLException {
+    Sql.update(c, "DELETE FROM schedule_timers WHERE flow_id = ?", flowId);
+    Sql.update(c, "DELETE FROM schedule_seeds WHERE flow_id = ?", flowId);
   }
 
   /** Records the sweep's progress: every profile up to {@code after} has its firing. */

@@ -199,7 +199,62 @@ class DryRunApiTest {
     HttpResponse<String> segment =
         server.post("/api/flows/seg/dry-run", viewer, "application/json", "{}");
     assertThat(segment.statusCode()).isEqualTo(400);
-    assertThat(segment.body()).contains("a segment trigger, which a dry run cannot replay");
+    assertThat(segment.body())
+        .contains(
+            "starts when a profile joins segment 'vip', which a dry run cannot replay: segment"
+                + " membership history is not stored");
+  }
+
+  @Test
+  void replaysAScheduleFlowAtNineOnEachMondayInEachProfilesOwnZone() throws Exception {
+    String digest = Files.readString(Path.of("../examples/flows/weekly-digest.yaml"));
+    server.server().flows().createDraft("weekly-digest.yaml", digest);
+    List<String> calls = new ArrayList<>();
+    // Stored on the Saturday before: ber in Berlin, nyc in New York (summer time from 8 March),
+    // utc with no zone, and eve who did not ask for the digest.
+    calls.add(call("identify", "ber", "", -48, person("ber", "Europe/Berlin", true)));
+    calls.add(call("identify", "nyc", "", -48, person("nyc", "America/New_York", true)));
+    calls.add(call("identify", "utc", "", -48, person("utc", "", true)));
+    calls.add(call("identify", "eve", "", -48, person("eve", "Europe/Berlin", false)));
+    send(calls);
+
+    HttpResponse<String> answer =
+        server.post(
+            "/api/flows/weekly-digest/dry-run",
+            viewer,
+            "application/json",
+            "{\"from\": \"2026-03-02T00:00:00Z\", \"to\": \"2026-03-16T00:00:00Z\"}");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode result = JSON.readTree(answer.body());
+    assertThat(result.at("/profiles/replayed").asInt()).as("by their firings").isEqualTo(4);
+    assertThat(result.at("/counted/scheduleFirings").asInt())
+        .as("4 profiles, 2 Mondays")
+        .isEqualTo(8);
+    assertThat(result.at("/profiles/entered").asInt()).isEqualTo(3);
+    assertThat(result.path("entries").asInt()).as("each Monday, 6d apart is allowed").isEqualTo(6);
+    assertThat(result.at("/notEntered/audience").asInt()).as("eve, twice").isEqualTo(2);
+    assertThat(result.at("/steps/0/sent").asInt()).isEqualTo(6);
+    assertThat(result.at("/counted/rules").toString())
+        .contains("the schedule fires for each profile at the cron's times");
+    assertThat(result.path("warnings").toString()).doesNotContain("schedule '0 9 * * mon'");
+
+    HttpResponse<String> tooEarly =
+        server.post(
+            "/api/flows/weekly-digest/dry-run",
+            viewer,
+            "application/json",
+            "{\"from\": \"2026-02-01T00:00:00Z\", \"to\": \"2026-02-27T00:00:00Z\"}");
+    assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(200);
+    assertThat(JSON.readTree(tooEarly.body()).path("warnings").toString())
+        .contains("schedule '0 9 * * mon' fires for no profile in [2026-02-01T00:00:00Z");
+  }
+
+  /** Digest traits; no {@code timezone} trait when {@code zone} is empty. */
+  static String person(String user, String zone, boolean digest) {
+    return """
+        {"email": "%s@example.com", "firstName": "%s", "digest": %s%s}"""
+        .formatted(user, user, digest, zone.isEmpty() ? "" : ", \"timezone\": \"" + zone + "\"");
   }
 
   JsonNode dryRun(String flow) throws Exception {

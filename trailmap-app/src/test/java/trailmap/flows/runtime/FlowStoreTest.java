@@ -3,10 +3,14 @@ package trailmap.flows.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trailmap.profiles.ProfileId;
 
 class FlowStoreTest {
   @TempDir Path dir;
@@ -42,6 +46,85 @@ class FlowStoreTest {
       assertThatThrownBy(() -> store.publish("welcome", 2, false)).hasMessageContaining("archived");
       assertThatThrownBy(() -> store.pause("welcome")).hasMessageContaining("is archived");
     }
+  }
+
+  @Test
+  void archivingAScheduleFlowDeletesItsFiringsAndSweepInTheSameTransaction() throws Exception {
+    try (FlowStore store = FlowStore.open(dir, clock)) {
+      store.createDraft("weekly-digest.yaml", weeklyDigest());
+      store.publish("weekly-digest", 1, false);
+      scheduleRows(store, "weekly-digest");
+      scheduleRows(store, "other-digest");
+      store.pause("weekly-digest");
+      assertThat(rows(store, "schedule_timers", "weekly-digest"))
+          .as("a paused flow keeps its firings for when it is published again")
+          .isEqualTo(2);
+
+      store.archive("weekly-digest");
+
+      assertThat(rows(store, "schedule_timers", "weekly-digest")).isZero();
+      assertThat(rows(store, "schedule_seeds", "weekly-digest")).isZero();
+      assertThat(rows(store, "schedule_timers", "other-digest")).as("not its rows").isEqualTo(2);
+      assertThat(rows(store, "schedule_seeds", "other-digest")).isEqualTo(1);
+
+      // A refused archive changes nothing, rows included.
+      scheduleRows(store, "weekly-digest");
+      assertThatThrownBy(() -> store.archive("weekly-digest")).hasMessageContaining("is archived");
+      assertThat(rows(store, "schedule_timers", "weekly-digest")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void publishingAVersionThatIsNotOnAScheduleDeletesTheFlowsFirings() throws Exception {
+    try (FlowStore store = FlowStore.open(dir, clock)) {
+      String digest = weeklyDigest();
+      store.createDraft("weekly-digest.yaml", digest);
+      store.publish("weekly-digest", 1, false);
+      scheduleRows(store, "weekly-digest");
+
+      store.createDraft(
+          "weekly-digest.yaml",
+          digest.replace("schedule: \"0 9 * * mon\"", "event: Digest Requested"));
+      store.publish("weekly-digest", 2, false);
+
+      assertThat(rows(store, "schedule_timers", "weekly-digest")).isZero();
+      assertThat(rows(store, "schedule_seeds", "weekly-digest")).isZero();
+    }
+  }
+
+  static String weeklyDigest() throws IOException {
+    return Files.readString(Path.of("../examples/flows/weekly-digest.yaml"));
+  }
+
+  /** A sweep and two profiles' next firings of {@code flowId}, as the runtime writes them. */
+  static void scheduleRows(FlowStore store, String flowId) {
+    store
+        .db()
+        .transaction(
+            c -> {
+              ScheduleTimers.restart(c, flowId, "0 9 * * mon");
+              for (String profile : List.of("ada", "bob")) {
+                ScheduleTimers.ensure(
+                    c,
+                    flowId,
+                    new ProfileId(profile),
+                    Instant.parse("2026-03-09T08:00:00Z").toEpochMilli());
+              }
+              return null;
+            });
+  }
+
+  static int rows(FlowStore store, String table, String flowId) {
+    return store
+        .db()
+        .read(
+            c ->
+                Sql.one(
+                        c,
+                        "SELECT count(*) FROM " + table + " WHERE flow_id = ?",
+                        r -> r.getInt(1),
+                        flowId)
+                    .orElseThrow());
   }
 
   @Test

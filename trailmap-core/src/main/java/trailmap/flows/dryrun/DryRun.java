@@ -16,6 +16,7 @@ import trailmap.analytics.Conditions;
 import trailmap.analytics.EventTable;
 import trailmap.analytics.matching.TouchpointMatching;
 import trailmap.events.JsonValue;
+import trailmap.flows.Cron;
 import trailmap.flows.Exit;
 import trailmap.flows.Flow;
 import trailmap.flows.FlowEvent;
@@ -51,17 +52,22 @@ import trailmap.profiles.ProfileId;
  * <p>Each profile is simulated on its own, as the engine sees it live: its events in {@code [from,
  * to)} arrive in table order (time order); before each event, its timer fires if due at or before
  * the event's time, at its due time; after the last event, a timer due before {@code to} fires; a
- * run still inside at {@code to} counts as waiting. Events before {@code from} are not replayed but
- * are part of the profile's history for {@code did} conditions. Trait updates the flow makes apply
- * to the simulated traits; segment additions feed the flow's own segment trigger; sends count
- * towards the flow's own frequency caps.
+ * run still inside at {@code to} counts as waiting. For a schedule trigger, the cron fires for each
+ * profile at its times in {@code [from, to)} in the profile's zone ({@link Cron#next(Instant,
+ * ZoneId)}, as the runtime computes it), interleaved with its events and timers in time order (at
+ * one instant: the timer, then the firing, then the event), and only after the profile's first
+ * stored event: live, a profile gets its first firing when it is first seen. Events before {@code
+ * from} are not replayed but are part of the profile's history for {@code did} conditions. Trait
+ * updates the flow makes apply to the simulated traits; segment additions feed the flow's own
+ * segment trigger; sends count towards the flow's own frequency caps.
  *
  * <p>What the table cannot tell is assumed: traits are the profile's <em>current</em> traits
  * throughout (the table has no trait history), the time zone is the {@code timezone} trait (else
  * {@code defaultZone}), consent is the default (nothing unsubscribed), and messages of other flows
- * are unknown, so caps count this flow's messages only. Event triggers are replayed, and touchpoint
- * and stage triggers against the map they name (an event entering a touchpoint of it, as live);
- * segment, schedule and API triggers cannot be.
+ * are unknown, so caps count this flow's messages only. Event and schedule triggers are replayed,
+ * and touchpoint and stage triggers against the map they name (an event entering a touchpoint of
+ * it, as live); segment and API triggers cannot be (membership history and API calls are not
+ * stored).
  *
  * <p>Deterministic: the same table, range, policy and seed give the same result (assignments are
  * the engine's seeded hashes). Immutable; {@link #run} may be called from several threads on
@@ -73,9 +79,10 @@ public final class DryRun {
   private final MessagePolicy policy;
   private final ZoneId defaultZone;
   private final Optional<JourneyMap> map;
+  private final Optional<Cron> cron;
 
   /**
-   * For a flow with an {@code event} trigger.
+   * For a flow with an {@code event} or {@code schedule} trigger.
    *
    * @param seed the workspace seed for holdout and split assignment, as the live engine uses it
    * @param defaultZone the zone of profiles without a valid {@code timezone} trait
@@ -86,11 +93,12 @@ public final class DryRun {
   }
 
   /**
-   * For a flow with an {@code event}, {@code touchpoint} or {@code stage} trigger.
+   * For a flow with an {@code event}, {@code schedule}, {@code touchpoint} or {@code stage}
+   * trigger.
    *
    * @param map the map a touchpoint or stage trigger names (its current version): an event that
    *     satisfies one of its touchpoints' matchers enters that touchpoint and its stage, as live
-   *     ({@link MapEntries}); ignored for event triggers
+   *     ({@link MapEntries}); ignored for event and schedule triggers
    * @throws IllegalArgumentException when the flow's trigger cannot be replayed ({@link
    *     #problems(Flow, Optional)})
    */
@@ -104,7 +112,16 @@ public final class DryRun {
     this.policy = policy;
     this.engine = new FlowEngine(flow, policy, seed);
     this.defaultZone = defaultZone;
-    this.map = flow.trigger() instanceof Trigger.OnEvent ? Optional.empty() : map;
+    this.map =
+        switch (flow.trigger()) {
+          case Trigger.TouchpointEntered t -> map;
+          case Trigger.StageEntered st -> map;
+          default -> Optional.empty();
+        };
+    this.cron =
+        flow.trigger() instanceof Trigger.Schedule schedule
+            ? Optional.of(schedule.cron())
+            : Optional.empty();
   }
 
   /** Why the flow cannot be dry-run without a map; empty when it can. */
@@ -114,12 +131,14 @@ public final class DryRun {
 
   /**
    * Why the flow cannot be dry-run with {@code map} as the map its trigger names; empty when it
-   * can. Event triggers need no map; touchpoint and stage triggers need the map they name, holding
-   * the touchpoint or stage; segment, schedule and API triggers cannot be replayed from events.
+   * can. Event and schedule triggers need no map; touchpoint and stage triggers need the map they
+   * name, holding the touchpoint or stage; segment and API triggers cannot be replayed, and the
+   * problem says why and what to dry-run instead.
    */
   public static List<String> problems(Flow flow, Optional<JourneyMap> map) {
     return switch (flow.trigger()) {
       case Trigger.OnEvent e -> List.of();
+      case Trigger.Schedule s -> List.of();
       case Trigger.TouchpointEntered t -> {
         Optional<String> problem =
             mapProblem(flow, t.mapId(), "touchpoint '" + t.touchpointId() + "'", map);
@@ -146,9 +165,21 @@ public final class DryRun {
         }
         yield problem.stream().toList();
       }
-      case Trigger.SegmentEntered s -> notFromEvents(flow, "segment");
-      case Trigger.Schedule s -> notFromEvents(flow, "schedule");
-      case Trigger.Api a -> notFromEvents(flow, "api");
+      case Trigger.SegmentEntered s ->
+          List.of(
+              ("flow '%s' starts when a profile joins segment '%s', which a dry run cannot replay:"
+                      + " segment membership history is not stored (only who is in a segment now),"
+                      + " so when profiles joined is unknown; dry-run a copy of the flow whose"
+                      + " trigger is the event, touchpoint or stage that puts profiles in the"
+                      + " segment")
+                  .formatted(flow.id(), s.segmentId()));
+      case Trigger.Api a ->
+          List.of(
+              ("flow '%s' starts on an api trigger, which a dry run cannot replay: calls to POST"
+                      + " /api/flows/%s/trigger are not stored, so there is nothing to replay;"
+                      + " dry-run a copy of the flow with an event trigger on an event your system"
+                      + " tracks when it makes the call")
+                  .formatted(flow.id(), flow.id()));
     };
   }
 
@@ -172,12 +203,6 @@ public final class DryRun {
         .flatMap(stage -> stage.touchpoints().stream())
         .map(Touchpoint::id)
         .toList();
-  }
-
-  private static List<String> notFromEvents(Flow flow, String kind) {
-    return List.of(
-        "flow '%s' starts on a %s trigger, which a dry run cannot replay: it replays stored events, so only event, touchpoint and stage triggers can be dry-run"
-            .formatted(flow.id(), kind));
   }
 
   public Flow flow() {
@@ -226,6 +251,8 @@ public final class DryRun {
     private final Set<String> segments = new HashSet<>();
     private JsonValue.Obj traits;
     private FlowState state;
+    private Optional<Instant> nextFiring = Optional.empty();
+    private boolean replayed;
     private boolean entered;
     private boolean runHeldOut;
 
@@ -244,8 +271,15 @@ public final class DryRun {
 
     void run() {
       tally.startProfile();
-      boolean replayed = false;
-      for (int e = table.profileStart(profileIndex); e < table.profileEnd(profileIndex); e++) {
+      int first = table.profileStart(profileIndex);
+      if (cron.isPresent() && first < table.profileEnd(profileIndex)) {
+        // Live, a profile gets its first firing when it is first seen (or when the flow is
+        // published, for one stored before): none before its first event.
+        Instant seenFirst = instant(table.micros(first));
+        Instant after = seenFirst.isBefore(range.from()) ? range.from().minusNanos(1) : seenFirst;
+        nextFiring = Optional.of(cron.get().next(after, zone));
+      }
+      for (int e = first; e < table.profileEnd(profileIndex); e++) {
         Instant at = instant(table.micros(e));
         if (!at.isBefore(range.to())) {
           break;
@@ -255,7 +289,7 @@ public final class DryRun {
           seen.add(event);
           continue;
         }
-        fireTimersDueBy(at, true);
+        fireDueBy(at, true);
         seen.add(event);
         replayed = true;
         tally.events++;
@@ -270,7 +304,7 @@ public final class DryRun {
           }
         }
       }
-      fireTimersDueBy(range.to(), false);
+      fireDueBy(range.to(), false);
       if (state.run().isPresent()) {
         tally.waitingAt(state.run().get().step());
         tally.runEnded(runHeldOut, false);
@@ -283,15 +317,31 @@ public final class DryRun {
       }
     }
 
-    private void fireTimersDueBy(Instant limit, boolean inclusive) {
+    /**
+     * Fires the profile's timer and schedule firings due by {@code limit}, earliest first; at one
+     * instant the timer first, as the runtime fires due timers before due schedules.
+     */
+    private void fireDueBy(Instant limit, boolean inclusive) {
       while (true) {
-        Optional<Instant> due = state.wakeAt();
-        if (due.isEmpty() || due.get().isAfter(limit) || (!inclusive && due.get().equals(limit))) {
+        Optional<Instant> timer = state.wakeAt().filter(t -> dueBy(t, limit, inclusive));
+        Optional<Instant> firing = nextFiring.filter(t -> dueBy(t, limit, inclusive));
+        if (timer.isPresent() && (firing.isEmpty() || !firing.get().isBefore(timer.get()))) {
+          tally.timersFired++;
+          dispatch(new Input.TimerFired(timer.get()), timer.get());
+        } else if (firing.isPresent()) {
+          Instant at = firing.get();
+          nextFiring = Optional.of(cron.orElseThrow().next(at, zone));
+          tally.scheduleFirings++;
+          replayed = true;
+          dispatch(new Input.ScheduleFired(), at);
+        } else {
           return;
         }
-        tally.timersFired++;
-        dispatch(new Input.TimerFired(due.get()), due.get());
       }
+    }
+
+    private static boolean dueBy(Instant due, Instant limit, boolean inclusive) {
+      return inclusive ? !due.isAfter(limit) : due.isBefore(limit);
     }
 
     private void dispatch(Input first, Instant now) {

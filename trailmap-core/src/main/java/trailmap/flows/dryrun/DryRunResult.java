@@ -13,9 +13,12 @@ import java.util.Map;
  * profile partitions of the same flow and range ({@link #plus}), so a table can be replayed in
  * pieces (or in parallel) and merged. Maps keep a stable order (flow order for goals and exits).
  *
- * @param profiles profiles with at least one event in the range (the profiles replayed)
+ * @param profiles profiles with at least one event or schedule firing in the range (the profiles
+ *     replayed)
  * @param events events replayed (in the range)
  * @param timersFired timers that fell due in the range and were handed to the engine
+ * @param scheduleFirings firings of a schedule trigger in the range handed to the engine, one per
+ *     profile and firing time (0 for other triggers)
  * @param profilesEntered distinct profiles that entered at least once
  * @param entries runs that began in the range (a profile may re-enter)
  * @param notEntered trigger matches that did not enter, by reason: {@code already-inside}, {@code
@@ -36,6 +39,7 @@ public record DryRunResult(
     long profiles,
     long events,
     long timersFired,
+    long scheduleFirings,
     long profilesEntered,
     long entries,
     Map<String, Long> notEntered,
@@ -116,6 +120,7 @@ public record DryRunResult(
         profiles + other.profiles,
         events + other.events,
         timersFired + other.timersFired,
+        scheduleFirings + other.scheduleFirings,
         profilesEntered + other.profilesEntered,
         entries + other.entries,
         sum(notEntered, other.notEntered),

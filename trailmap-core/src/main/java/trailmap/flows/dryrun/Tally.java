@@ -40,6 +40,7 @@ final class Tally {
   long profiles;
   long events;
   long timersFired;
+  long scheduleFirings;
   long profilesEntered;
   long entries;
   long completed;
@@ -163,6 +164,7 @@ final class Tally {
         profiles,
         events,
         timersFired,
+        scheduleFirings,
         profilesEntered,
         entries,
         notEntered,
