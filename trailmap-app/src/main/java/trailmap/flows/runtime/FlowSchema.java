@@ -146,7 +146,8 @@ final class FlowSchema {
                 profile_id TEXT NOT NULL,
                 requested_at INTEGER NOT NULL
               )"""),
-          // Schedule triggers (ScheduleWork): each profile's next firing of each schedule flow, in
+          // Schedule triggers (ScheduleTimers): each profile's next firing of each schedule flow,
+          // in
           // its own time zone, and how far the sweep that gives every profile its first firing
           // has got; both commit with the decisions a firing caused.
           List.of(

@@ -30,13 +30,18 @@ final class ScheduleTimers {
   /** Gives the profile its next firing unless it has one already. */
   static void ensure(Connection c, String flowId, ProfileId profile, long dueMillis)
       throws SQLException {
+    // Only while the flow has a sweep: archiving deletes it, and the runtime's list of schedule
+    // flows may be a moment older than an archive that committed since (a row written then would
+    // never come due, nor be deleted).
     Sql.update(
         c,
-        "INSERT INTO schedule_timers (flow_id, profile_id, due_at) VALUES (?, ?, ?)"
+        "INSERT INTO schedule_timers (flow_id, profile_id, due_at) SELECT ?, ?, ?"
+            + " WHERE EXISTS (SELECT 1 FROM schedule_seeds WHERE flow_id = ?)"
             + " ON CONFLICT (flow_id, profile_id) DO NOTHING",
         flowId,
         profile.value(),
-        dueMillis);
+        dueMillis,
+        flowId);
   }
 
   /** Whether the profile has a firing of the flow. */

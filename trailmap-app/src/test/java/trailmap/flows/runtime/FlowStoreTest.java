@@ -92,6 +92,28 @@ class FlowStoreTest {
     }
   }
 
+  @Test
+  void aFiringForAFlowArchivedSinceTheRuntimeLookedIsNotWritten() throws Exception {
+    try (FlowStore store = FlowStore.open(dir, clock)) {
+      store.createDraft("weekly-digest.yaml", weeklyDigest());
+      store.publish("weekly-digest", 1, false);
+      scheduleRows(store, "weekly-digest");
+      store.archive("weekly-digest");
+
+      // What the runtime does for a new profile's event with a list of schedule flows it loaded
+      // before the archive committed.
+      store
+          .db()
+          .transaction(
+              c -> {
+                ScheduleTimers.ensure(c, "weekly-digest", new ProfileId("cy"), 1L);
+                return null;
+              });
+
+      assertThat(rows(store, "schedule_timers", "weekly-digest")).isZero();
+    }
+  }
+
   static String weeklyDigest() throws IOException {
     return Files.readString(Path.of("../examples/flows/weekly-digest.yaml"));
   }
