@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * process) whose SMTP is a GreenMail in this process ({@link SmtpArrivals}). A published flow
  * emails at once on {@code Bench Signup}; events are posted open-loop at a fixed rate, each for a
  * new profile whose {@code email} trait names it. Baseline in the same run: the same email sent
- * straight to the same GreenMail with Angus Mail ({@code Transport.send}, a connection per message
- * as the server's SMTP channel does), timed from the call to its arrival.
+ * straight to the same GreenMail with Angus Mail ({@code Transport.send}, a connection per message,
+ * as the server's SMTP channel did before it kept one connection open), timed from the call to its
+ * arrival.
  *
  * <pre>
  * java -cp trailmap-bench.jar trailmap.bench.FlowLatencyBenchmark --url http://127.0.0.1:7391 \

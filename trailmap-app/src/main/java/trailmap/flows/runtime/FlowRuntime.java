@@ -329,7 +329,10 @@ public final class FlowRuntime implements AutoCloseable {
     }
   }
 
-  /** Stops the threads after the round in hand; does not close the stores. */
+  /**
+   * Stops the threads after the round in hand and closes the sender's SMTP connection; does not
+   * close the stores.
+   */
   @Override
   public void close() {
     running = false;
@@ -341,5 +344,6 @@ public final class FlowRuntime implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    sender.close();
   }
 }

@@ -3,8 +3,12 @@ package trailmap.flows.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +28,34 @@ import trailmap.maps.EventType;
  * Drains the outbox: hands each due row to its channel and records the result (sent; failed with
  * the next attempt after an exponential backoff; dead after {@link FlowSettings#maxAttempts} or a
  * permanent failure). Trait updates go back into the event log as {@code identify} events whose
- * messageId is the outbox id, so the log's dedup makes a repeat harmless. One thread at a time.
+ * messageId is the outbox id, so the log's dedup makes a repeat harmless.
+ *
+ * <p>A round sends what is due (at most {@link #BATCH} rows) and then records all their results in
+ * one transaction, so the first message is not held up and the round pays one commit (an fsync)
+ * rather than one per message; it records sooner when the first unrecorded result is {@link
+ * #RECORD_WITHIN} old. A crash before the commit resends what the round had handed over: at most
+ * one round's messages, each with its outbox id (docs/flows-runtime.md). One thread at a time.
  */
-final class OutboxSender {
+final class OutboxSender implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final int BATCH = 50;
+
+  /** The most rows one round tries, and so the most a crash can send again. */
+  static final int BATCH = 50;
+
+  /**
+   * How long a result may wait for the round's commit: a slow provider does not leave many handed
+   * over messages unrecorded (checked after each send, so a send's own time comes on top).
+   */
+  static final Duration RECORD_WITHIN = Duration.ofMillis(100);
+
+  /** One row's attempt, with when its channel answered. */
+  private record Attempt(OutboxMessage row, DeliveryResult result, long at) {}
 
   private final FlowStore store;
   private final EventLog log;
   private final Clock clock;
   private final FlowSettings settings;
-  private final Optional<Channel> email;
+  private final Optional<SmtpChannel> email;
   private final Channel webhook;
 
   OutboxSender(
@@ -52,13 +73,44 @@ final class OutboxSender {
     return store.db().read(c -> Outbox.due(c, now, 1).isEmpty());
   }
 
-  /** Tries every due row once; returns how many were tried. */
+  /**
+   * Tries due rows once (at most {@link #BATCH}) and records their results; returns how many were
+   * tried. Closes an SMTP connection left idle.
+   */
   int sendDue() {
     List<OutboxMessage> due = store.db().read(c -> Outbox.due(c, clock.millis(), BATCH));
-    for (OutboxMessage row : due) {
-      record(row, deliver(row));
+    List<Attempt> unrecorded = new ArrayList<>();
+    long firstUnrecorded = 0;
+    try {
+      for (OutboxMessage row : due) {
+        DeliveryResult result = deliver(row);
+        if (unrecorded.isEmpty()) {
+          firstUnrecorded = System.nanoTime();
+        }
+        unrecorded.add(new Attempt(row, result, clock.millis()));
+        if (System.nanoTime() - firstUnrecorded >= RECORD_WITHIN.toNanos()) {
+          record(unrecorded);
+          unrecorded.clear();
+        }
+      }
+    } catch (RuntimeException e) {
+      // What was handed over before the failure is recorded, not sent again after the retry.
+      try {
+        record(unrecorded);
+      } catch (RuntimeException recording) {
+        e.addSuppressed(recording);
+      }
+      throw e;
     }
+    record(unrecorded);
+    email.ifPresent(SmtpChannel::closeIfIdle);
     return due.size();
+  }
+
+  /** Closes the SMTP connection; a later round opens a new one. */
+  @Override
+  public void close() {
+    email.ifPresent(SmtpChannel::close);
   }
 
   private DeliveryResult deliver(OutboxMessage row) {
@@ -118,72 +170,80 @@ final class OutboxSender {
     }
   }
 
-  private void record(OutboxMessage row, DeliveryResult result) {
-    long now = clock.millis();
-    int attempts = row.attempts() + 1;
+  /** Records {@code attempts} in one transaction. */
+  private void record(List<Attempt> attempts) {
+    if (attempts.isEmpty()) {
+      return;
+    }
     store
         .db()
         .transaction(
             c -> {
-              String status;
-              String detail;
-              long next = now;
-              switch (result) {
-                case DeliveryResult.Delivered d -> {
-                  status = "sent";
-                  detail = d.detail();
-                }
-                case DeliveryResult.Permanent p -> {
-                  status = "dead";
-                  detail = p.reason();
-                }
-                case DeliveryResult.Retry r -> {
-                  if (attempts >= settings.maxAttempts()) {
-                    status = "dead";
-                    detail = r.reason() + " (gave up after " + attempts + " attempts)";
-                  } else {
-                    status = "failed";
-                    next = now + settings.backoffAfter(attempts).toMillis();
-                    detail =
-                        r.reason()
-                            + " (attempt "
-                            + attempts
-                            + " of "
-                            + settings.maxAttempts()
-                            + ", next at "
-                            + Instant.ofEpochMilli(next)
-                            + ")";
-                  }
-                }
+              for (Attempt a : attempts) {
+                record(c, a.row(), a.result(), a.at());
               }
-              Sql.update(
-                  c,
-                  "UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,"
-                      + " sent_at = ? WHERE id = ?",
-                  status,
-                  attempts,
-                  next,
-                  status.equals("sent") ? null : detail,
-                  status.equals("sent") ? now : null,
-                  row.id());
-              String kind =
-                  row.channel().equals("email")
-                          || row.channel().equals("sms")
-                          || row.channel().equals("push")
-                      ? "send"
-                      : row.channel();
-              Outbox.activity(
-                  c,
-                  row.profileId(),
-                  now,
-                  row.flowId(),
-                  row.version(),
-                  row.step(),
-                  kind,
-                  status,
-                  detail,
-                  row.id());
               return null;
             });
+  }
+
+  private void record(Connection c, OutboxMessage row, DeliveryResult result, long now)
+      throws SQLException {
+    int attempts = row.attempts() + 1;
+    String status;
+    String detail;
+    long next = now;
+    switch (result) {
+      case DeliveryResult.Delivered d -> {
+        status = "sent";
+        detail = d.detail();
+      }
+      case DeliveryResult.Permanent p -> {
+        status = "dead";
+        detail = p.reason();
+      }
+      case DeliveryResult.Retry r -> {
+        if (attempts >= settings.maxAttempts()) {
+          status = "dead";
+          detail = r.reason() + " (gave up after " + attempts + " attempts)";
+        } else {
+          status = "failed";
+          next = now + settings.backoffAfter(attempts).toMillis();
+          detail =
+              r.reason()
+                  + " (attempt "
+                  + attempts
+                  + " of "
+                  + settings.maxAttempts()
+                  + ", next at "
+                  + Instant.ofEpochMilli(next)
+                  + ")";
+        }
+      }
+    }
+    Sql.update(
+        c,
+        "UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,"
+            + " sent_at = ? WHERE id = ?",
+        status,
+        attempts,
+        next,
+        status.equals("sent") ? null : detail,
+        status.equals("sent") ? now : null,
+        row.id());
+    String kind =
+        row.channel().equals("email") || row.channel().equals("sms") || row.channel().equals("push")
+            ? "send"
+            : row.channel();
+    Outbox.activity(
+        c,
+        row.profileId(),
+        now,
+        row.flowId(),
+        row.version(),
+        row.step(),
+        kind,
+        status,
+        detail,
+        row.id());
   }
 }
