@@ -406,7 +406,6 @@ public final class TrailmapServer implements AutoCloseable {
         FlowRuntime.start(
             flows,
             profiles,
-            config.identity(),
             log,
             processor::position,
             clock,

@@ -63,7 +63,6 @@ final class DurableFlows implements AutoCloseable {
         FlowRuntime.create(
             flows,
             profiles,
-            IdentityRules.defaults(),
             log,
             () -> {
               ProfileProcessor p = processor;

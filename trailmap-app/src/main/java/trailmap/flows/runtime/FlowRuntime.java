@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import trailmap.eventlog.EventLog;
 import trailmap.flows.channels.UnsubscribeTokens;
 import trailmap.maps.JourneyMap;
-import trailmap.profiles.IdentityRules;
 import trailmap.profiles.ProfileStore;
 
 /**
@@ -23,7 +22,7 @@ import trailmap.profiles.ProfileStore;
  * drains the outbox to the channels, each on its own thread.
  *
  * <pre>{@code
- * try (FlowRuntime runtime = FlowRuntime.start(flows, profiles, rules, log,
+ * try (FlowRuntime runtime = FlowRuntime.start(flows, profiles, log,
  *     profileProcessor::position, clock, FlowSettings.defaults(publicUrl).withSmtp(smtp))) {
  *   runtime.awaitIdle(Duration.ofSeconds(5));
  * }
@@ -81,23 +80,21 @@ public final class FlowRuntime implements AutoCloseable {
   public static FlowRuntime create(
       FlowStore flows,
       ProfileStore profiles,
-      IdentityRules rules,
       EventLog log,
       LongSupplier profilesApplied,
       Clock clock,
       FlowSettings settings) {
-    return create(flows, profiles, rules, log, profilesApplied, clock, settings, SegmentLink.NONE);
+    return create(flows, profiles, log, profilesApplied, clock, settings, SegmentLink.NONE);
   }
 
   /**
-   * As {@link #create(FlowStore, ProfileStore, IdentityRules, EventLog, LongSupplier, Clock,
-   * FlowSettings)}, with segments: profiles entering one start its {@code segment} flows, and
-   * segment actions are carried out through {@code segments}.
+   * As {@link #create(FlowStore, ProfileStore, EventLog, LongSupplier, Clock, FlowSettings)}, with
+   * segments: profiles entering one start its {@code segment} flows, and segment actions are
+   * carried out through {@code segments}.
    */
   public static FlowRuntime create(
       FlowStore flows,
       ProfileStore profiles,
-      IdentityRules rules,
       EventLog log,
       LongSupplier profilesApplied,
       Clock clock,
@@ -110,7 +107,6 @@ public final class FlowRuntime implements AutoCloseable {
         new FlowWork(
             flows,
             profiles,
-            rules,
             log,
             profilesApplied,
             clock,
@@ -126,37 +122,26 @@ public final class FlowRuntime implements AutoCloseable {
   public static FlowRuntime start(
       FlowStore flows,
       ProfileStore profiles,
-      IdentityRules rules,
       EventLog log,
       LongSupplier profilesApplied,
       Clock clock,
       FlowSettings settings,
       SegmentLink segments) {
     return start(
-        flows,
-        profiles,
-        rules,
-        log,
-        profilesApplied,
-        clock,
-        settings,
-        segments,
-        id -> Optional.empty());
+        flows, profiles, log, profilesApplied, clock, settings, segments, id -> Optional.empty());
   }
 
   /** As the other {@code start}, with the maps that touchpoint and stage triggers name. */
   public static FlowRuntime start(
       FlowStore flows,
       ProfileStore profiles,
-      IdentityRules rules,
       EventLog log,
       LongSupplier profilesApplied,
       Clock clock,
       FlowSettings settings,
       SegmentLink segments,
       Function<String, Optional<JourneyMap>> maps) {
-    FlowRuntime runtime =
-        create(flows, profiles, rules, log, profilesApplied, clock, settings, segments);
+    FlowRuntime runtime = create(flows, profiles, log, profilesApplied, clock, settings, segments);
     runtime.maps(maps);
     runtime.startThreads();
     return runtime;

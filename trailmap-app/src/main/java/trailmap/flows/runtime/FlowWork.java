@@ -31,7 +31,6 @@ import trailmap.flows.engine.MapEntries;
 import trailmap.flows.engine.ProfileContext;
 import trailmap.flows.policy.PendingMessage;
 import trailmap.maps.JourneyMap;
-import trailmap.profiles.IdentityRules;
 import trailmap.profiles.ProfileId;
 import trailmap.profiles.ProfileRef;
 import trailmap.profiles.ProfileStore;
@@ -47,7 +46,6 @@ final class FlowWork {
 
   private final FlowStore store;
   private final ProfileStore profiles;
-  private final IdentityRules rules;
   private final EventLog log;
   private final LongSupplier profilesApplied;
   private final Clock clock;
@@ -74,7 +72,6 @@ final class FlowWork {
   FlowWork(
       FlowStore store,
       ProfileStore profiles,
-      IdentityRules rules,
       EventLog log,
       LongSupplier profilesApplied,
       Clock clock,
@@ -85,7 +82,6 @@ final class FlowWork {
     this.segments = segments;
     this.store = store;
     this.profiles = profiles;
-    this.rules = rules;
     this.log = log;
     this.profilesApplied = profilesApplied;
     this.clock = clock;

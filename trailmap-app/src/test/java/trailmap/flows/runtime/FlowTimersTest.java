@@ -56,7 +56,6 @@ class FlowTimersTest {
           FlowRuntime.create(
               flows,
               store,
-              IdentityRules.defaults(),
               log,
               store::position,
               clock,

@@ -79,7 +79,6 @@ class OutboxSenderTest {
     return FlowRuntime.create(
         flows,
         profiles,
-        IdentityRules.defaults(),
         log,
         profiles::position,
         clock,

@@ -81,7 +81,6 @@ class WebhookDeliveryTest {
     return FlowRuntime.create(
         flows,
         profiles,
-        IdentityRules.defaults(),
         log,
         profiles::position,
         clock,
