@@ -32,7 +32,6 @@ import trailmap.flows.engine.ProfileContext;
 import trailmap.flows.policy.PendingMessage;
 import trailmap.maps.JourneyMap;
 import trailmap.profiles.ProfileId;
-import trailmap.profiles.ProfileRef;
 import trailmap.profiles.ProfileStore;
 import trailmap.segments.SegmentEvaluator;
 
@@ -61,8 +60,8 @@ final class FlowWork {
   /** A flow version's engine, and the events its {@code did} conditions count (by name). */
   private record Loaded(FlowEngine engine, Set<String> didEvents) {}
 
-  /** The published flows with a schedule trigger (in their current version), by flow id. */
-  private volatile Map<String, Cron> schedules = Map.of();
+  /** Schedule triggers: each profile's next firing of each schedule flow, and the sweeps. */
+  private final ScheduleWork scheduleWork;
 
   /** The maps that published flows' touchpoint and stage triggers name. */
   private Set<String> triggerMaps = Set.of();
@@ -88,6 +87,7 @@ final class FlowWork {
     this.settings = settings;
     this.seed = seed;
     this.writer = writer;
+    this.scheduleWork = new ScheduleWork(store, profiles, this);
   }
 
   long position() {
@@ -101,8 +101,7 @@ final class FlowWork {
         && store.db().read(c -> FlowStates.due(c, now, 1).isEmpty())
         && segments.enteredAfter(segmentPosition(), 1).next() == segmentPosition()
         && store.db().read(c -> apiCalls(c, 1).isEmpty())
-        && store.db().read(c -> ScheduleTimers.due(c, now, 1).isEmpty())
-        && schedulesSeeded();
+        && scheduleWork.idle(now);
   }
 
   /** Carries out the next API triggers (oldest first); returns how many it handled. */
@@ -184,8 +183,7 @@ final class FlowWork {
         crons.put(e.getKey(), schedule.cron());
       }
     }
-    schedules = Map.copyOf(crons);
-    restartChangedSchedules();
+    scheduleWork.load(crons);
     loadedGeneration = generation;
   }
 
@@ -202,8 +200,13 @@ final class FlowWork {
         });
   }
 
+  /** The version of the flow that is published; null when it is not. */
+  Integer publishedVersion(String flowId) {
+    return published.get(flowId);
+  }
+
   /** The events the published version of the flow counts in {@code did} conditions. */
-  private Set<String> didEvents(String flowId) {
+  Set<String> didEvents(String flowId) {
     Integer version = published.get(flowId);
     return version == null ? Set.of() : loaded(flowId, version).didEvents();
   }
@@ -276,7 +279,7 @@ final class FlowWork {
                 for (Input input : item.inputs()) {
                   handleAll(c, reads, item.profile(), input, now);
                 }
-                ensureScheduled(c, reads, item.profile(), now);
+                scheduleWork.ensure(c, reads, item.profile(), now);
               }
               Sql.update(c, "UPDATE processor SET position = ? WHERE id = 1", next);
               return null;
@@ -320,7 +323,7 @@ final class FlowWork {
                     events.addAll(loaded.didEvents());
                   }
                 }
-                if (any || !scheduled(c, id)) {
+                if (any || !scheduleWork.scheduled(c, id)) {
                   out.put(id, events);
                 }
               }
@@ -403,7 +406,7 @@ final class FlowWork {
    * Hands {@code input} to one flow for the profile and carries out its decisions; a profile that
    * was erased is skipped.
    */
-  private void handleOne(
+  void handleOne(
       Connection c,
       ProfileReads reads,
       ProfileId profile,
@@ -485,170 +488,16 @@ final class FlowWork {
     return due.size();
   }
 
-  /** Gives a profile that has none yet its next firing of every schedule flow (a new profile). */
-  private void ensureScheduled(Connection c, ProfileReads reads, ProfileId profile, Instant now)
-      throws SQLException {
-    if (schedules.isEmpty() || scheduled(c, profile)) {
-      return;
-    }
-    Optional<ProfileView> view = reads.view(profile, Set.of());
-    if (view.isEmpty()) {
-      return;
-    }
-    for (Map.Entry<String, Cron> schedule : schedules.entrySet()) {
-      ScheduleTimers.ensure(
-          c,
-          schedule.getKey(),
-          profile,
-          ScheduleTimers.next(schedule.getValue(), view.get().zone(), now));
-    }
-  }
-
-  /** Whether the profile has its next firing of every schedule flow already. */
-  private boolean scheduled(Connection c, ProfileId profile) throws SQLException {
-    for (String flowId : schedules.keySet()) {
-      if (!ScheduleTimers.has(c, flowId, profile)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Gives the next page of stored profiles their first firing of a schedule flow that is still
-   * being swept (one page per call, so events keep flowing during a sweep of millions); the sweep's
-   * position commits with the firings. A flow published with another cron than its sweep's starts
-   * over. Returns how many profiles it visited, at least 1 when it did anything.
-   */
+  /** See {@link ScheduleWork#seed}. */
   int seedSchedules() {
     reload();
-    for (Map.Entry<String, Cron> schedule : schedules.entrySet()) {
-      String flowId = schedule.getKey();
-      Cron cron = schedule.getValue();
-      Optional<ScheduleTimers.Seed> seed = store.db().read(c -> ScheduleTimers.seed(c, flowId));
-      if (seed.isEmpty() || seed.get().done()) {
-        continue;
-      }
-      String after = seed.get().after();
-      List<ProfileId> ids = profiles.ids(after, EVENT_BATCH);
-      Instant now = now();
-      List<ProfileView> views = new ArrayList<>();
-      for (ProfileId id : ids) {
-        ProfileView.load(profiles, id, Set.of(), now).ifPresent(views::add);
-      }
-      String last = ids.isEmpty() ? after : ids.getLast().value();
-      store
-          .db()
-          .transaction(
-              c -> {
-                Optional<ScheduleTimers.Seed> still = ScheduleTimers.seed(c, flowId);
-                if (still.isEmpty() || !still.get().after().equals(after)) {
-                  throw new IllegalStateException("the schedule sweep of '" + flowId + "' moved");
-                }
-                for (ProfileView view : views) {
-                  ScheduleTimers.ensure(
-                      c, flowId, view.id(), ScheduleTimers.next(cron, view.zone(), now));
-                }
-                ScheduleTimers.seeded(c, flowId, last, ids.size() < EVENT_BATCH);
-                return null;
-              });
-      return Math.max(1, ids.size());
-    }
-    return 0;
+    return scheduleWork.seed(now());
   }
 
-  /**
-   * Starts the sweep over for every schedule flow published for the first time or with another cron
-   * than its sweep's, dropping the old firings, before any of them can fire on the new cron.
-   */
-  private void restartChangedSchedules() {
-    store
-        .db()
-        .transaction(
-            c -> {
-              for (Map.Entry<String, Cron> schedule : schedules.entrySet()) {
-                String cron = schedule.getValue().expression();
-                Optional<ScheduleTimers.Seed> seed = ScheduleTimers.seed(c, schedule.getKey());
-                if (seed.isEmpty() || !seed.get().cron().equals(cron)) {
-                  ScheduleTimers.restart(c, schedule.getKey(), cron);
-                }
-              }
-              return null;
-            });
-  }
-
-  private boolean schedulesSeeded() {
-    for (Map.Entry<String, Cron> schedule : schedules.entrySet()) {
-      Optional<ScheduleTimers.Seed> seed =
-          store.db().read(c -> ScheduleTimers.seed(c, schedule.getKey()));
-      if (seed.isEmpty()
-          || !seed.get().done()
-          || !seed.get().cron().equals(schedule.getValue().expression())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Fires the schedule firings due by the clock, a page in one transaction: each moves its row to
-   * the profile's next firing (in its current time zone) and hands the flow a {@code ScheduleFired}
-   * in the same transaction, so a firing happens once. A firing missed while the server was down or
-   * the flow paused fires once, late; the next is counted from now, so no backlog of firings
-   * follows. Rows of profiles erased or merged into another, and of flows no longer on a schedule,
-   * are dropped. Returns how many rows it passed.
-   */
+  /** See {@link ScheduleWork#fireDue}. */
   int fireDueSchedules() {
     reload();
-    Instant now = now();
-    List<FlowStates.Due> due =
-        store.db().read(c -> ScheduleTimers.due(c, now.toEpochMilli(), TIMER_BATCH));
-    if (due.isEmpty()) {
-      return 0;
-    }
-    ProfileReads reads = new ProfileReads(profiles, now);
-    Map<ProfileId, Optional<ProfileView>> views = new HashMap<>();
-    for (FlowStates.Due firing : due) {
-      views.computeIfAbsent(firing.profile(), id -> current(reads, id, didEvents(firing.flowId())));
-    }
-    store
-        .db()
-        .transaction(
-            c -> {
-              for (FlowStates.Due firing : due) {
-                Cron cron = schedules.get(firing.flowId());
-                Integer version = published.get(firing.flowId());
-                Optional<ProfileView> view = views.get(firing.profile());
-                if (cron == null || version == null || view.isEmpty()) {
-                  ScheduleTimers.delete(c, firing.flowId(), firing.profile());
-                  continue;
-                }
-                Instant after =
-                    Instant.ofEpochMilli(Math.max(firing.dueMillis(), now.toEpochMilli()));
-                long next = ScheduleTimers.next(cron, view.get().zone(), after);
-                if (ScheduleTimers.advance(
-                    c, firing.flowId(), firing.profile(), firing.dueMillis(), next)) {
-                  handleOne(
-                      c,
-                      reads,
-                      firing.profile(),
-                      firing.flowId(),
-                      version,
-                      new Input.ScheduleFired(),
-                      now);
-                }
-              }
-              return null;
-            });
-    return due.size();
-  }
-
-  /** The profile as the runtime sees it, unless it was erased or merged into another one. */
-  private Optional<ProfileView> current(ProfileReads reads, ProfileId id, Set<String> events) {
-    if (!profiles.resolve(new ProfileRef.ById(id)).equals(Optional.of(id))) {
-      return Optional.empty();
-    }
-    return reads.view(id, events);
+    return scheduleWork.fireDue(now());
   }
 
   /** The events a flow's {@code did} conditions count: only split branches have them. */

@@ -40,8 +40,11 @@ record ProfileView(
 
   static Optional<ProfileView> load(
       ProfileStore profiles, ProfileId id, Set<String> eventNames, Instant now) {
-    Optional<ProfileId> resolved = profiles.resolve(new ProfileRef.ById(id));
-    Optional<ProfileRecord> record = resolved.flatMap(profiles::profile);
+    // Most ids are a profile's own: only when it is not (merged into another) is it resolved.
+    Optional<ProfileRecord> record =
+        profiles
+            .profile(id)
+            .or(() -> profiles.resolve(new ProfileRef.ById(id)).flatMap(profiles::profile));
     if (record.isEmpty()) {
       return Optional.empty();
     }
