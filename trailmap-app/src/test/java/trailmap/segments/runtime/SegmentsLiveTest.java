@@ -190,6 +190,33 @@ class SegmentsLiveTest {
   }
 
   @Test
+  void aSegmentFlowThatWaitsFirstWakesUpWhenTheClockReadsFinerThanMilliseconds() throws Exception {
+    // The system clock reads microseconds; flows.db keeps milliseconds. A timer set from the finer
+    // instant came back as another one, which the engine ignores as stale: the profile never woke.
+    clock.advance(Duration.ofNanos(123_456));
+    start();
+    assertThat(
+            http.post("/api/segments", http.key(Role.EDITOR), "application/yaml", REPEAT_BUYERS)
+                .statusCode())
+        .isEqualTo(201);
+    server.flows().saveTemplate("vip", "<p>Thanks for your orders!</p>");
+    server
+        .flows()
+        .createDraft(
+            "vip.yaml", VIP_FLOW.replace("steps:\n", "steps:\n  - id: settle-in\n    wait: 1h\n"));
+    server.flows().publish("vip-welcome", 1, false);
+
+    batch("ada", "Order Completed", "Order Completed");
+    assertThat(segment().get("memberCount").asInt()).isEqualTo(1);
+    assertThat(mailsTo("ada")).as("the flow waits an hour first").isZero();
+
+    clock.advance(Duration.ofHours(1));
+    settle();
+    assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+    assertThat(mailsTo("ada")).isEqualTo(1);
+  }
+
+  @Test
   void anInvalidSegmentIsA400ListingEveryProblemAtItsLineAndColumn() throws Exception {
     start();
     HttpResponse<String> answer =
