@@ -80,9 +80,22 @@ final class FlowStates {
 
   /** Timers due at or before {@code now} of published flows, earliest first. */
   static List<Due> due(Connection c, long nowMillis, int max) throws SQLException {
+    return due(c, "timers", nowMillis, max);
+  }
+
+  /**
+   * Rows of a timer table ({@code timers} or {@code schedule_timers}: flow_id, profile_id, due_at)
+   * due at or before {@code now}, of published flows, earliest first.
+   */
+  static List<Due> due(Connection c, String table, long nowMillis, int max) throws SQLException {
+    if (!table.equals("timers") && !table.equals("schedule_timers")) {
+      throw new IllegalArgumentException("not a timer table: " + table); // never input: SQL text
+    }
     return Sql.list(
         c,
-        "SELECT t.flow_id, t.profile_id, t.due_at FROM timers t JOIN flows f ON f.id = t.flow_id"
+        "SELECT t.flow_id, t.profile_id, t.due_at FROM "
+            + table
+            + " t JOIN flows f ON f.id = t.flow_id"
             + " WHERE t.due_at <= ? AND f.status = 'PUBLISHED' ORDER BY t.due_at LIMIT ?",
         r -> new Due(r.getString(1), new ProfileId(r.getString(2)), r.getLong(3)),
         nowMillis,

@@ -84,14 +84,7 @@ final class ScheduleTimers {
 
   /** Firings due at or before {@code now} of published flows, earliest first. */
   static List<FlowStates.Due> due(Connection c, long nowMillis, int max) throws SQLException {
-    return Sql.list(
-        c,
-        "SELECT t.flow_id, t.profile_id, t.due_at FROM schedule_timers t"
-            + " JOIN flows f ON f.id = t.flow_id"
-            + " WHERE t.due_at <= ? AND f.status = 'PUBLISHED' ORDER BY t.due_at LIMIT ?",
-        r -> new FlowStates.Due(r.getString(1), new ProfileId(r.getString(2)), r.getLong(3)),
-        nowMillis,
-        max);
+    return FlowStates.due(c, "schedule_timers", nowMillis, max);
   }
 
   /** Where the sweep of a schedule flow stands. */
