@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import trailmap.events.JsonValue;
 import trailmap.events.json.JsonValues;
 import trailmap.store.StatementCache;
 
@@ -103,12 +105,15 @@ final class ProfileReader {
                 "SELECT name, value, event_sec, event_nano, position, message_id FROM traits"
                     + " WHERE profile_id = ?");
     q.setString(1, id.value());
+    // A trait sent with every event is the same value observed again and again: parse each stored
+    // text once (values are immutable).
+    Map<String, JsonValue> parsed = new HashMap<>();
     try (ResultSet rows = q.executeQuery()) {
       while (rows.next()) {
         TraitObservation o =
             new TraitObservation(
                 rows.getString(1),
-                JsonValues.of(tree(rows.getString(2))),
+                parsed.computeIfAbsent(rows.getString(2), text -> JsonValues.of(tree(text))),
                 Instant.ofEpochSecond(rows.getLong(3), rows.getInt(4)),
                 rows.getLong(5),
                 rows.getString(6));

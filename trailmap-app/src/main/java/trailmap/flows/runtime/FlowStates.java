@@ -2,6 +2,7 @@ package trailmap.flows.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,20 @@ final class FlowStates {
         c,
         "SELECT flow_id, state FROM flow_state WHERE profile_id = ?",
         r -> out.put(r.getString(1), StateCodec.read(profile, r.getString(1), r.getString(2))),
+        profile.value());
+    return out;
+  }
+
+  /**
+   * The flows the profile is in (at a step), with the version it is on: what {@link #of} tells
+   * without parsing any state.
+   */
+  static Map<String, Integer> insideVersions(Connection c, ProfileId profile) throws SQLException {
+    Map<String, Integer> out = new HashMap<>();
+    Sql.list(
+        c,
+        "SELECT flow_id, version FROM flow_state WHERE profile_id = ? AND step IS NOT NULL",
+        r -> out.put(r.getString(1), r.getInt(2)),
         profile.value());
     return out;
   }

@@ -308,16 +308,14 @@ final class FlowWork {
             c -> {
               for (Map.Entry<ProfileId, List<Input>> e : byProfile.entrySet()) {
                 ProfileId id = e.getKey();
-                Map<String, FlowState> states = FlowStates.of(c, id);
+                Map<String, Integer> inside = FlowStates.insideVersions(c, id);
                 boolean any = false;
                 Set<String> events = new HashSet<>();
                 for (Map.Entry<String, Integer> flow : published.entrySet()) {
-                  FlowState state = states.get(flow.getKey());
-                  boolean inside = state != null && state.inside();
-                  Loaded loaded = loaded(flow.getKey(), inside ? state.version() : flow.getValue());
-                  FlowState start =
-                      inside ? state : FlowState.none(id, flow.getKey(), flow.getValue());
-                  if (inside
+                  Integer in = inside.get(flow.getKey());
+                  Loaded loaded = loaded(flow.getKey(), in != null ? in : flow.getValue());
+                  FlowState start = FlowState.none(id, flow.getKey(), flow.getValue());
+                  if (in != null
                       || e.getValue().stream().anyMatch(i -> loaded.engine().concerns(start, i))) {
                     any = true;
                     events.addAll(loaded.didEvents());
