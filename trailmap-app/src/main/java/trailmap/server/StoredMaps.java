@@ -44,12 +44,14 @@ public final class StoredMaps {
   }
 
   /**
-   * The model of a stored document. Stored documents were valid when saved, so a failure here is a
-   * bug (or a reader that got stricter): it is raised as an exception, logged as a 500.
+   * The model of a stored document, read with {@link MapReader#readStored} so rules added since it
+   * was saved do not make it unreadable. Stored documents were valid when saved, so a failure here
+   * is a bug (or a stricter rule readStored does not yet tolerate): it is raised as an exception,
+   * logged as a 500.
    */
   public static JourneyMap model(MapDocument document) {
     String source = document.version().mapId() + " version " + document.version().number();
-    MapReadResult result = MapReader.read(source, document.yaml());
+    MapReadResult result = MapReader.readStored(source, document.yaml());
     return result
         .map()
         .orElseThrow(

@@ -55,6 +55,7 @@ import trailmap.segments.store.SegmentStore;
 import trailmap.sources.Sources;
 import trailmap.store.Database;
 import trailmap.store.MapStore;
+import trailmap.store.MapSummary;
 import trailmap.store.StoreException;
 import trailmap.web.WebRoutes;
 
@@ -221,7 +222,12 @@ public final class TrailmapServer implements AutoCloseable {
               segmentStore::erase);
       UnsubscribeRoutes unsubscribe = new UnsubscribeRoutes(flows);
       FlowRoutes flowRoutes =
-          new FlowRoutes(flows, config.maxMapBytes(), config.messaging().providers().keySet());
+          new FlowRoutes(
+              flows,
+              config.maxMapBytes(),
+              config.messaging().providers().keySet(),
+              latestMap,
+              () -> maps.list().stream().map(MapSummary::id).toList());
       AnalyticsRoutes analyticsRoutes =
           new AnalyticsRoutes(tables, latestMap, segmentStore::memberIds);
       LiveRoutes liveRoutes = new LiveRoutes(tables, latestMap);

@@ -210,7 +210,7 @@ public final class WebRoutes {
 
   private static JourneyMap model(MapDocument document) {
     String source = document.version().mapId() + " version " + document.version().number();
-    return MapReader.read(source, document.yaml())
+    return MapReader.readStored(source, document.yaml())
         .map()
         .orElseThrow(() -> new IllegalStateException("stored " + source + " no longer reads"));
   }

@@ -63,6 +63,24 @@ class MapValidateCommandTest {
   }
 
   @Test
+  void refusesAMatcherWithAnEmptyEventNameAtItsLineAndColumn() throws IOException {
+    Path nameless =
+        write(
+            "nameless.yaml",
+            VALID.replace("emotion: {score: 1}}", "emotion: {score: 1}, match: {event: \"\"}}"));
+
+    CliRun run = CliRun.of("map", "validate", nameless.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out().lines().toList())
+        .containsExactly(
+            nameless
+                + ":9:76: 'event' in match of touchpoint 't' must name an event, was empty; write"
+                + " the event name this touchpoint stands for (e.g. event: Pricing Viewed), or"
+                + " leave 'event' out to match on type, channel or where alone");
+  }
+
+  @Test
   void exitsTwoWithAOneLineReasonForAMissingFile() {
     CliRun run = CliRun.of("map", "validate", dir.resolve("nope.yaml").toString());
 

@@ -195,7 +195,18 @@ final class FlowBinder {
 
   /** An event name under {@code field} with the object's {@code where}. */
   Optional<EventMatch> eventMatch(Fields f, String field, String context) {
-    Optional<String> event = f.requiredText(field);
+    Optional<String> event;
+    if (f.value(field).orElse(null) instanceof Node.Scalar named
+        && named.value() instanceof String text
+        && text.isBlank()) {
+      problems.add(
+          named,
+          "'%s' in %s must name an event, was %s; write the tracked event's name, e.g. %s: Trial Started"
+              .formatted(field, context, text.isEmpty() ? "empty" : "only spaces", field));
+      event = Optional.empty();
+    } else {
+      event = f.requiredText(field);
+    }
     Optional<List<PropertyCondition>> where =
         f.value("where").isPresent()
             ? ConditionReader.read(f.value("where").orElseThrow(), context, problems)

@@ -6,14 +6,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import trailmap.flows.Flow;
+import trailmap.flows.Trigger;
 import trailmap.flows.runtime.DraftResult;
 import trailmap.flows.runtime.FlowStatus;
 import trailmap.flows.runtime.FlowStore;
 import trailmap.flows.runtime.FlowSummary;
 import trailmap.flows.runtime.FlowVersionInfo;
+import trailmap.maps.JourneyMap;
 import trailmap.server.Bodies;
 import trailmap.server.Problem;
 import trailmap.server.ProblemException;
@@ -26,8 +33,9 @@ import trailmap.server.Requires;
  *
  * <p>Errors: an unknown flow is 404; an invalid document 400 with every problem at line and column;
  * a status change the flow's status does not allow, an unknown version to publish, publishing a
- * flow whose SMS or push provider is not configured, or creating a flow whose id exists is 409,
- * naming the current status and what to do instead.
+ * flow whose SMS or push provider is not configured or whose touchpoint or stage trigger names a
+ * map, touchpoint or stage that is not stored, or creating a flow whose id exists is 409, naming
+ * the current status (or what exists) and what to do instead.
  */
 public final class FlowRoutes {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -36,10 +44,14 @@ public final class FlowRoutes {
   private final FlowStore store;
   private final long maxBodyBytes;
   private final Set<String> providers;
+  private final FlowMaps maps;
 
-  /** Without SMS or push providers: a flow that sends SMS or push cannot be published. */
+  /**
+   * Without SMS or push providers and without maps: a flow that sends SMS or push, or whose trigger
+   * is a touchpoint or stage, cannot be published.
+   */
   public FlowRoutes(FlowStore store, long maxBodyBytes) {
-    this(store, maxBodyBytes, Set.of());
+    this(store, maxBodyBytes, Set.of(), id -> Optional.empty(), List::of);
   }
 
   /**
@@ -47,11 +59,21 @@ public final class FlowRoutes {
    *     maxMapBytes})
    * @param providers the names under the config's {@code messaging.providers}: publishing a flow
    *     whose SMS or push step names another is a 409
+   * @param latestMap the latest stored version of a map by id: publishing a flow whose touchpoint
+   *     or stage trigger names a map it does not find, or a touchpoint or stage that version lacks,
+   *     is a 409; the stats of a published flow whose map lost it since carry a warning
+   * @param mapIds the ids of every stored map, named in those 409s
    */
-  public FlowRoutes(FlowStore store, long maxBodyBytes, Set<String> providers) {
+  public FlowRoutes(
+      FlowStore store,
+      long maxBodyBytes,
+      Set<String> providers,
+      Function<String, Optional<JourneyMap>> latestMap,
+      Supplier<? extends Collection<String>> mapIds) {
     this.store = store;
     this.maxBodyBytes = maxBodyBytes;
     this.providers = Set.copyOf(providers);
+    this.maps = new FlowMaps(latestMap, mapIds);
   }
 
   /** Declares the routes with the roles they require. */
@@ -198,12 +220,35 @@ public final class FlowRoutes {
               + ": publish one of them, or save a new version with PUT /api/flows/"
               + flow.id());
     }
-    Optional<String> noProvider = FlowProviders.unknown(store.load(flow.id(), version), providers);
+    Flow loaded = store.load(flow.id(), version);
+    Optional<String> noProvider = FlowProviders.unknown(loaded, providers);
     if (noProvider.isPresent()) {
       throw conflict(
           "unknown-provider",
           "Provider not configured",
           "flow '" + flow.id() + "' v" + version + ": " + noProvider.get());
+    }
+    Optional<FlowMaps.Gap> noMap = maps.gap(loaded);
+    if (noMap.isPresent()) {
+      FlowMaps.Gap gap = noMap.get();
+      throw conflict(
+          gap.slug(),
+          gap.title(),
+          "flow '"
+              + flow.id()
+              + "' v"
+              + version
+              + ": "
+              + gap.what()
+              + ", so no event could ever start it; "
+              + (gap.slug().equals("unknown-map")
+                  ? "store the map with POST /api/maps first, or name a stored map"
+                  : "add it to the map with PUT /api/maps/"
+                      + mapId(loaded)
+                      + ", or name one of"
+                      + " them")
+              + " in the flow's trigger and save a new version with PUT /api/flows/"
+              + flow.id());
     }
     int migrated;
     try {
@@ -251,7 +296,33 @@ public final class FlowRoutes {
 
   private void stats(Context ctx) {
     FlowSummary flow = find(ctx);
-    ctx.json(FlowStatsView.of(store, flow));
+    ctx.json(FlowStatsView.of(store, flow, warnings(flow)));
+  }
+
+  /**
+   * What keeps a published or paused flow from taking entries that publishing could not refuse: its
+   * map, touchpoint or stage went after it was published (maps are saved and deleted freely).
+   */
+  private List<String> warnings(FlowSummary flow) {
+    if (flow.currentVersion().isEmpty() || flow.status() == FlowStatus.ARCHIVED) {
+      return List.of();
+    }
+    Flow current = store.load(flow.id(), flow.currentVersion().get());
+    return maps.gap(current)
+        .map(
+            gap ->
+                List.of(
+                    "v%d: %s, so the flow takes no new entries (profiles inside go on); store the map again or publish a version whose trigger names what exists"
+                        .formatted(flow.currentVersion().get(), gap.what())))
+        .orElse(List.of());
+  }
+
+  private static String mapId(Flow flow) {
+    return switch (flow.trigger()) {
+      case Trigger.TouchpointEntered t -> t.mapId();
+      case Trigger.StageEntered s -> s.mapId();
+      default -> throw new IllegalArgumentException("flow '" + flow.id() + "' names no map");
+    };
   }
 
   private void template(Context ctx) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import trailmap.analytics.stats.Comparison;
@@ -25,11 +26,17 @@ final class FlowStatsView {
 
   private FlowStatsView() {}
 
-  static ObjectNode of(FlowStore store, FlowSummary flow) {
+  /**
+   * @param warnings what keeps the flow from running as published (e.g. its trigger's map was
+   *     deleted), each a sentence; answered as {@code warnings}, empty when there is none
+   */
+  static ObjectNode of(FlowStore store, FlowSummary flow, List<String> warnings) {
     FlowStats s = store.stats(flow.id());
     ObjectNode out = MAPPER.createObjectNode();
     out.put("flow", flow.id()).put("status", flow.status().wireName());
     flow.currentVersion().ifPresent(v -> out.put("currentVersion", v));
+    ArrayNode warned = out.putArray("warnings");
+    warnings.forEach(warned::add);
     out.putObject("entered")
         .put("entries", s.entries())
         .put("profiles", s.profiles())

@@ -51,9 +51,14 @@ final class MapBinder {
   private final Problems problems;
   private final IdRegistry ids;
   private final LaneBinder lanes;
+  private final boolean stored;
 
-  MapBinder(Problems problems) {
+  /**
+   * @param stored true for a document the map store kept ({@link MapReader#readStored})
+   */
+  MapBinder(Problems problems, boolean stored) {
     this.problems = problems;
+    this.stored = stored;
     this.ids = new IdRegistry(problems);
     this.lanes = new LaneBinder(problems, ids);
   }
@@ -202,7 +207,7 @@ final class MapBinder {
     String context = f.context();
     Optional<String> name = f.requiredText("name");
     Optional<String> channel = f.requiredText("channel");
-    var matcher = f.value("match").flatMap(m -> MatcherBinder.bind(m, context, problems));
+    var matcher = f.value("match").flatMap(m -> MatcherBinder.bind(m, context, problems, stored));
     var actions = f.texts("actions");
     var thoughts = f.texts("thoughts");
     var emotions = lanes.emotions(f, context);

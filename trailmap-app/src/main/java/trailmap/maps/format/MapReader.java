@@ -23,6 +23,25 @@ public final class MapReader {
    * @param source the name used in problem locations, e.g. the file name
    */
   public static MapReadResult read(String source, String text) {
+    return read(source, text, false);
+  }
+
+  /**
+   * Reads a map document the map store kept, which {@link #read} accepted when it was saved. It is
+   * {@link #read} but for the rules added since, which such a document may break and is read as
+   * before: today one, an empty or blank {@code event} in a touchpoint's {@code match}, kept as the
+   * empty name (analytics then counts events without a name as the touchpoint; flows and segments
+   * match nothing). Saving the map again applies every rule, so the save is refused until the
+   * matcher is fixed. Without this a stored map would fail to read on every GET, render and trigger
+   * lookup.
+   *
+   * @param source the name used in problem locations, e.g. {@code "shop version 3"}
+   */
+  public static MapReadResult readStored(String source, String text) {
+    return read(source, text, true);
+  }
+
+  private static MapReadResult read(String source, String text, boolean stored) {
     Problems problems = new Problems(source);
     if (text.length() > MAX_CHARS) {
       problems.add(
@@ -33,7 +52,9 @@ public final class MapReader {
       return new MapReadResult(Optional.empty(), problems.sorted());
     }
     Optional<JourneyMap> map =
-        new NodeParser(problems).parse(text).flatMap(root -> new MapBinder(problems).bind(root));
+        new NodeParser(problems)
+            .parse(text)
+            .flatMap(root -> new MapBinder(problems, stored).bind(root));
     if (map.isEmpty() && problems.isEmpty()) {
       // Binding only gives up after reporting why; this guards the invariant of MapReadResult.
       problems.add(1, 1, "the map could not be read");

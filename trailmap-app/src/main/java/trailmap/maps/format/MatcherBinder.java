@@ -22,7 +22,12 @@ final class MatcherBinder {
 
   private MatcherBinder() {}
 
-  static Optional<Matcher> bind(Node node, String context, Problems problems) {
+  /**
+   * @param stored true for a document the map store kept: an empty or blank event name, which the
+   *     reader accepted before it refused it, is then read as it was (see {@link
+   *     MapReader#readStored})
+   */
+  static Optional<Matcher> bind(Node node, String context, Problems problems, boolean stored) {
     String where = "match of " + context;
     Optional<Fields> maybe = Fields.of(node, where, problems, MATCH_FIELDS);
     if (maybe.isEmpty()) {
@@ -30,6 +35,18 @@ final class MatcherBinder {
     }
     Fields f = maybe.get();
     Optional<String> event = f.text("event");
+    boolean eventOk = true;
+    if (event.isPresent() && event.get().isBlank() && !stored) {
+      // Analytics would take "" for the events that have no name while flows and segments match
+      // none: a nameless matcher means different things in different places, so none is read.
+      problems.add(
+          f.value("event").orElseThrow(),
+          ("'event' in %s must name an event, was %s; write the event name this touchpoint stands"
+                  + " for (e.g. event: Pricing Viewed), or leave 'event' out to match on type,"
+                  + " channel or where alone")
+              .formatted(where, event.get().isEmpty() ? "empty" : "only spaces"));
+      eventOk = false;
+    }
     Optional<EventType> type = f.enumValue("type", EventType.class, EventType::wireName);
     Optional<String> channel = f.text("channel");
     List<PropertyCondition> conditions = new ArrayList<>();
@@ -55,7 +72,7 @@ final class MatcherBinder {
           node, where + " needs at least one of event, type, channel or where to select events");
       return Optional.empty();
     }
-    if (!conditionsOk || (f.has("type") && type.isEmpty())) {
+    if (!eventOk || !conditionsOk || (f.has("type") && type.isEmpty())) {
       return Optional.empty();
     }
     return Construct.of(problems, node, () -> new Matcher(event, type, channel, conditions));

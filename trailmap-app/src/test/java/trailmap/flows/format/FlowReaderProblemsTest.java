@@ -90,6 +90,49 @@ class FlowReaderProblemsTest {
   }
 
   @Test
+  void anEmptyOrBlankEventNameIsRefusedWhereverAFlowListensForAnEvent() {
+    String yaml =
+        """
+        id: f
+        name: F
+        trigger: {event: "", where: {plan: {greater: 5}}}
+        exits:
+          - event: "  "
+        steps:
+          - id: a
+            wait: {event: "", timeout: 1h}
+          - id: b
+            split:
+              branches:
+                - if: {did: " "}
+                  next: c
+              otherwise: c
+          - id: c
+            goal: {event: ""}
+        """;
+    String hint = "; write the tracked event's name, e.g. ";
+    assertThat(problems(yaml))
+        .containsExactly(
+            "f.yaml:3:18: 'event' in trigger must name an event, was empty"
+                + hint
+                + "event: Trial Started",
+            "f.yaml:3:37: unknown operator 'greater' on 'plan' (use one of eq, ne, gt, gte, lt,"
+                + " lte, in, contains, exists)",
+            "f.yaml:5:12: 'event' in exit must name an event, was only spaces"
+                + hint
+                + "event: Trial Started",
+            "f.yaml:8:19: 'event' in wait of step 'a' must name an event, was empty"
+                + hint
+                + "event: Trial Started",
+            "f.yaml:12:21: 'did' in step 'b' must name an event, was only spaces"
+                + hint
+                + "did: Trial Started",
+            "f.yaml:16:19: 'event' in step 'c' must name an event, was empty"
+                + hint
+                + "event: Trial Started");
+  }
+
+  @Test
   void anEmptyFileSaysWhatAFlowNeeds() {
     assertThat(problems(""))
         .containsExactly(

@@ -41,7 +41,15 @@ class FlowSchemaTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"colour: red", "steps: []", "trigger: {event: A, segment: b}"})
+  @ValueSource(
+      strings = {
+        "colour: red",
+        "steps: []",
+        "trigger: {event: A, segment: b}",
+        "trigger: {event: \"\"}",
+        "trigger: {event: \"  \"}",
+        "exits: [{event: \"\"}]"
+      })
   void rejectsWhatTheReaderRejects(String change) throws IOException {
     String base = "id: f\nname: F\ntrigger: {event: Go}\nsteps: [{id: a, wait: 1h}]\n";
     String key = change.substring(0, change.indexOf(':'));

@@ -2,8 +2,10 @@ package trailmap.maps.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import trailmap.maps.JourneyMap;
 
 /** Each rule of docs/map-format.md, broken once, gives one precise problem at the right place. */
 class MapReaderProblemsTest {
@@ -26,6 +28,64 @@ class MapReaderProblemsTest {
               match: {event: Viewed}
               emotion: {score: 1}
       """;
+
+  /** Two touchpoints whose matchers name no event: one empty, one only spaces. */
+  static final String NAMELESS =
+      """
+      id: m
+      name: M
+      state: current
+      personas: [{id: p, name: P}]
+      stages:
+        - id: s
+          name: S
+          touchpoints:
+            - id: t
+              name: T
+              channel: web
+              match: {event: ""}
+            - id: u
+              name: U
+              channel: web
+              match:
+                type: track
+                event: "   "
+      """;
+
+  @Test
+  void refusesAnEmptyOrBlankEventNameInAMatcherSayingWhatToWriteInstead() {
+    MapReadResult result = MapReader.read("m.yaml", NAMELESS);
+
+    assertThat(result.map()).isEmpty();
+    assertThat(result.problems())
+        .extracting(MapProblem::toString)
+        .containsExactly(
+            "m.yaml:12:24: 'event' in match of touchpoint 't' must name an event, was empty;"
+                + " write the event name this touchpoint stands for (e.g. event: Pricing Viewed),"
+                + " or leave 'event' out to match on type, channel or where alone",
+            "m.yaml:18:18: 'event' in match of touchpoint 'u' must name an event, was only"
+                + " spaces; write the event name this touchpoint stands for (e.g. event: Pricing"
+                + " Viewed), or leave 'event' out to match on type, channel or where alone");
+  }
+
+  @Test
+  void aStoredMapWithAnEmptyEventNameStillReadsAsItWasStored() {
+    MapReadResult result = MapReader.readStored("m version 1", NAMELESS);
+
+    assertThat(result.problems()).isEmpty();
+    JourneyMap map = result.map().orElseThrow();
+    assertThat(map.touchpoint("t").orElseThrow().matcher().orElseThrow().event()).contains("");
+    assertThat(map.touchpoint("u").orElseThrow().matcher().orElseThrow().event()).contains("   ");
+  }
+
+  @Test
+  void aStoredMapIsStillCheckedForEverythingElse() {
+    MapReadResult result =
+        MapReader.readStored("m version 1", NAMELESS.replace("channel: web", "chanel: web"));
+
+    assertThat(result.map()).isEmpty();
+    assertThat(result.problems()).isNotEmpty();
+  }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(

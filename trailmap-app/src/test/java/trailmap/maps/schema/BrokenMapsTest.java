@@ -131,6 +131,8 @@ class BrokenMapsTest {
           an empty matcher                      | set /stages/0/touchpoints/0/match = {}                       | $.stages[0].touchpoints[0].match
           a matcher with empty conditions only  | set /stages/0/touchpoints/0/match = {where: {}}              | $.stages[0].touchpoints[0].match
           an unknown call type                  | set /stages/0/touchpoints/0/match/type = click               | $.stages[0].touchpoints[0].match.type
+          an empty event name in a matcher      | set /stages/0/touchpoints/0/match/event = ''                 | $.stages[0].touchpoints[0].match.event
+          a blank event name in a matcher       | set /stages/0/touchpoints/0/match = {event: '   '}           | $.stages[0].touchpoints[0].match.event
           an unknown matcher field              | set /stages/0/touchpoints/0/match/events = [Ad Clicked]      | $.stages[0].touchpoints[0].match
           a KPI without a name                  | remove /stages/0/kpis/0/name                                 | $.stages[0].kpis[0]
           a KPI target written as text          | set /stages/0/kpis/0/target = high                           | $.stages[0].kpis[0].target
