@@ -47,14 +47,6 @@ public final class FlowRoutes {
   private final FlowMaps maps;
 
   /**
-   * Without SMS or push providers and without maps: a flow that sends SMS or push, or whose trigger
-   * is a touchpoint or stage, cannot be published.
-   */
-  public FlowRoutes(FlowStore store, long maxBodyBytes) {
-    this(store, maxBodyBytes, Set.of(), id -> Optional.empty(), List::of);
-  }
-
-  /**
    * @param maxBodyBytes the largest flow or template body accepted (the server's {@code
    *     maxMapBytes})
    * @param providers the names under the config's {@code messaging.providers}: publishing a flow
