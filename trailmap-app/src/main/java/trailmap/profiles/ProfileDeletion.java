@@ -15,7 +15,7 @@ import trailmap.eventlog.EventLog;
  * left behind unattributed; then resolves the reference again (one of those events may have merged
  * the profile into another) and has the store erase the person from the log and profiles.db ({@link
  * ProfileStore#delete}); then tells {@code erased} the profile's id and the ids of every profile
- * merged into it, so state kept outside profiles.db (segment memberships) goes too. Nothing is
+ * merged into it, so state kept outside profiles.db (flows.db, segments.db) goes too. Nothing is
  * deleted when the processor does not catch up in time.
  */
 final class ProfileDeletion {

@@ -219,7 +219,9 @@ public final class TrailmapServer implements AutoCloseable {
               events,
               () -> Optional.ofNullable(processor.get()),
               id -> FlowTimeline.of(flowStore, id),
-              segmentStore::erase);
+              // flows.db first: it holds the rendered messages and addresses, and its pending
+              // sends stop once it is done. Each store is erased even when one before it failed.
+              new Erasures(List.of(flowStore::erase, segmentStore::erase)));
       UnsubscribeRoutes unsubscribe = new UnsubscribeRoutes(flows);
       FlowRoutes flowRoutes =
           new FlowRoutes(

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ public final class FlowRuntime implements AutoCloseable {
    */
   private static final Duration GATHER = Duration.ofMillis(10);
 
+  private final FlowStore store;
   private final FlowWork work;
   private final OutboxSender sender;
   private final FlowSettings settings;
@@ -64,11 +66,13 @@ public final class FlowRuntime implements AutoCloseable {
   private boolean senderWoken;
 
   private FlowRuntime(
+      FlowStore store,
       FlowWork work,
       OutboxSender sender,
       FlowSettings settings,
       UnsubscribeTokens tokens,
       String webhookSecret) {
+    this.store = store;
     this.work = work;
     this.sender = sender;
     this.settings = settings;
@@ -115,7 +119,7 @@ public final class FlowRuntime implements AutoCloseable {
             new DecisionWriter(settings, tokens, segments),
             segments);
     OutboxSender sender = new OutboxSender(flows, log, clock, settings, webhookSecret);
-    return new FlowRuntime(work, sender, settings, tokens, webhookSecret);
+    return new FlowRuntime(flows, work, sender, settings, tokens, webhookSecret);
   }
 
   /** As {@link #create}, and starts the runtime's two threads. */
@@ -213,23 +217,31 @@ public final class FlowRuntime implements AutoCloseable {
   public int advance() {
     int done = 0;
     int n;
-    while ((n = work.processEvents()) > 0) {
+    while ((n = unit(work::processEvents)) > 0) {
       done += n;
     }
-    while ((n = work.processSegmentEntries()) > 0) {
+    while ((n = unit(work::processSegmentEntries)) > 0) {
       done += n;
     }
-    while ((n = work.processApiCalls()) > 0) {
+    while ((n = unit(work::processApiCalls)) > 0) {
       done += n;
     }
-    while ((n = work.fireDueTimers()) > 0) {
+    while ((n = unit(work::fireDueTimers)) > 0) {
       done += n;
     }
-    while ((n = work.fireDueSchedules()) > 0) {
+    while ((n = unit(work::fireDueSchedules)) > 0) {
       done += n;
     }
     // One page of a schedule sweep per round, so new events are not held up by a long sweep.
-    return done + work.seedSchedules();
+    return done + unit(work::seedSchedules);
+  }
+
+  /**
+   * One unit of the flow thread's work (it reads, then commits what it decided) while no erasure
+   * runs: a unit that read an erased person before the erasure cannot write them back after it.
+   */
+  private int unit(IntSupplier step) {
+    return store.outsideErasure(step::getAsInt);
   }
 
   /**
@@ -269,7 +281,7 @@ public final class FlowRuntime implements AutoCloseable {
     }
   }
 
-  private void loop(java.util.function.IntSupplier round, boolean flowThread) {
+  private void loop(IntSupplier round, boolean flowThread) {
     long lastWork = System.nanoTime() - GATHER.toNanos();
     while (running) {
       try {

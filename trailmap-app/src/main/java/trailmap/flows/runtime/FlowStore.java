@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import trailmap.flows.Flow;
 import trailmap.flows.Trigger;
 import trailmap.flows.channels.UnsubscribeTokens;
@@ -24,6 +27,7 @@ import trailmap.flows.format.FlowReadResult;
 import trailmap.flows.format.FlowReader;
 import trailmap.flows.policy.Consent;
 import trailmap.flows.policy.Verdict;
+import trailmap.profiles.ProfileId;
 import trailmap.store.Database;
 
 /**
@@ -44,12 +48,25 @@ import trailmap.store.Database;
  * store.outboxCounts("welcome"); store.stats("welcome");
  * }</pre>
  *
- * Thread-safe: one connection behind a lock ({@link Database}).
+ * Thread-safe: one connection behind a lock ({@link Database}). {@code secure_delete} is on for the
+ * connection: a deleted or rewritten row (an outbox row's rendered email, updated when it is sent)
+ * leaves zeros, not a copy, in the file's free space, so {@link #erase} can remove a person's
+ * values from the files and not only from the tables.
  */
 public final class FlowStore implements AutoCloseable {
   private final Database db;
   private final Clock clock;
   private final AtomicLong generation = new AtomicLong();
+
+  /**
+   * Held shared by the runtime's units of work (a page of events, a batch of timers, a send) and
+   * exclusively by {@link #erase}: an erasure waits for the units in flight, and none it waited for
+   * writes the person back afterwards ({@link #outsideErasure}).
+   */
+  private final ReentrantReadWriteLock erasing = new ReentrantReadWriteLock(true);
+
+  /** Grows with every erasure, so the sender knows when rows it read may have gone. */
+  private final AtomicLong erasures = new AtomicLong();
 
   private FlowStore(Database db, Clock clock) {
     this.db = db;
@@ -58,9 +75,15 @@ public final class FlowStore implements AutoCloseable {
 
   /** Opens (creating when absent) {@code dataDir/flows.db}. */
   public static FlowStore open(Path dataDir, Clock clock) {
-    return new FlowStore(
-        Database.open(dataDir.resolve("flows.db"), FlowSchema.STEPS, Database.Synchronous.FULL),
-        clock);
+    Database db =
+        Database.open(dataDir.resolve("flows.db"), FlowSchema.STEPS, Database.Synchronous.FULL);
+    db.read(
+        c -> {
+          try (Statement pragma = c.createStatement()) {
+            return pragma.execute("PRAGMA secure_delete = ON");
+          }
+        });
+    return new FlowStore(db, clock);
   }
 
   public Path file() {
@@ -548,6 +571,83 @@ public final class FlowStore implements AutoCloseable {
               r -> out.add(new String[] {r.getString(1), String.valueOf(r.getInt(2))}));
           return out;
         });
+  }
+
+  /**
+   * Forgets erased people ({@code DELETE /api/profiles/{id}}): deletes every row of every flows.db
+   * table with a {@code profile_id} column that names one of {@code profiles} (flow state, timers,
+   * outbox rows with their rendered messages, send history, suppressions, consent, the flow
+   * timeline, API calls, schedule firings, and any such table added later), in one transaction,
+   * then checkpoints the WAL, so no row and no page of the files names them. A schedule sweep that
+   * had stopped at one of them goes on from the previous profile with a firing instead.
+   *
+   * <p>Waits for the runtime's unit of work in flight (a page of events, a batch of timers, a send
+   * being handed over); afterwards the runtime neither sends one of the deleted outbox rows nor
+   * records a result for one. Idempotent: erasing people with no rows changes nothing.
+   *
+   * @throws trailmap.store.StoreException when flows.db cannot be written; nothing was deleted
+   */
+  public void erase(Set<ProfileId> profiles) {
+    if (profiles.isEmpty()) {
+      return;
+    }
+    erasing.writeLock().lock();
+    try {
+      db.transaction(
+          c -> {
+            List<String> tables =
+                Sql.list(
+                    c,
+                    "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p"
+                        + " WHERE m.type = 'table' AND p.name = 'profile_id' ORDER BY m.name",
+                    r -> r.getString(1));
+            for (ProfileId profile : profiles) {
+              for (String table : tables) {
+                Sql.update(
+                    c, "DELETE FROM \"" + table + "\" WHERE profile_id = ?", profile.value());
+              }
+              // The sweep's cursor is the last profile id it gave a firing; every id up to it
+              // has one, so stepping back to the greatest remaining one below it only repeats
+              // harmless work (a firing is never given twice).
+              Sql.update(
+                  c,
+                  "UPDATE schedule_seeds SET after = coalesce((SELECT max(t.profile_id) FROM"
+                      + " schedule_timers t WHERE t.flow_id = schedule_seeds.flow_id"
+                      + " AND t.profile_id < schedule_seeds.after), '') WHERE after = ?",
+                  profile.value());
+            }
+            return null;
+          });
+      erasures.incrementAndGet();
+      // Old page images in the WAL still hold the deleted values until a checkpoint copies the
+      // zeroed pages back and empties it (synced: flows.db runs with synchronous FULL).
+      db.read(
+          c -> {
+            try (Statement pragma = c.createStatement()) {
+              return pragma.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+          });
+    } finally {
+      erasing.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Runs one unit of the runtime's work while no {@link #erase} runs: an erasure waits for it to
+   * end, and it waits for an erasure to end. Keep units short; an erasure waits for the longest.
+   */
+  <T> T outsideErasure(Supplier<T> work) {
+    erasing.readLock().lock();
+    try {
+      return work.get();
+    } finally {
+      erasing.readLock().unlock();
+    }
+  }
+
+  /** How many erasures have committed since the store was opened. */
+  long erasures() {
+    return erasures.get();
   }
 
   @Override

@@ -35,6 +35,10 @@ import trailmap.maps.EventType;
  * rather than one per message; it records sooner when the first unrecorded result is {@link
  * #RECORD_WITHIN} old. A crash before the commit resends what the round had handed over: at most
  * one round's messages, each with its outbox id (docs/flows-runtime.md). One thread at a time.
+ *
+ * <p>Each row is handed over outside an erasure ({@link FlowStore#outsideErasure}), and not at all
+ * when an erasure deleted it after the round read it; the result of a row deleted after it was
+ * handed over is dropped, so a round never writes an erased person back.
  */
 final class OutboxSender implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -78,12 +82,19 @@ final class OutboxSender implements AutoCloseable {
    * tried. Closes an SMTP connection left idle.
    */
   int sendDue() {
+    long erasures = store.erasures();
     List<OutboxMessage> due = store.db().read(c -> Outbox.due(c, clock.millis(), BATCH));
     List<Attempt> unrecorded = new ArrayList<>();
     long firstUnrecorded = 0;
     try {
       for (OutboxMessage row : due) {
-        DeliveryResult result = deliver(row);
+        Optional<DeliveryResult> handed =
+            store.outsideErasure(
+                () -> erased(row, erasures) ? Optional.empty() : Optional.of(deliver(row)));
+        if (handed.isEmpty()) {
+          continue;
+        }
+        DeliveryResult result = handed.get();
         if (unrecorded.isEmpty()) {
           firstUnrecorded = System.nanoTime();
         }
@@ -111,6 +122,18 @@ final class OutboxSender implements AutoCloseable {
   @Override
   public void close() {
     email.ifPresent(SmtpChannel::close);
+  }
+
+  /**
+   * Whether an erasure ({@link FlowStore#erase}) deleted the row since the round read it; looked up
+   * only when one has committed since then ({@code erasuresAtRead}).
+   */
+  private boolean erased(OutboxMessage row, long erasuresAtRead) {
+    return store.erasures() != erasuresAtRead
+        && store
+            .db()
+            .read(c -> Sql.one(c, "SELECT 1 FROM outbox WHERE id = ?", r -> true, row.id()))
+            .isEmpty();
   }
 
   private DeliveryResult deliver(OutboxMessage row) {
@@ -220,16 +243,22 @@ final class OutboxSender implements AutoCloseable {
         }
       }
     }
-    Sql.update(
-        c,
-        "UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,"
-            + " sent_at = ? WHERE id = ?",
-        status,
-        attempts,
-        next,
-        status.equals("sent") ? null : detail,
-        status.equals("sent") ? now : null,
-        row.id());
+    int updated =
+        Sql.update(
+            c,
+            "UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,"
+                + " sent_at = ? WHERE id = ?",
+            status,
+            attempts,
+            next,
+            status.equals("sent") ? null : detail,
+            status.equals("sent") ? now : null,
+            row.id());
+    if (updated == 0) {
+      // The person was erased after the row was handed over: a line on their timeline would
+      // write them back into flows.db.
+      return;
+    }
     String kind =
         row.channel().equals("email") || row.channel().equals("sms") || row.channel().equals("push")
             ? "send"

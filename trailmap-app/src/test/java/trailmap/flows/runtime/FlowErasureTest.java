@@ -1,0 +1,319 @@
+package trailmap.flows.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import trailmap.eventlog.MemoryEventLog;
+import trailmap.events.Event;
+import trailmap.events.JsonValue;
+import trailmap.flows.channels.SmtpSettings;
+import trailmap.maps.EventType;
+import trailmap.profiles.ProfileId;
+import trailmap.profiles.ProfileProcessor;
+import trailmap.profiles.ProfileRef;
+import trailmap.server.ServerConfig;
+import trailmap.server.TestServer;
+import trailmap.server.TrailmapServer;
+
+/**
+ * {@code DELETE /api/profiles/{id}} on a real server with a real SMTP server (GreenMail) and a
+ * settable clock: the person's rows leave every table of flows.db, their address leaves its files,
+ * their pending wake-up sends nothing, and another person's flow goes on untouched.
+ */
+class FlowErasureTest {
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  @TempDir Path dir;
+  final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
+  final MemoryEventLog log = new MemoryEventLog();
+  TrailmapServer server;
+  TestServer api;
+  ProfileProcessor processor;
+  int messageIds;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  void start() {
+    ServerConfig config =
+        ServerConfig.defaults()
+            .withPort(0)
+            .withDataDir(dir)
+            .withSmtp(
+                SmtpSettings.parse(
+                    "smtp://127.0.0.1:" + smtp.getSmtp().getPort() + "?from=hello@trailmap.test"));
+    server = TrailmapServer.start(config, clock, Optional.of(TestServer.ADMIN_KEY), log);
+    api = TestServer.wrap(server);
+    processor = server.followEvents(log);
+    server.flows().saveTemplate("welcome", FlowDocuments.WELCOME_TEMPLATE);
+    server.flows().saveTemplate("onboarding-tips", FlowDocuments.TIPS_TEMPLATE);
+    server.flows().createDraft("welcome.yaml", FlowDocuments.WELCOME);
+    server.flows().publish("welcome", 1, false);
+  }
+
+  void settle() throws InterruptedException {
+    FlowRuntime runtime = server.flowRuntime().orElseThrow();
+    for (int i = 0; i < 3; i++) {
+      assertThat(processor.awaitPosition(log.end(), WAIT)).isTrue();
+      assertThat(runtime.awaitIdle(WAIT)).isTrue();
+    }
+  }
+
+  void send(Event... events) throws InterruptedException {
+    log.add(events);
+    settle();
+  }
+
+  /** An event of {@code userId} and/or {@code anonymousId} (either may be empty). */
+  Event event(EventType type, String user, String anonymous, String name, Map<String, String> t) {
+    Map<String, JsonValue> traits = new TreeMap<>();
+    t.forEach((k, v) -> traits.put(k, new JsonValue.Str(v)));
+    Instant at = clock.instant();
+    return new Event(
+        "fe-" + ++messageIds,
+        type,
+        name.isEmpty() ? Optional.empty() : Optional.of(name),
+        user.isEmpty() ? Optional.empty() : Optional.of(user),
+        anonymous.isEmpty() ? Optional.empty() : Optional.of(anonymous),
+        Optional.empty(),
+        Optional.empty(),
+        JsonValue.Obj.EMPTY,
+        new JsonValue.Obj(traits),
+        JsonValue.Obj.EMPTY,
+        at,
+        at,
+        "web",
+        "test");
+  }
+
+  void newTrial(String user, String anonymous, String email, String firstName)
+      throws InterruptedException {
+    send(
+        event(
+            EventType.IDENTIFY,
+            user,
+            anonymous,
+            "",
+            Map.of("email", email, "firstName", firstName)),
+        event(EventType.TRACK, user, anonymous, "Trial Started", Map.of()));
+  }
+
+  ProfileId profile(String ref) {
+    return server.profiles().resolve(ProfileRef.parse(ref)).orElseThrow();
+  }
+
+  List<MimeMessage> mailTo(String address) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(address))
+        .toList();
+  }
+
+  private static jakarta.mail.Address[] recipients(MimeMessage m) {
+    try {
+      return m.getAllRecipients();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every table of flows.db with a {@code profile_id} column, as the schema has it now. */
+  List<String> profileTables() {
+    return server
+        .flows()
+        .db()
+        .read(
+            c ->
+                Sql.list(
+                    c,
+                    "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p"
+                        + " WHERE m.type = 'table' AND p.name = 'profile_id' ORDER BY m.name",
+                    r -> r.getString(1)));
+  }
+
+  /** Every row of every flows.db table with {@code profile_id = id}, as text, by table. */
+  Map<String, List<String>> rowsOf(ProfileId id) {
+    Map<String, List<String>> out = new TreeMap<>();
+    for (String table : profileTables()) {
+      out.put(table, rows("SELECT * FROM " + table + " WHERE profile_id = ?", id.value()));
+    }
+    return out;
+  }
+
+  /** Every row of every flows.db table, as text, by table. */
+  Map<String, List<String>> allRows() {
+    List<String> tables =
+        server
+            .flows()
+            .db()
+            .read(
+                c ->
+                    Sql.list(
+                        c,
+                        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                        r -> r.getString(1)));
+    Map<String, List<String>> out = new TreeMap<>();
+    for (String table : tables) {
+      out.put(table, rows("SELECT * FROM " + table));
+    }
+    return out;
+  }
+
+  private List<String> rows(String sql, Object... args) {
+    return server
+        .flows()
+        .db()
+        .read(
+            c ->
+                Sql.list(
+                    c,
+                    sql,
+                    r -> {
+                      List<String> values = new ArrayList<>();
+                      for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                        values.add(String.valueOf(r.getObject(i)));
+                      }
+                      return String.join(" | ", values);
+                    },
+                    args));
+  }
+
+  private String flowsFiles() throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("flows.db")).toList()) {
+        all.write(Files.readAllBytes(f));
+      }
+    }
+    return all.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  private HttpResponse<String> delete(String ref) {
+    return api.send("DELETE", "/api/profiles/" + ref, TestServer.ADMIN_KEY, "", "");
+  }
+
+  @Test
+  void erasingAPersonDeletesTheirFlowRowsAndMessagesAndLeavesAnotherPersonsFlowRunning()
+      throws Exception {
+    start();
+    // Ann is first anonymous with one address, then signs up with another; the identify naming
+    // both merges the anonymous profile (which has flow rows of its own) into hers.
+    newTrial("", "anon-ann", "ann.early@example.com", "Ann");
+    ProfileId annEarly = profile("anonymousId:anon-ann");
+    newTrial("ann", "", "ann@example.com", "Ann");
+    ProfileId annLater = profile("userId:ann");
+    send(event(EventType.IDENTIFY, "ann", "anon-ann", "", Map.of()));
+    newTrial("bob", "", "bob@example.com", "Bob");
+    ProfileId bob = profile("userId:bob");
+    Set<ProfileId> ann = Set.of(annEarly, annLater);
+    assertThat(profile("userId:ann")).isIn(ann);
+    assertThat(profile("anonymousId:anon-ann")).isEqualTo(profile("userId:ann"));
+
+    assertThat(mailTo("ann.early@example.com")).hasSize(1);
+    assertThat(mailTo("ann@example.com")).hasSize(1);
+    assertThat(mailTo("bob@example.com")).hasSize(1);
+    assertThat(profileTables())
+        .contains(
+            "activity",
+            "api_calls",
+            "consent",
+            "flow_state",
+            "outbox",
+            "schedule_timers",
+            "send_history",
+            "suppressions",
+            "timers");
+    for (ProfileId id : ann) {
+      assertThat(rowsOf(id).get("flow_state")).as("flow state of " + id).hasSize(1);
+      assertThat(rowsOf(id).get("timers")).as("the tips wake-up of " + id).hasSize(1);
+      assertThat(rowsOf(id).get("outbox")).as("the welcome email of " + id).hasSize(1);
+    }
+    assertThat(flowsFiles()).contains("ann@example.com", "ann.early@example.com");
+    Map<String, List<String>> bobsRows = rowsOf(bob);
+
+    HttpResponse<String> deleted = delete("userId:ann");
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+
+    for (ProfileId id : ann) {
+      assertThat(rowsOf(id).values()).as("rows of " + id).allSatisfy(r -> assertThat(r).isEmpty());
+      assertThat(allRows())
+          .allSatisfy(
+              (table, rows) ->
+                  assertThat(rows).as(table).noneMatch(row -> row.contains(id.value())));
+      assertThat(FlowTimeline.of(server.flows(), id)).isEmpty();
+      assertThat(api.get("/api/profiles/" + id.value() + "/timeline", TestServer.ADMIN_KEY))
+          .extracting(HttpResponse::statusCode)
+          .isEqualTo(404);
+    }
+    String files = flowsFiles();
+    assertThat(files).doesNotContain("ann@example.com").doesNotContain("ann.early@example.com");
+    for (ProfileId id : ann) {
+      assertThat(files).doesNotContain(id.value());
+    }
+    assertThat(rowsOf(bob)).isEqualTo(bobsRows);
+
+    clock.advance(Duration.ofDays(2));
+    settle();
+    assertThat(mailTo("bob@example.com")).hasSize(2);
+    assertThat(mailTo("bob@example.com").get(1).getSubject())
+        .isEqualTo("Three tips to get your first journey live");
+    assertThat(mailTo("ann@example.com")).hasSize(1);
+    assertThat(mailTo("ann.early@example.com")).hasSize(1);
+    for (ProfileId id : ann) {
+      assertThat(allRows())
+          .allSatisfy(
+              (table, rows) ->
+                  assertThat(rows).as(table).noneMatch(row -> row.contains(id.value())));
+    }
+  }
+
+  @Test
+  void erasingAnUnknownProfileIsANotFoundProblemAndChangesNothing() throws Exception {
+    start();
+    newTrial("bob", "", "bob@example.com", "Bob");
+    Map<String, List<String>> before = allRows();
+
+    for (String ref : List.of("p_00000000000000000000", "userId:nobody")) {
+      HttpResponse<String> response = delete(ref);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      assertThat(response.body()).contains(ref);
+    }
+
+    assertThat(allRows()).isEqualTo(before);
+    clock.advance(Duration.ofDays(2));
+    settle();
+    assertThat(mailTo("bob@example.com")).hasSize(2);
+  }
+}
