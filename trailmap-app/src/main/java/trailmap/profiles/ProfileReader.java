@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -197,19 +196,30 @@ final class ProfileReader {
         List.of(id.value()));
   }
 
-  static List<StoredEvent> eventsNamed(Connection c, ProfileId id, Set<String> names)
+  static List<StoredEvent> eventsNamed(Connection c, ProfileId id, Set<String> names, Instant since)
       throws SQLException {
-    // Sorted, so a set of names is always the same statement (kept prepared per connection).
-    List<String> sorted = new ArrayList<>(new TreeSet<>(names));
-    List<Object> args = new ArrayList<>(List.of(id.value()));
-    args.addAll(sorted);
-    return events(
-        c,
-        "SELECT position, message_id, type, name, channel, event_sec, event_nano, json"
-            + " FROM events WHERE profile_id = ? AND name IN ("
-            + String.join(", ", Collections.nCopies(sorted.size(), "?"))
-            + ") ORDER BY event_sec, event_nano, position",
-        args);
+    // The names go in as one JSON array, so every set of names is the same kept statement. An
+    // unnamed event is stored with name '' and goes by its type, as FlowEvent names it.
+    String json;
+    try {
+      json = MAPPER.writeValueAsString(new TreeSet<>(names));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write event names as JSON", e);
+    }
+    List<StoredEvent> out = new ArrayList<>();
+    for (StoredEvent e :
+        events(
+            c,
+            "SELECT position, message_id, type, name, channel, event_sec, event_nano, json"
+                + " FROM events WHERE profile_id = ? AND event_sec >= ?"
+                + " AND coalesce(nullif(name, ''), type) IN (SELECT value FROM json_each(?))"
+                + " ORDER BY event_sec, event_nano, position",
+            List.of(id.value(), since.getEpochSecond(), json))) {
+      if (!e.timestamp().isBefore(since)) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   private static List<StoredEvent> events(Connection c, String sql, List<Object> args)

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -238,9 +239,13 @@ public final class ProfileStore implements AutoCloseable {
     return db.read(c -> ProfileReader.allEvents(c, id));
   }
 
-  /** The profile's events with one of these names, in time order, ties in log order. */
-  public List<StoredEvent> events(ProfileId id, Set<String> names) {
-    return db.read(c -> ProfileReader.eventsNamed(c, id, names));
+  /**
+   * The profile's events at or after {@code since} (by whole second) with one of these names, an
+   * unnamed event (identify, alias, an unnamed page) going by its type as flows name it; in time
+   * order, ties in log order.
+   */
+  public List<StoredEvent> events(ProfileId id, Set<String> names, Instant since) {
+    return db.read(c -> ProfileReader.eventsNamed(c, id, names, since));
   }
 
   /**

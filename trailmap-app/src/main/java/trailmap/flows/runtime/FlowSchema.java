@@ -147,9 +147,8 @@ final class FlowSchema {
                 requested_at INTEGER NOT NULL
               )"""),
           // Schedule triggers (ScheduleTimers): each profile's next firing of each schedule flow,
-          // in
-          // its own time zone, and how far the sweep that gives every profile its first firing
-          // has got; both commit with the decisions a firing caused.
+          // in its own time zone, and how far the sweep that gives every profile its first
+          // firing has got; both commit with the decisions a firing caused.
           List.of(
               """
               CREATE TABLE schedule_timers (

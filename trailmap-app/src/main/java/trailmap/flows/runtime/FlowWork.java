@@ -60,6 +60,11 @@ final class FlowWork {
   /** A flow version's engine, and the events its {@code did} conditions count (by name). */
   private record Loaded(FlowEngine engine, Set<String> didEvents) {}
 
+  /** {@link #didEvents()} as of {@code didEventsOf} loaded versions. */
+  private Set<String> didEvents = Set.of();
+
+  private int didEventsOf;
+
   /** Schedule triggers: each profile's next firing of each schedule flow, and the sweeps. */
   private final ScheduleWork scheduleWork;
 
@@ -115,7 +120,7 @@ final class FlowWork {
       Integer version = published.get(flowId);
       ProfileId profile = new ProfileId((String) call[2]);
       ProfileReads reads = new ProfileReads(profiles, now);
-      boolean known = version != null && reads.view(profile, didEvents(flowId)).isPresent();
+      boolean known = version != null && reads.view(profile, didEvents()).isPresent();
       store
           .db()
           .transaction(
@@ -200,15 +205,27 @@ final class FlowWork {
         });
   }
 
-  /** The version of the flow that is published; null when it is not. */
-  Integer publishedVersion(String flowId) {
-    return published.get(flowId);
+  /** The version of the flow that is published, if it is. */
+  Optional<Integer> publishedVersion(String flowId) {
+    return Optional.ofNullable(published.get(flowId));
   }
 
-  /** The events the published version of the flow counts in {@code did} conditions. */
-  Set<String> didEvents(String flowId) {
-    Integer version = published.get(flowId);
-    return version == null ? Set.of() : loaded(flowId, version).didEvents();
+  /**
+   * The events every flow version loaded so far counts in {@code did} conditions: what a profile's
+   * view is read with before a transaction, so that no flow it is handed to inside the transaction
+   * (on whichever version the profile is) has to read profiles.db again. Only a version first met
+   * inside a transaction can add names, and with them one read.
+   */
+  Set<String> didEvents() {
+    if (didEventsOf != engines.size()) {
+      Set<String> out = new HashSet<>();
+      for (Loaded loaded : engines.values()) {
+        out.addAll(loaded.didEvents());
+      }
+      didEvents = Set.copyOf(out);
+      didEventsOf = engines.size();
+    }
+    return didEvents;
   }
 
   /**
@@ -260,10 +277,12 @@ final class FlowWork {
       }
     }
     ProfileReads reads = new ProfileReads(profiles, now);
-    Map<ProfileId, Set<String>> involved = involved(work, now);
+    Set<ProfileId> involved = involved(work);
     // profiles.db is read before flows.db's transaction, so the flow thread never holds flows.db
     // (and the sender and API readers waiting on it) while the profile processor holds profiles.db.
-    involved.forEach((id, events) -> reads.view(id, events));
+    for (ProfileId id : involved) {
+      reads.view(id, didEvents());
+    }
     store
         .db()
         .transaction(
@@ -273,7 +292,13 @@ final class FlowWork {
                     "flows.db moved from position " + from + " while a page was read");
               }
               for (PageEvent item : work) {
-                if (!involved.containsKey(item.profile())) {
+                // An event whose identities are all junk lands on a profile of its own that nothing
+                // can reach again (docs/profiles.md); flows leave it alone.
+                if (!involved.contains(item.profile())
+                    || !reads
+                        .view(item.profile(), Set.of())
+                        .map(ProfileView::identified)
+                        .orElse(false)) {
                   continue;
                 }
                 for (Input input : item.inputs()) {
@@ -291,13 +316,12 @@ final class FlowWork {
   private record PageEvent(ProfileId profile, List<Input> inputs) {}
 
   /**
-   * The page's profiles some flow may act on, each with whether a flow that reads events is among
-   * them. A profile is left out when it is in no published flow as the page starts, none of its
-   * inputs on the page triggers one, and it needs no schedule firing: nothing on the page can then
-   * reach a flow (only a trigger puts a profile into one).
+   * The page's profiles some flow may act on. A profile is left out when it is in no published flow
+   * as the page starts, none of its inputs on the page triggers one, and it needs no schedule
+   * firing: nothing on the page can then reach a flow (only a trigger puts a profile into one).
    */
-  private Map<ProfileId, Set<String>> involved(List<PageEvent> work, Instant now) {
-    Map<ProfileId, Set<String>> out = new HashMap<>();
+  private Set<ProfileId> involved(List<PageEvent> work) {
+    Set<ProfileId> out = new HashSet<>();
     Map<ProfileId, List<Input>> byProfile = new HashMap<>();
     for (PageEvent item : work) {
       byProfile.computeIfAbsent(item.profile(), p -> new ArrayList<>()).addAll(item.inputs());
@@ -310,7 +334,6 @@ final class FlowWork {
                 ProfileId id = e.getKey();
                 Map<String, Integer> inside = FlowStates.insideVersions(c, id);
                 boolean any = false;
-                Set<String> events = new HashSet<>();
                 for (Map.Entry<String, Integer> flow : published.entrySet()) {
                   Integer in = inside.get(flow.getKey());
                   Loaded loaded = loaded(flow.getKey(), in != null ? in : flow.getValue());
@@ -318,11 +341,10 @@ final class FlowWork {
                   if (in != null
                       || e.getValue().stream().anyMatch(i -> loaded.engine().concerns(start, i))) {
                     any = true;
-                    events.addAll(loaded.didEvents());
                   }
                 }
                 if (any || !scheduleWork.scheduled(c, id)) {
-                  out.put(id, events);
+                  out.add(id);
                 }
               }
               return null;
@@ -346,7 +368,7 @@ final class FlowWork {
     ProfileReads reads = new ProfileReads(profiles, now);
     List<SegmentLink.Entered> work = new ArrayList<>();
     for (SegmentLink.Entered entry : page.entered()) {
-      if (!published.isEmpty() && reads.view(entry.profile(), allDidEvents()).isPresent()) {
+      if (!published.isEmpty() && reads.view(entry.profile(), didEvents()).isPresent()) {
         work.add(entry);
       }
     }
@@ -374,15 +396,6 @@ final class FlowWork {
   private static long segmentPosition(Connection c) throws SQLException {
     return Sql.one(c, "SELECT position FROM segment_feed WHERE id = 1", r -> r.getLong(1))
         .orElse(0L);
-  }
-
-  /** The events any published flow counts in {@code did} conditions. */
-  private Set<String> allDidEvents() {
-    Set<String> out = new HashSet<>();
-    for (String flowId : published.keySet()) {
-      out.addAll(didEvents(flowId));
-    }
-    return out;
   }
 
   /** Hands {@code input} to every published flow it concerns for the profile. */
@@ -416,7 +429,7 @@ final class FlowWork {
     Map<String, FlowState> states = reads.states(c, profile);
     FlowState state = states.getOrDefault(flowId, FlowState.none(profile, flowId, currentVersion));
     Loaded loaded = loaded(flowId, state.inside() ? state.version() : currentVersion);
-    Optional<ProfileView> found = reads.view(profile, loaded.didEvents());
+    Optional<ProfileView> found = reads.view(profile, didEvents());
     if (found.isEmpty()) {
       return;
     }
@@ -462,7 +475,7 @@ final class FlowWork {
         store.db().read(c -> FlowStates.due(c, now.toEpochMilli(), TIMER_BATCH));
     ProfileReads reads = new ProfileReads(profiles, now);
     for (FlowStates.Due timer : due) {
-      reads.view(timer.profile(), didEvents(timer.flowId()));
+      reads.view(timer.profile(), didEvents());
     }
     // One commit for the batch: with a transaction per timer, its fsync was nearly all of a
     // timer's cost (docs/flows-runtime.md). Each row is still deleted in the transaction that

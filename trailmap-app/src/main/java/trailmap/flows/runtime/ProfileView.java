@@ -26,6 +26,9 @@ import trailmap.profiles.TraitHistory;
  * What the runtime reads about a profile from the profile store: current traits, time zone (the
  * {@code timezone} trait, else UTC), recent events of the names {@code did} conditions count, and
  * an identity to write trait updates back through the event log.
+ *
+ * @param identified whether the profile holds any identity: one whose event carried only junk
+ *     values has none, and flows do not start for it
  */
 record ProfileView(
     ProfileId id,
@@ -33,7 +36,8 @@ record ProfileView(
     ZoneId zone,
     List<FlowEvent> events,
     Optional<String> userId,
-    Optional<String> anonymousId) {
+    Optional<String> anonymousId,
+    boolean identified) {
 
   /** Events older than this are not handed to {@code did} conditions. */
   static final java.time.Duration EVENT_HORIZON = java.time.Duration.ofDays(90);
@@ -65,10 +69,8 @@ record ProfileView(
     List<FlowEvent> events = new ArrayList<>();
     if (!eventNames.isEmpty()) {
       Instant since = now.minus(EVENT_HORIZON);
-      for (StoredEvent e : profiles.events(record.get().id(), eventNames)) {
-        if (!e.timestamp().isBefore(since)) {
-          events.add(FlowEvent.of(EventJson.read(e.json())));
-        }
+      for (StoredEvent e : profiles.events(record.get().id(), eventNames, since)) {
+        events.add(FlowEvent.of(EventJson.read(e.json())));
       }
     }
     return Optional.of(
@@ -78,7 +80,8 @@ record ProfileView(
             zone,
             events,
             identity(record.get(), IdentityType.USER_ID),
-            identity(record.get(), IdentityType.ANONYMOUS_ID)));
+            identity(record.get(), IdentityType.ANONYMOUS_ID),
+            !record.get().identities().isEmpty()));
   }
 
   private static Optional<String> identity(ProfileRecord record, IdentityType type) {

@@ -172,8 +172,7 @@ final class ScheduleWork {
     ProfileReads reads = new ProfileReads(profiles, now);
     Map<ProfileId, Optional<ProfileView>> views = new HashMap<>();
     for (FlowStates.Due firing : due) {
-      views.computeIfAbsent(
-          firing.profile(), id -> current(reads, id, work.didEvents(firing.flowId())));
+      views.computeIfAbsent(firing.profile(), id -> current(reads, id, work.didEvents()));
     }
     store
         .db()
@@ -181,9 +180,9 @@ final class ScheduleWork {
             c -> {
               for (FlowStates.Due firing : due) {
                 Cron cron = schedules.get(firing.flowId());
-                Integer version = work.publishedVersion(firing.flowId());
+                Optional<Integer> version = work.publishedVersion(firing.flowId());
                 Optional<ProfileView> view = views.get(firing.profile());
-                if (cron == null || version == null || view.isEmpty()) {
+                if (cron == null || version.isEmpty() || view.isEmpty()) {
                   ScheduleTimers.delete(c, firing.flowId(), firing.profile());
                   continue;
                 }
@@ -197,7 +196,7 @@ final class ScheduleWork {
                       reads,
                       firing.profile(),
                       firing.flowId(),
-                      version,
+                      version.get(),
                       new Input.ScheduleFired(),
                       now);
                 }

@@ -64,7 +64,8 @@ public final class EntrySeeder {
                         ZoneOffset.UTC,
                         List.of(trigger),
                         Optional.empty(),
-                        Optional.empty());
+                        Optional.empty(),
+                        true);
                 ProfileContext context =
                     new ProfileContext(
                         view.id(),
