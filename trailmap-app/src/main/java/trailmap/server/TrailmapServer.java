@@ -45,7 +45,9 @@ import trailmap.flows.runtime.UnsubscribeRoutes;
 import trailmap.ingest.IngestRoutes;
 import trailmap.ingest.SourceRoutes;
 import trailmap.maps.JourneyMap;
+import trailmap.profiles.ProfileId;
 import trailmap.profiles.ProfileProcessor;
+import trailmap.profiles.ProfileRef;
 import trailmap.profiles.ProfileRoutes;
 import trailmap.profiles.ProfileStore;
 import trailmap.segments.runtime.SegmentMaps;
@@ -222,7 +224,11 @@ public final class TrailmapServer implements AutoCloseable {
               // flows.db first: it holds the rendered messages and addresses, and its pending
               // sends stop once it is done. Each store is erased even when one before it failed.
               new Erasures(List.of(flowStore::erase, segmentStore::erase)));
-      UnsubscribeRoutes unsubscribe = new UnsubscribeRoutes(flows);
+      ProfileStore profileStore = profiles;
+      UnsubscribeRoutes unsubscribe =
+          new UnsubscribeRoutes(
+              flows,
+              id -> profileStore.resolve(new ProfileRef.ById(new ProfileId(id))).isPresent());
       FlowRoutes flowRoutes =
           new FlowRoutes(
               flows,

@@ -260,6 +260,7 @@ class FlowErasureTest {
     }
     assertThat(flowsFiles()).contains("ann@example.com", "ann.early@example.com");
     Map<String, List<String>> bobsRows = rowsOf(bob);
+    String unsubscribe = mailTo("ann@example.com").get(0).getHeader("List-Unsubscribe")[0];
 
     HttpResponse<String> deleted = delete("userId:ann");
     assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
@@ -281,6 +282,21 @@ class FlowErasureTest {
       assertThat(files).doesNotContain(id.value());
     }
     assertThat(rowsOf(bob)).isEqualTo(bobsRows);
+
+    // The unsubscribe link of a mail she got before: answered as any other, stored nowhere.
+    HttpResponse<String> unsubscribed =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(unsubscribe.substring(1, unsubscribe.length() - 1)))
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "List-Unsubscribe=One-Click"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(unsubscribed.statusCode()).isEqualTo(200);
+    assertThat(unsubscribed.body()).contains("You are unsubscribed");
 
     clock.advance(Duration.ofDays(2));
     settle();
