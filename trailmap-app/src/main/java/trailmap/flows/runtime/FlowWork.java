@@ -242,8 +242,8 @@ final class FlowWork {
    *
    * <p>An event is handed only to the flows it concerns ({@link FlowEngine#concerns}): those the
    * profile is in and those it triggers. A profile the page concerns nowhere is not read at all,
-   * and one it does is read once for the page ({@link ProfileReads}), with its events only when one
-   * of those flows has a {@code did} condition.
+   * and one it does is read once for the page ({@link ProfileReads}), with the events the loaded
+   * flow versions' {@code did} conditions count ({@link #didEvents()}).
    */
   int processEvents() {
     reload();
