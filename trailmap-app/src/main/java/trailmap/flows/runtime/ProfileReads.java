@@ -20,8 +20,8 @@ import trailmap.profiles.ProfileStore;
  * What one round of the flow thread (a page of events, a batch of timers) reads about the profiles
  * it handles, each read once however many events and flows it concerns: the view from profiles.db,
  * and inside the round's transaction the profile's flow states, consent and send history from
- * flows.db. Reading consent and history again for every flow an event was handed to was 6 % of
- * the runtime's time with 20 flows (trailmap-bench/README.md).
+ * flows.db. Reading consent and history again for every flow an event was handed to was 6 % of the
+ * runtime's time with 20 flows (trailmap-bench/README.md).
  *
  * <p>The history a round hands out includes the sends it queued itself: {@link #sent} drops the
  * profile's history, so the next flow's caps read it again inside the transaction, as they did when
