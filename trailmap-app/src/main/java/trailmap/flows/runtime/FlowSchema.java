@@ -164,5 +164,11 @@ final class FlowSchema {
                 cron TEXT NOT NULL,
                 after TEXT NOT NULL,
                 done INTEGER NOT NULL
-              )"""));
+              )"""),
+          // Retention of rendered bodies (Outbox.prune): the outbox rowid up to which every
+          // message that ended over RETENTION ago has had its body emptied.
+          List.of(
+              "CREATE TABLE outbox_pruning (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                  + " after INTEGER NOT NULL)",
+              "INSERT INTO outbox_pruning (id, after) VALUES (1, 0)"));
 }

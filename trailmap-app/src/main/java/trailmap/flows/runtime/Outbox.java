@@ -3,12 +3,21 @@ package trailmap.flows.runtime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** The {@code outbox}, {@code send_history}, {@code suppressions} and {@code activity} tables. */
 final class Outbox {
+  /**
+   * How long a message that reached its end (sent or dead) keeps its rendered body: long enough to
+   * look into a complaint or a dead letter, short enough that flows.db does not keep every email
+   * ever sent (it was most of its 3.4 GiB with 1M profiles waiting, trailmap-bench/README.md).
+   */
+  static final Duration RETENTION = Duration.ofDays(30);
+
   private Outbox() {}
 
   static final String SELECT =
@@ -31,6 +40,39 @@ final class Outbox {
         Instant.ofEpochMilli(r.getLong(10)),
         Optional.ofNullable(r.getString(11)),
         neverSent ? Optional.empty() : Optional.of(Instant.ofEpochMilli(sent)));
+  }
+
+  /**
+   * Empties the rendered body of up to {@code limit} messages that ended (were sent, or went dead)
+   * before {@code cutoffMillis}, oldest first; the row, its status and its timeline lines stay, so
+   * stats and "why did she not get it?" still answer. A cursor (outbox rowid) makes each message
+   * pruned once: it stops at the first row still pending or ended too recently, and moves on when
+   * that one ends. Returns how many bodies it emptied.
+   */
+  static int prune(Connection c, long cutoffMillis, int limit) throws SQLException {
+    long after =
+        Sql.one(c, "SELECT after FROM outbox_pruning WHERE id = 1", r -> r.getLong(1)).orElse(0L);
+    List<Long> ended = new ArrayList<>();
+    for (long[] row :
+        Sql.list(
+            c,
+            "SELECT rowid, status IN ('sent', 'dead'), coalesce(sent_at, next_attempt_at)"
+                + " FROM outbox WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            r -> new long[] {r.getLong(1), r.getLong(2), r.getLong(3)},
+            after,
+            limit)) {
+      if (row[1] == 0 || row[2] >= cutoffMillis) {
+        break;
+      }
+      ended.add(row[0]);
+    }
+    for (long rowid : ended) {
+      Sql.update(c, "UPDATE outbox SET payload = '' WHERE rowid = ?", rowid);
+    }
+    if (!ended.isEmpty()) {
+      Sql.update(c, "UPDATE outbox_pruning SET after = ? WHERE id = 1", ended.getLast());
+    }
+    return ended.size();
   }
 
   /** Queues a message; a row with this id already queued is left alone (a replayed decision). */

@@ -46,6 +46,14 @@ final class OutboxSender implements AutoCloseable {
   /** The most rows one round tries, and so the most a crash can send again. */
   static final int BATCH = 50;
 
+  /** How often ended messages' bodies are pruned, and how many in one transaction. */
+  private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+
+  private static final int PRUNE_BATCH = 500;
+
+  /** When the sender last pruned (clock millis); the sender thread's alone. */
+  private long lastPrune = Long.MIN_VALUE / 2;
+
   /**
    * How long a result may wait for the round's commit: a slow provider does not leave many handed
    * over messages unrecorded (checked after each send, so a send's own time comes on top).
@@ -115,7 +123,27 @@ final class OutboxSender implements AutoCloseable {
     }
     record(unrecorded);
     email.ifPresent(SmtpChannel::closeIfIdle);
+    pruneEnded();
     return due.size();
+  }
+
+  /**
+   * Empties the bodies of messages that ended over {@link Outbox#RETENTION} ago, a batch at a time:
+   * once a minute, or again at once after a full batch (a backlog after an upgrade or an outage).
+   */
+  private void pruneEnded() {
+    long now = clock.millis();
+    if (now - lastPrune < PRUNE_EVERY.toMillis()) {
+      return;
+    }
+    int pruned =
+        store.outsideErasure(
+            () ->
+                store
+                    .db()
+                    .transaction(
+                        c -> Outbox.prune(c, now - Outbox.RETENTION.toMillis(), PRUNE_BATCH)));
+    lastPrune = pruned == PRUNE_BATCH ? Long.MIN_VALUE / 2 : now;
   }
 
   /** Closes the SMTP connection; a later round opens a new one. */
