@@ -410,7 +410,8 @@ public final class TrailmapServer implements AutoCloseable {
         settings
             .withPolicy(config.messaging().policy())
             .withProviders(config.messaging().providers())
-            .withRetries(config.messaging().retries());
+            .withRetries(config.messaging().retries())
+            .withBodyRetention(config.messaging().bodyRetention());
     LatestMaps latestMaps = new LatestMaps(maps);
     SegmentProcessor segmentsFollow =
         SegmentProcessor.start(

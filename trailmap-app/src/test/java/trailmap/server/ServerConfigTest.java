@@ -144,6 +144,23 @@ class ServerConfigTest {
         .isEqualTo(new trailmap.flows.runtime.DeliveryRetries(8, Duration.ofSeconds(30)));
   }
 
+  @Test
+  void readsHowLongMessageBodiesAreKeptAndRefusesWhatIsOutOfRange() throws Exception {
+    assertThat(ServerConfig.read(file("port: 8080")).messaging().bodyRetention())
+        .isEqualTo(Duration.ofDays(30));
+    assertThat(
+            ServerConfig.read(file("messaging:\n  bodyRetention: 72h")).messaging().bodyRetention())
+        .isEqualTo(Duration.ofHours(72));
+    for (String bad : java.util.List.of("0d", "30m", "3651d", "30", "forever", "[30d]")) {
+      Path config = file("messaging:\n  bodyRetention: " + bad + "\n");
+      assertThatThrownBy(() -> ServerConfig.read(config))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(config + ": messaging: bodyRetention must be a duration from 1h")
+          .hasMessageContaining("was '");
+    }
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

@@ -166,7 +166,7 @@ final class FlowSchema {
                 done INTEGER NOT NULL
               )"""),
           // Retention of rendered bodies (Outbox.prune): the outbox rowid up to which every
-          // message that ended over RETENTION ago has had its body emptied.
+          // message that ended over messaging.bodyRetention ago has had its body emptied.
           List.of(
               "CREATE TABLE outbox_pruning (id INTEGER PRIMARY KEY CHECK (id = 1),"
                   + " after INTEGER NOT NULL)",

@@ -19,6 +19,8 @@ import trailmap.flows.policy.MessagePolicy;
  * @param backoff the wait after the first failed attempt, doubled after each further one (default
  *     30 s, more than zero and at most 6 h; {@code messaging.retries.backoff})
  * @param poll how often the runtime looks for new events, due timers and due sends when not woken
+ * @param bodyRetention how long a sent or dead message keeps its rendered body ({@code
+ *     messaging.bodyRetention}, default 30 days)
  */
 public record FlowSettings(
     MessagePolicy policy,
@@ -27,7 +29,8 @@ public record FlowSettings(
     Map<String, URI> providers,
     int maxAttempts,
     Duration backoff,
-    Duration poll) {
+    Duration poll,
+    Duration bodyRetention) {
   public static final Duration MAX_BACKOFF = DeliveryRetries.MAX_BACKOFF;
 
   /**
@@ -36,6 +39,10 @@ public record FlowSettings(
   public FlowSettings {
     providers = Map.copyOf(providers);
     new DeliveryRetries(maxAttempts, backoff);
+    if (bodyRetention == null || bodyRetention.isNegative() || bodyRetention.isZero()) {
+      throw new IllegalArgumentException(
+          "bodyRetention must be a positive duration, was " + bodyRetention);
+    }
   }
 
   public static FlowSettings defaults(URI publicUrl) {
@@ -46,33 +53,41 @@ public record FlowSettings(
         Map.of(),
         DeliveryRetries.DEFAULT.attempts(),
         DeliveryRetries.DEFAULT.backoff(),
-        Duration.ofMillis(100));
+        Duration.ofMillis(100),
+        MessagingConfig.DEFAULT_BODY_RETENTION);
   }
 
   public FlowSettings withPolicy(MessagePolicy p) {
-    return new FlowSettings(p, smtp, publicUrl, providers, maxAttempts, backoff, poll);
+    return new FlowSettings(
+        p, smtp, publicUrl, providers, maxAttempts, backoff, poll, bodyRetention);
   }
 
   public FlowSettings withSmtp(SmtpSettings s) {
     return new FlowSettings(
-        policy, Optional.of(s), publicUrl, providers, maxAttempts, backoff, poll);
+        policy, Optional.of(s), publicUrl, providers, maxAttempts, backoff, poll, bodyRetention);
   }
 
   public FlowSettings withPublicUrl(URI u) {
-    return new FlowSettings(policy, smtp, u, providers, maxAttempts, backoff, poll);
+    return new FlowSettings(policy, smtp, u, providers, maxAttempts, backoff, poll, bodyRetention);
   }
 
   public FlowSettings withProviders(Map<String, URI> p) {
-    return new FlowSettings(policy, smtp, publicUrl, p, maxAttempts, backoff, poll);
+    return new FlowSettings(policy, smtp, publicUrl, p, maxAttempts, backoff, poll, bodyRetention);
   }
 
   public FlowSettings withRetries(int attempts, Duration firstBackoff) {
-    return new FlowSettings(policy, smtp, publicUrl, providers, attempts, firstBackoff, poll);
+    return new FlowSettings(
+        policy, smtp, publicUrl, providers, attempts, firstBackoff, poll, bodyRetention);
   }
 
   /** With the retries of the config file's {@code messaging.retries}. */
   public FlowSettings withRetries(DeliveryRetries retries) {
     return withRetries(retries.attempts(), retries.backoff());
+  }
+
+  /** With the config file's {@code messaging.bodyRetention}. */
+  public FlowSettings withBodyRetention(Duration kept) {
+    return new FlowSettings(policy, smtp, publicUrl, providers, maxAttempts, backoff, poll, kept);
   }
 
   /** The retries as one value. */

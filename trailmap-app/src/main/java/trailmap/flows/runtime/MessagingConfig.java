@@ -34,31 +34,50 @@ import trailmap.flows.policy.MessagePolicy;
  *   globalHoldout: 0.05                  # profiles that get no flow message at all
  *   providers: {twilio: https://sms.example.com/send, onesignal: https://push.example.com/send}
  *   retries: {attempts: 8, backoff: 30s}  # deliveries tried before a message is dead
+ *   bodyRetention: 30d                   # how long a sent or dead message keeps its text
  * </pre>
  *
  * Absent, no cap, quiet hours or holdout applies (a flow's own {@code quietHours} still does), no
- * provider is configured, and deliveries are retried as {@link DeliveryRetries#DEFAULT}.
+ * provider is configured, deliveries are retried as {@link DeliveryRetries#DEFAULT}, and bodies are
+ * kept for {@link #DEFAULT_BODY_RETENTION}.
  *
  * @param providers webhook URLs by the provider name that flows' {@code sms} and {@code push} steps
  *     give as {@code provider}
+ * @param bodyRetention how long a message that was sent or went dead keeps its rendered body in the
+ *     outbox (1h to 3650d); the row itself stays (docs/flows-runtime.md, "Retention")
  */
 public record MessagingConfig(
-    MessagePolicy policy, Map<String, URI> providers, DeliveryRetries retries) {
+    MessagePolicy policy,
+    Map<String, URI> providers,
+    DeliveryRetries retries,
+    Duration bodyRetention) {
+  /** Long enough to look into a complaint or a dead letter; not every email ever sent. */
+  public static final Duration DEFAULT_BODY_RETENTION = Duration.ofDays(30);
+
+  static final Duration MAX_BODY_RETENTION = Duration.ofDays(3650);
   static final List<String> KEYS =
-      List.of("frequencyCaps", "quietHours", "optIn", "globalHoldout", "providers", "retries");
+      List.of(
+          "frequencyCaps",
+          "quietHours",
+          "optIn",
+          "globalHoldout",
+          "providers",
+          "retries",
+          "bodyRetention");
   static final List<String> RETRY_KEYS = List.of("attempts", "backoff");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(s|m|h|d)");
 
   public static final MessagingConfig NONE =
-      new MessagingConfig(MessagePolicy.PERMISSIVE, Map.of(), DeliveryRetries.DEFAULT);
+      new MessagingConfig(
+          MessagePolicy.PERMISSIVE, Map.of(), DeliveryRetries.DEFAULT, DEFAULT_BODY_RETENTION);
 
   public MessagingConfig {
     providers = Map.copyOf(providers);
   }
 
-  /** With the default retries. */
+  /** With the default retries and body retention. */
   public MessagingConfig(MessagePolicy policy, Map<String, URI> providers) {
-    this(policy, providers, DeliveryRetries.DEFAULT);
+    this(policy, providers, DeliveryRetries.DEFAULT, DEFAULT_BODY_RETENTION);
   }
 
   /**
@@ -76,6 +95,7 @@ public record MessagingConfig(
     double holdout = 0;
     Map<String, URI> providers = new LinkedHashMap<>();
     DeliveryRetries retries = DeliveryRetries.DEFAULT;
+    Duration bodyRetention = DEFAULT_BODY_RETENTION;
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       JsonNode value = field.getValue();
       switch (field.getKey()) {
@@ -113,6 +133,7 @@ public record MessagingConfig(
           }
         }
         case "retries" -> retries = retries(value);
+        case "bodyRetention" -> bodyRetention = bodyRetention(value);
         default ->
             throw new IllegalArgumentException(
                 "unknown key '"
@@ -123,7 +144,7 @@ public record MessagingConfig(
       }
     }
     return new MessagingConfig(
-        new MessagePolicy(caps, quiet, optIn, holdout, 0), providers, retries);
+        new MessagePolicy(caps, quiet, optIn, holdout, 0), providers, retries, bodyRetention);
   }
 
   private static DeliveryRetries retries(JsonNode value) {
@@ -159,6 +180,31 @@ public record MessagingConfig(
       }
     }
     return new DeliveryRetries(attempts, backoff);
+  }
+
+  /** A whole number of hours or days, from 1h to 3650d: {@code 30d}, {@code 72h}. */
+  private static Duration bodyRetention(JsonNode value) {
+    Matcher m = DURATION.matcher(value.asText().strip().toLowerCase(Locale.ROOT));
+    String rule =
+        "bodyRetention must be a duration from 1h to 3650d such as 30d or 72h (how long a sent or"
+            + " dead message keeps its rendered text), was '"
+            + value.asText()
+            + "'";
+    if (!value.isTextual() || !m.matches()) {
+      throw new IllegalArgumentException(rule);
+    }
+    long n = Long.parseLong(m.group(1));
+    Duration kept =
+        switch (m.group(2)) {
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> Duration.ofDays(n);
+        };
+    if (kept.compareTo(Duration.ofHours(1)) < 0 || kept.compareTo(MAX_BODY_RETENTION) > 0) {
+      throw new IllegalArgumentException(rule);
+    }
+    return kept;
   }
 
   /** A whole number of seconds, minutes or hours: {@code 30s}, {@code 5m}, {@code 1h}. */

@@ -3,7 +3,6 @@ package trailmap.flows.runtime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +10,6 @@ import java.util.Optional;
 
 /** The {@code outbox}, {@code send_history}, {@code suppressions} and {@code activity} tables. */
 final class Outbox {
-  /**
-   * How long a message that reached its end (sent or dead) keeps its rendered body: long enough to
-   * look into a complaint or a dead letter, short enough that flows.db does not keep every email
-   * ever sent (it was most of its 3.4 GiB with 1M profiles waiting, trailmap-bench/README.md).
-   */
-  static final Duration RETENTION = Duration.ofDays(30);
-
   private Outbox() {}
 
   static final String SELECT =

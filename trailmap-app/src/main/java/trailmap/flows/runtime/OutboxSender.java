@@ -128,8 +128,9 @@ final class OutboxSender implements AutoCloseable {
   }
 
   /**
-   * Empties the bodies of messages that ended over {@link Outbox#RETENTION} ago, a batch at a time:
-   * once a minute, or again at once after a full batch (a backlog after an upgrade or an outage).
+   * Empties the bodies of messages that ended over {@code messaging.bodyRetention} ago (30 days by
+   * default), a batch at a time: once a minute, or again at once after a full batch (a backlog
+   * after an upgrade or an outage).
    */
   private void pruneEnded() {
     long now = clock.millis();
@@ -142,7 +143,9 @@ final class OutboxSender implements AutoCloseable {
                 store
                     .db()
                     .transaction(
-                        c -> Outbox.prune(c, now - Outbox.RETENTION.toMillis(), PRUNE_BATCH)));
+                        c ->
+                            Outbox.prune(
+                                c, now - settings.bodyRetention().toMillis(), PRUNE_BATCH)));
     lastPrune = pruned == PRUNE_BATCH ? Long.MIN_VALUE / 2 : now;
   }
 

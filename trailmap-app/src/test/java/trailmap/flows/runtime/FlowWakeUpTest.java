@@ -71,7 +71,8 @@ class FlowWakeUpTest {
                   s.providers(),
                   s.maxAttempts(),
                   s.backoff(),
-                  Duration.ofHours(1)));
+                  Duration.ofHours(1),
+                  s.bodyRetention()));
       Thread.sleep(200); // both threads are napping now
       String writeKey = server.sources().create("web", "web").writeKey();
       HttpResponse<String> answer =

@@ -19,8 +19,9 @@ import trailmap.profiles.ProfileRef;
 import trailmap.profiles.ProfileStore;
 
 /**
- * A sent email keeps its rendered body for {@link Outbox#RETENTION}, then only the row stays: its
- * status, stats and timeline answer as before, and flows.db no longer holds the text.
+ * A sent email keeps its rendered body for {@code messaging.bodyRetention} (here a week), then only
+ * the row stays: its status, stats and timeline answer as before, and flows.db no longer holds the
+ * text.
  */
 class OutboxRetentionTest {
   @RegisterExtension
@@ -29,6 +30,7 @@ class OutboxRetentionTest {
   @TempDir Path dir;
   final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
   final MemoryEventLog log = new MemoryEventLog();
+  static final Duration KEPT = Duration.ofDays(7);
 
   FlowRuntime runtime(FlowStore flows, ProfileStore profiles) {
     return FlowRuntime.create(
@@ -40,7 +42,8 @@ class OutboxRetentionTest {
         FlowSettings.defaults(URI.create("http://127.0.0.1:1"))
             .withSmtp(
                 SmtpSettings.parse(
-                    "smtp://127.0.0.1:" + smtp.getSmtp().getPort() + "?from=hello@trailmap.test")));
+                    "smtp://127.0.0.1:" + smtp.getSmtp().getPort() + "?from=hello@trailmap.test"))
+            .withBodyRetention(KEPT));
   }
 
   void trial(ProfileStore profiles, String user) {
@@ -56,6 +59,12 @@ class OutboxRetentionTest {
   }
 
   @Test
+  void bodiesAreKeptThirtyDaysUnlessTheConfigSaysOtherwise() {
+    assertThat(FlowSettings.defaults(URI.create("http://127.0.0.1")).bodyRetention())
+        .isEqualTo(Duration.ofDays(30));
+  }
+
+  @Test
   void aSentEmailsBodyIsEmptiedOnceItIsOlderThanTheRetentionAndNothingElseChanges() {
     try (FlowStore flows = FlowStore.open(dir, clock);
         ProfileStore profiles = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
@@ -68,7 +77,7 @@ class OutboxRetentionTest {
         assertThat(email(flows, profiles, "ada").status()).isEqualTo("sent");
         assertThat(email(flows, profiles, "ada").payload()).contains("ada@example.com");
 
-        clock.advance(Outbox.RETENTION.minusMinutes(1));
+        clock.advance(KEPT.minusMinutes(1));
         trial(profiles, "bob");
         runtime.step();
         assertThat(email(flows, profiles, "ada").payload())
@@ -82,13 +91,13 @@ class OutboxRetentionTest {
         assertThat(ada.status()).isEqualTo("sent");
         assertThat(ada.sentAt()).isPresent();
         assertThat(email(flows, profiles, "bob").payload())
-            .as("sent a month later: kept")
+            .as("sent a week later: kept")
             .contains("bob@example.com");
         assertThat(flows.outboxCounts("hello")).containsExactly(Map.entry("sent", 2L));
       }
 
       // The cursor is in flows.db: a restarted runtime goes on from it, and prunes Bob in time.
-      clock.advance(Outbox.RETENTION);
+      clock.advance(KEPT);
       try (FlowRuntime runtime = runtime(flows, profiles)) {
         runtime.step();
       }
