@@ -184,23 +184,12 @@ public record MessagingConfig(
 
   /** A whole number of hours or days, from 1h to 3650d: {@code 30d}, {@code 72h}. */
   private static Duration bodyRetention(JsonNode value) {
-    Matcher m = DURATION.matcher(value.asText().strip().toLowerCase(Locale.ROOT));
     String rule =
         "bodyRetention must be a duration from 1h to 3650d such as 30d or 72h (how long a sent or"
             + " dead message keeps its rendered text), was '"
             + value.asText()
             + "'";
-    if (!value.isTextual() || !m.matches()) {
-      throw new IllegalArgumentException(rule);
-    }
-    long n = Long.parseLong(m.group(1));
-    Duration kept =
-        switch (m.group(2)) {
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          default -> Duration.ofDays(n);
-        };
+    Duration kept = duration(value).orElseThrow(() -> new IllegalArgumentException(rule));
     if (kept.compareTo(Duration.ofHours(1)) < 0 || kept.compareTo(MAX_BODY_RETENTION) > 0) {
       throw new IllegalArgumentException(rule);
     }
@@ -209,19 +198,14 @@ public record MessagingConfig(
 
   /** A whole number of seconds, minutes or hours: {@code 30s}, {@code 5m}, {@code 1h}. */
   private static Duration backoff(JsonNode value) {
-    Matcher m = DURATION.matcher(value.asText().strip().toLowerCase(Locale.ROOT));
-    if (!value.isTextual() || !m.matches()) {
-      throw new IllegalArgumentException(
-          "retries.backoff must be a duration such as 30s, 5m or 1h, was '" + value.asText() + "'");
-    }
-    long n = Long.parseLong(m.group(1));
     Duration backoff =
-        switch (m.group(2)) {
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          default -> Duration.ofDays(n);
-        };
+        duration(value)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "retries.backoff must be a duration such as 30s, 5m or 1h, was '"
+                            + value.asText()
+                            + "'"));
     if (backoff.isZero() || backoff.compareTo(DeliveryRetries.MAX_BACKOFF) > 0) {
       throw new IllegalArgumentException(
           "retries.backoff must be more than 0s and at most 6h (the wait after the first failed"
@@ -230,6 +214,22 @@ public record MessagingConfig(
               + "'");
     }
     return backoff;
+  }
+
+  /** A text value of a whole number and a unit (s, m, h, d); empty for anything else. */
+  private static Optional<Duration> duration(JsonNode value) {
+    Matcher m = DURATION.matcher(value.asText().strip().toLowerCase(Locale.ROOT));
+    if (!value.isTextual() || !m.matches()) {
+      return Optional.empty();
+    }
+    long n = Long.parseLong(m.group(1));
+    return Optional.of(
+        switch (m.group(2)) {
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> Duration.ofDays(n);
+        });
   }
 
   private static FrequencyCap cap(JsonNode cap) {
