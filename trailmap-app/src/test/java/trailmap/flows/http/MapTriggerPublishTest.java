@@ -51,6 +51,11 @@ class MapTriggerPublishTest {
     api.expect(201, "POST", "/api/maps", "application/yaml", TouchpointTriggerTest.MAP);
   }
 
+  /** Stores a flow document as a draft (201). */
+  void createFlow(String yaml) {
+    api.expect(201, "POST", "/api/flows", "application/yaml", yaml);
+  }
+
   JsonNode refusedPublish(String flowId) {
     HttpResponse<String> refused = api.call("POST", "/api/flows/" + flowId + "/publish", "", "");
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
@@ -75,11 +80,7 @@ class MapTriggerPublishTest {
   @Test
   void aTouchpointTriggerOnAMapThatIsNotStoredIsRefusedNamingTheStoredMaps() {
     storeShop();
-    api.expect(
-        201,
-        "POST",
-        "/api/flows",
-        "application/yaml",
+    createFlow(
         TouchpointTriggerTest.flow("on-pricing", "touchpoint: pricing").replace("shop", "shopp"));
 
     JsonNode problem = refusedPublish("on-pricing");
@@ -97,12 +98,7 @@ class MapTriggerPublishTest {
 
   @Test
   void aStageTriggerWithNoMapStoredAtAllSaysSo() {
-    api.expect(
-        201,
-        "POST",
-        "/api/flows",
-        "application/yaml",
-        TouchpointTriggerTest.flow("on-consider", "stage: consider"));
+    createFlow(TouchpointTriggerTest.flow("on-consider", "stage: consider"));
 
     JsonNode problem = refusedPublish("on-consider");
 
@@ -116,12 +112,7 @@ class MapTriggerPublishTest {
   @Test
   void aTouchpointTheMapDoesNotHaveIsRefusedNamingTheMapsTouchpoints() {
     storeShop();
-    api.expect(
-        201,
-        "POST",
-        "/api/flows",
-        "application/yaml",
-        TouchpointTriggerTest.flow("on-pricing", "touchpoint: pricng"));
+    createFlow(TouchpointTriggerTest.flow("on-pricing", "touchpoint: pricng"));
 
     JsonNode problem = refusedPublish("on-pricing");
 
@@ -140,12 +131,7 @@ class MapTriggerPublishTest {
   @Test
   void aStageTheMapDoesNotHaveIsRefusedNamingTheMapsStages() {
     storeShop();
-    api.expect(
-        201,
-        "POST",
-        "/api/flows",
-        "application/yaml",
-        TouchpointTriggerTest.flow("on-buy", "stage: purchase"));
+    createFlow(TouchpointTriggerTest.flow("on-buy", "stage: purchase"));
 
     JsonNode problem = refusedPublish("on-buy");
 
@@ -158,12 +144,7 @@ class MapTriggerPublishTest {
   @Test
   void aFixedVersionPublishesOnceTheMapHasTheTouchpoint() {
     storeShop();
-    api.expect(
-        201,
-        "POST",
-        "/api/flows",
-        "application/yaml",
-        TouchpointTriggerTest.flow("on-pricing", "touchpoint: pricng"));
+    createFlow(TouchpointTriggerTest.flow("on-pricing", "touchpoint: pricng"));
     refusedPublish("on-pricing");
     api.expect(
         200,
