@@ -22,7 +22,7 @@ import trailmap.segments.SegmentEvaluator;
  * The live runtime judges touchpoint entries on log events, the dry run on rows of an event table:
  * through {@link MapEntries} both give the same inputs for every event.
  */
-class MapEntriesProperties {
+class MapEntriesPropertiesTest {
   /**
    * Random maps, without {@code event: ""} matchers: on those the two disagree (the table's
    * matching takes "" for the name of unnamed events, the log's matching never matches), and the

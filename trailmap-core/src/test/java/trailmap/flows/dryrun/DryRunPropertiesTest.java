@@ -38,7 +38,7 @@ import trailmap.flows.testing.FlowTestDriver;
 import trailmap.flows.testing.Recorded;
 
 /** The dry run is the engine driven profile by profile: it must agree with the test driver. */
-class DryRunProperties {
+class DryRunPropertiesTest {
   static final Instant T0 = Instant.parse("2025-03-08T10:00:00Z");
   static final DryRunRange RANGE = new DryRunRange(T0, T0.plus(Duration.ofDays(7)));
   static final List<String> EVENTS =

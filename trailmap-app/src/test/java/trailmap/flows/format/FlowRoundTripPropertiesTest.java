@@ -32,7 +32,7 @@ import trailmap.maps.PropertyCondition;
 import trailmap.maps.Scalar;
 
 /** A flow survives flow → YAML/JSON → flow, for flows of every step kind. */
-class FlowRoundTripProperties {
+class FlowRoundTripPropertiesTest {
 
   /** One step kind per code; step i leads to i+1, splits and waits may jump ahead or end. */
   @Provide
@@ -43,7 +43,7 @@ class FlowRoundTripProperties {
             Arbitraries.of(0.0, 0.1, 0.25),
             Arbitraries.of(true, false),
             Arbitraries.integers().between(0, 3))
-        .as(FlowRoundTripProperties::flow);
+        .as(FlowRoundTripPropertiesTest::flow);
   }
 
   private static Flow flow(

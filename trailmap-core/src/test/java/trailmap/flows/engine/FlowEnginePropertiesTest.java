@@ -28,7 +28,7 @@ import trailmap.flows.policy.MessagePolicy;
 import trailmap.flows.testing.FlowTestDriver;
 import trailmap.flows.testing.Recorded;
 
-class FlowEngineProperties {
+class FlowEnginePropertiesTest {
   private static final List<String> EVENTS =
       List.of("Trial Started", "Onboarding Completed", "Subscribed", "Go", "Stop", "Answer");
 
