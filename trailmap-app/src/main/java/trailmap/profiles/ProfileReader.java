@@ -95,6 +95,52 @@ final class ProfileReader {
         new ProfileRecord(id, createdBy, createdAt, identities, traits(c, id), merges(c, id)));
   }
 
+  /**
+   * The profile's identities and current traits, without parsing anything but the current values:
+   * the last observation of each name wins by event time, then log position, as {@link
+   * TraitObservation#supersedes} decides.
+   */
+  static Optional<CurrentProfile> current(
+      Connection c, ProfileId id, Set<String> eventNames, Instant since) throws SQLException {
+    PreparedStatement exists =
+        StatementCache.of(c).prepare(c, "SELECT 1 FROM profiles WHERE id = ?");
+    exists.setString(1, id.value());
+    try (ResultSet rows = exists.executeQuery()) {
+      if (!rows.next()) {
+        return Optional.empty();
+      }
+    }
+    List<Identity> identities = new ArrayList<>();
+    PreparedStatement held =
+        StatementCache.of(c).prepare(c, "SELECT type, value FROM identities WHERE profile_id = ?");
+    held.setString(1, id.value());
+    try (ResultSet rows = held.executeQuery()) {
+      while (rows.next()) {
+        IdentityType type = IdentityType.fromWireName(rows.getString(1)).orElseThrow();
+        identities.add(new Identity(type, rows.getString(2)));
+      }
+    }
+    identities.sort(Identity.ORDER);
+    Map<String, String> texts = new TreeMap<>();
+    PreparedStatement q =
+        StatementCache.of(c)
+            .prepare(
+                c,
+                "SELECT name, value FROM traits WHERE profile_id = ?"
+                    + " ORDER BY name, event_sec, event_nano, position");
+    q.setString(1, id.value());
+    try (ResultSet rows = q.executeQuery()) {
+      while (rows.next()) {
+        texts.put(rows.getString(1), rows.getString(2)); // the last of each name is current
+      }
+    }
+    Map<String, JsonValue> traits = new TreeMap<>();
+    texts.forEach((name, text) -> traits.put(name, JsonValues.of(tree(text))));
+    List<StoredEvent> events =
+        eventNames.isEmpty() ? List.of() : eventsNamed(c, id, eventNames, since);
+    return Optional.of(new CurrentProfile(id, traits, identities, events));
+  }
+
   private static List<TraitHistory> traits(Connection c, ProfileId id) throws SQLException {
     Map<String, List<TraitObservation>> byName = new TreeMap<>();
     PreparedStatement q =

@@ -154,6 +154,25 @@ public final class ProfileStore implements AutoCloseable {
   }
 
   /**
+   * The profile now (identities, current traits) with its events at or after {@code since} of the
+   * names in {@code eventNames} (as {@link #events(ProfileId, Set, Instant)} reads them), in one
+   * read; an id that was merged into another profile gives that profile. Empty for an unknown id.
+   */
+  public Optional<CurrentProfile> current(ProfileId id, Set<String> eventNames, Instant since) {
+    return db.read(
+        c -> {
+          Optional<CurrentProfile> own = ProfileReader.current(c, id, eventNames, since);
+          if (own.isPresent()) {
+            return own;
+          }
+          Optional<ProfileId> holder = ProfileReader.resolve(c, new ProfileRef.ById(id));
+          return holder.isPresent() && !holder.get().equals(id)
+              ? ProfileReader.current(c, holder.get(), eventNames, since)
+              : Optional.empty();
+        });
+  }
+
+  /**
    * A page of the profile's events in time order, ties in log order.
    *
    * @throws IllegalArgumentException for a cursor this store did not give

@@ -1,7 +1,10 @@
 package trailmap.flows.channels;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import trailmap.events.JsonValue;
@@ -32,20 +35,66 @@ public final class Templates {
    */
   public static String render(
       String template, JsonValue.Obj traits, Map<String, String> values, Escape escape) {
-    Matcher m = PLACEHOLDER.matcher(template);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String path = m.group(1);
-      String fallback = m.group(2) != null ? m.group(2) : m.group(3);
-      Optional<String> value =
-          path.startsWith("traits.")
-              ? traits.at(path.substring("traits.".length())).flatMap(Templates::text)
-              : Optional.ofNullable(values.get(path));
-      String text = value.filter(v -> !v.isEmpty()).orElse(fallback == null ? "" : fallback);
-      m.appendReplacement(out, Matcher.quoteReplacement(escape(text, escape)));
+    List<Part> parts = PARSED.get(template);
+    if (parts == null) {
+      parts = parse(template);
+      if (PARSED.size() >= PARSED_MAX) {
+        PARSED.clear(); // templates are few; a flood of distinct texts must not grow the heap
+      }
+      PARSED.put(template, parts);
     }
-    m.appendTail(out);
+    StringBuilder out = new StringBuilder(template.length() + 64);
+    for (Part part : parts) {
+      switch (part) {
+        case Literal l -> out.append(l.text());
+        case Placeholder p -> {
+          Optional<String> value =
+              p.path().startsWith("traits.")
+                  ? traits.at(p.path().substring("traits.".length())).flatMap(Templates::text)
+                  : Optional.ofNullable(values.get(p.path()));
+          String text =
+              value.filter(v -> !v.isEmpty()).orElse(p.fallback() == null ? "" : p.fallback());
+          out.append(escape(text, escape));
+        }
+      }
+    }
     return out.toString();
+  }
+
+  /**
+   * Templates already split into literal text and placeholders, by their text: matching the
+   * placeholder pattern over a ~1 KB body for every message was 7 % of a timer's cost in the flow
+   * runtime (trailmap-bench/README.md).
+   */
+  private static final Map<String, List<Part>> PARSED = new ConcurrentHashMap<>();
+
+  private static final int PARSED_MAX = 1024;
+
+  /** A piece of a parsed template. */
+  private sealed interface Part {}
+
+  private record Literal(String text) implements Part {}
+
+  /**
+   * @param fallback the {@code default:} text, or null
+   */
+  private record Placeholder(String path, String fallback) implements Part {}
+
+  private static List<Part> parse(String template) {
+    List<Part> parts = new ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(template);
+    int at = 0;
+    while (m.find()) {
+      if (m.start() > at) {
+        parts.add(new Literal(template.substring(at, m.start())));
+      }
+      parts.add(new Placeholder(m.group(1), m.group(2) != null ? m.group(2) : m.group(3)));
+      at = m.end();
+    }
+    if (at < template.length()) {
+      parts.add(new Literal(template.substring(at)));
+    }
+    return List.copyOf(parts);
   }
 
   private static Optional<String> text(JsonValue v) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +18,7 @@ import trailmap.flows.channels.UnsubscribeTokens;
 import trailmap.flows.engine.Decision;
 import trailmap.flows.engine.Decisions;
 import trailmap.flows.engine.FlowState;
+import trailmap.flows.policy.SentMessage;
 import trailmap.profiles.ProfileId;
 
 /**
@@ -35,8 +39,13 @@ final class DecisionWriter {
     this.tokens = tokens;
   }
 
-  void write(Connection c, Flow flow, ProfileView profile, Decisions d, long now)
+  /**
+   * Writes {@code d} for the profile and returns the sends it queued (what the profile's send
+   * history gained), so the round's caps can count them without reading the history again.
+   */
+  List<SentMessage> write(Connection c, Flow flow, ProfileView profile, Decisions d, long now)
       throws SQLException {
+    List<SentMessage> queuedSends = new ArrayList<>();
     FlowState state = d.state();
     if (state.entries() > 0) {
       FlowStates.save(c, state);
@@ -56,7 +65,11 @@ final class DecisionWriter {
         case Decision.Assigned a ->
             log(c, pid, now, flow, a.splitId(), "variant", a.variant(), a, null);
         case Decision.Send send -> {
-          String payload = render(c, flow, profile, send.message(), send.address());
+          Optional<String> template =
+              send.message() instanceof Message.Email email
+                  ? FlowStore.template(c, email.template())
+                  : Optional.empty();
+          String payload = render(flow, profile, send.message(), send.address(), template);
           boolean queued =
               Outbox.queue(
                   c,
@@ -68,9 +81,11 @@ final class DecisionWriter {
                   send.message().channel(),
                   payload,
                   now);
-          Outbox.history(c, send.outboxId(), pid, send.message().channel(), flow.id(), now);
           if (queued) {
-            Optional<String> missing = missing(c, send.message());
+            Outbox.history(c, send.outboxId(), pid, send.message().channel(), flow.id(), now);
+            queuedSends.add(
+                new SentMessage(Instant.ofEpochMilli(now), send.message().channel(), flow.id()));
+            Optional<String> missing = missing(send.message(), template);
             if (missing.isPresent()) {
               Sql.update(
                   c,
@@ -159,19 +174,21 @@ final class DecisionWriter {
         case Decision.Ignored i -> {}
       }
     }
+    return queuedSends;
   }
 
-  private static Optional<String> missing(Connection c, Message message) throws SQLException {
-    if (message instanceof Message.Email email
-        && FlowStore.template(c, email.template()).isEmpty()) {
+  /** Why the message cannot be sent: an email whose template is not stored. */
+  private static Optional<String> missing(Message message, Optional<String> template) {
+    if (message instanceof Message.Email email && template.isEmpty()) {
       return Optional.of(
           "no email template '" + email.template() + "' (store it with FlowStore.saveTemplate)");
     }
     return Optional.empty();
   }
 
-  private String render(Connection c, Flow flow, ProfileView profile, Message message, String to)
-      throws SQLException {
+  /** The payload the sender hands the channel; {@code template} is an email's stored body. */
+  private String render(
+      Flow flow, ProfileView profile, Message message, String to, Optional<String> template) {
     String pid = profile.id().value();
     ObjectNode p = MAPPER.createObjectNode();
     p.put("to", to).put("topic", message.topic());
@@ -186,7 +203,7 @@ final class DecisionWriter {
         p.put(
             "subject",
             Templates.render(email.subject(), profile.traits(), values, Templates.Escape.NONE));
-        String body = FlowStore.template(c, email.template()).orElse("");
+        String body = template.orElse("");
         p.put("html", Templates.render(body, profile.traits(), values, Templates.Escape.HTML));
         p.put("unsubscribeUrl", url);
       }

@@ -170,5 +170,48 @@ final class FlowSchema {
           List.of(
               "CREATE TABLE outbox_pruning (id INTEGER PRIMARY KEY CHECK (id = 1),"
                   + " after INTEGER NOT NULL)",
-              "INSERT INTO outbox_pruning (id, after) VALUES (1, 0)"));
+              "INSERT INTO outbox_pruning (id, after) VALUES (1, 0)"),
+          // Fewer B-trees written per timer and per send (trailmap-bench/README.md, "Where the time
+          // goes"): a timer table is one tree keyed by (flow, profile) beside its due index instead
+          // of a rowid table with two indexes, and the send history one tree in the order the caps
+          // read it (a profile's sends by time) instead of a rowid table, a unique index and that
+          // order as a second index. A send's history row is written only with its outbox row,
+          // whose id keeps a replayed decision from counting twice.
+          List.of(
+              """
+              CREATE TABLE timers_rebuilt (
+                flow_id TEXT NOT NULL,
+                profile_id TEXT NOT NULL,
+                due_at INTEGER NOT NULL,
+                PRIMARY KEY (flow_id, profile_id)
+              ) WITHOUT ROWID""",
+              "INSERT INTO timers_rebuilt SELECT flow_id, profile_id, due_at FROM timers",
+              "DROP TABLE timers",
+              "ALTER TABLE timers_rebuilt RENAME TO timers",
+              "CREATE INDEX timers_by_due ON timers(due_at)",
+              """
+              CREATE TABLE schedule_timers_rebuilt (
+                flow_id TEXT NOT NULL,
+                profile_id TEXT NOT NULL,
+                due_at INTEGER NOT NULL,
+                PRIMARY KEY (flow_id, profile_id)
+              ) WITHOUT ROWID""",
+              "INSERT INTO schedule_timers_rebuilt"
+                  + " SELECT flow_id, profile_id, due_at FROM schedule_timers",
+              "DROP TABLE schedule_timers",
+              "ALTER TABLE schedule_timers_rebuilt RENAME TO schedule_timers",
+              "CREATE INDEX schedule_timers_by_due ON schedule_timers(due_at)",
+              """
+              CREATE TABLE send_history_rebuilt (
+                profile_id TEXT NOT NULL,
+                sent_at INTEGER NOT NULL,
+                outbox_id TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                flow_id TEXT NOT NULL,
+                PRIMARY KEY (profile_id, sent_at, outbox_id)
+              ) WITHOUT ROWID""",
+              "INSERT INTO send_history_rebuilt"
+                  + " SELECT profile_id, sent_at, outbox_id, channel, flow_id FROM send_history",
+              "DROP TABLE send_history",
+              "ALTER TABLE send_history_rebuilt RENAME TO send_history"));
 }

@@ -22,7 +22,6 @@ import trailmap.flows.FlowEvent;
 import trailmap.flows.Split;
 import trailmap.flows.Step;
 import trailmap.flows.Trigger;
-import trailmap.flows.engine.Decision;
 import trailmap.flows.engine.Decisions;
 import trailmap.flows.engine.FlowEngine;
 import trailmap.flows.engine.FlowState;
@@ -30,6 +29,7 @@ import trailmap.flows.engine.Input;
 import trailmap.flows.engine.MapEntries;
 import trailmap.flows.engine.ProfileContext;
 import trailmap.flows.policy.PendingMessage;
+import trailmap.flows.policy.SentMessage;
 import trailmap.maps.JourneyMap;
 import trailmap.profiles.ProfileId;
 import trailmap.profiles.ProfileStore;
@@ -457,9 +457,9 @@ final class FlowWork {
     if (decisions.decisions().isEmpty() && decisions.state().equals(state)) {
       return; // nothing changed: no state row to write again
     }
-    writer.write(c, loaded.engine().flow(), view, decisions, now.toEpochMilli());
-    if (decisions.decisions().stream().anyMatch(d -> d instanceof Decision.Send)) {
-      reads.sent(profile);
+    for (SentMessage sent :
+        writer.write(c, loaded.engine().flow(), view, decisions, now.toEpochMilli())) {
+      reads.sent(profile, sent);
     }
     states.put(flowId, decisions.state());
   }

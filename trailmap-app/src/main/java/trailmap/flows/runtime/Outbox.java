@@ -113,7 +113,7 @@ final class Outbox {
       throws SQLException {
     Sql.update(
         c,
-        "INSERT OR IGNORE INTO send_history (outbox_id, profile_id, channel, flow_id, sent_at)"
+        "INSERT INTO send_history (outbox_id, profile_id, channel, flow_id, sent_at)"
             + " VALUES (?, ?, ?, ?, ?)",
         outboxId,
         profileId,

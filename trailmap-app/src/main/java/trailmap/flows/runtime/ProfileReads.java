@@ -23,11 +23,10 @@ import trailmap.profiles.ProfileStore;
  * flows.db. Reading consent and history again for every flow an event was handed to was 6 % of the
  * runtime's time with 20 flows (trailmap-bench/README.md).
  *
- * <p>The history a round hands out includes the sends it queued itself: {@link #sent} drops the
- * profile's history, so the next flow's caps read it again inside the transaction, as they did when
- * every flow read it. Flow states are the caller's to update ({@link #states} hands out the map the
- * round keeps). Only for the transaction it was used in: a round that failed starts over with new
- * reads.
+ * <p>The history a round hands out includes the sends it queued itself ({@link #sent}), so the next
+ * flow's caps count them as they did when every flow read the table again. Flow states are the
+ * caller's to update ({@link #states} hands out the map the round keeps). Only for the transaction
+ * it was used in: a round that failed starts over with new reads.
  */
 final class ProfileReads {
   /** Sends older than this count for no frequency cap (the longest window is a month). */
@@ -105,8 +104,14 @@ final class ProfileReads {
     return held;
   }
 
-  /** The round queued a send to the profile: its history is read again when next asked for. */
-  void sent(ProfileId id) {
-    history.remove(id);
+  /**
+   * The round queued a send to the profile: the history held for it gains the send, as the table
+   * did, so the next flow's caps count it.
+   */
+  void sent(ProfileId id, SentMessage sent) {
+    List<SentMessage> held = history.get(id);
+    if (held != null) {
+      held.add(sent);
+    }
   }
 }

@@ -5,22 +5,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import trailmap.events.JsonValue;
 import trailmap.events.json.EventJson;
 import trailmap.flows.FlowEvent;
-import trailmap.profiles.HeldIdentity;
+import trailmap.profiles.CurrentProfile;
 import trailmap.profiles.IdentityType;
 import trailmap.profiles.ProfileId;
-import trailmap.profiles.ProfileRecord;
-import trailmap.profiles.ProfileRef;
 import trailmap.profiles.ProfileStore;
 import trailmap.profiles.StoredEvent;
-import trailmap.profiles.TraitHistory;
 
 /**
  * What the runtime reads about a profile from the profile store: current traits, time zone (the
@@ -44,19 +39,12 @@ record ProfileView(
 
   static Optional<ProfileView> load(
       ProfileStore profiles, ProfileId id, Set<String> eventNames, Instant now) {
-    // Most ids are a profile's own: only when it is not (merged into another) is it resolved.
-    Optional<ProfileRecord> record =
-        profiles
-            .profile(id)
-            .or(() -> profiles.resolve(new ProfileRef.ById(id)).flatMap(profiles::profile));
-    if (record.isEmpty()) {
+    Optional<CurrentProfile> found = profiles.current(id, eventNames, now.minus(EVENT_HORIZON));
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, JsonValue> traits = new LinkedHashMap<>();
-    for (TraitHistory t : record.get().traits()) {
-      traits.put(t.name(), t.current().value());
-    }
-    JsonValue.Obj obj = new JsonValue.Obj(traits);
+    CurrentProfile profile = found.get();
+    JsonValue.Obj obj = new JsonValue.Obj(profile.traits());
     ZoneId zone = ZoneOffset.UTC;
     Optional<String> tz = obj.text("timezone");
     if (tz.isPresent()) {
@@ -67,11 +55,8 @@ record ProfileView(
       }
     }
     List<FlowEvent> events = new ArrayList<>();
-    if (!eventNames.isEmpty()) {
-      Instant since = now.minus(EVENT_HORIZON);
-      for (StoredEvent e : profiles.events(record.get().id(), eventNames, since)) {
-        events.add(FlowEvent.of(EventJson.read(e.json())));
-      }
+    for (StoredEvent e : profile.events()) {
+      events.add(FlowEvent.of(EventJson.read(e.json())));
     }
     return Optional.of(
         new ProfileView(
@@ -79,14 +64,13 @@ record ProfileView(
             obj,
             zone,
             events,
-            identity(record.get(), IdentityType.USER_ID),
-            identity(record.get(), IdentityType.ANONYMOUS_ID),
-            !record.get().identities().isEmpty()));
+            identity(profile, IdentityType.USER_ID),
+            identity(profile, IdentityType.ANONYMOUS_ID),
+            !profile.identities().isEmpty()));
   }
 
-  private static Optional<String> identity(ProfileRecord record, IdentityType type) {
-    return record.identities().stream()
-        .map(HeldIdentity::identity)
+  private static Optional<String> identity(CurrentProfile profile, IdentityType type) {
+    return profile.identities().stream()
         .filter(i -> i.type() == type)
         .map(i -> i.value())
         .findFirst();
