@@ -83,7 +83,21 @@ final class ProfileDatabase implements AutoCloseable {
               )""",
               "INSERT INTO processor (id, position) VALUES (1, 0)"),
           // How many events a deletion erased: a count, never which.
-          List.of("ALTER TABLE deletions ADD COLUMN events INTEGER NOT NULL DEFAULT 0"));
+          List.of("ALTER TABLE deletions ADD COLUMN events INTEGER NOT NULL DEFAULT 0"),
+          // What a deletion still has to erase outside profiles.db: ids and hashes only.
+          List.of(
+              """
+              CREATE TABLE pending_erasures (
+                profile_id TEXT NOT NULL,
+                erased_id TEXT NOT NULL,
+                PRIMARY KEY (profile_id, erased_id)
+              )""",
+              """
+              CREATE TABLE pending_erasure_refs (
+                ref_hash TEXT NOT NULL,
+                profile_id TEXT NOT NULL,
+                PRIMARY KEY (ref_hash, profile_id)
+              )"""));
 
   private final Database db;
   private final Path marker;
