@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -263,8 +262,9 @@ public final class ProfileStore implements AutoCloseable {
    * profile id, the time and how many events went. The log erasure runs inside the database
    * transaction, so the processor cannot attribute another event to the profile meanwhile; if the
    * erasure fails, nothing is deleted here and the deletion can simply be retried (erasing again is
-   * a no-op). Deleted rows are overwritten ({@code secure_delete}) and the WAL is checkpointed, so
-   * the values are gone from the files too.
+   * a no-op). Deleted rows are overwritten ({@code secure_delete}, on for the whole connection, so
+   * copies left by earlier rewrites of the person's rows were overwritten too) and the WAL is
+   * checkpointed, so the values are gone from the files too.
    *
    * <p>The same transaction records the erasure as pending ({@link PendingErasure}: the profile id,
    * the ids merged into it and hashes of the references that named them), so the stores outside
@@ -285,9 +285,6 @@ public final class ProfileStore implements AutoCloseable {
               Set<Long> positions = eventPositions(c, id);
               eraseFromLog(log, positions);
               PendingErasureRows.record(c, id);
-              try (Statement pragma = c.createStatement()) {
-                pragma.execute("PRAGMA secure_delete = ON");
-              }
               for (String table : List.of("events", "traits", "identities", "merges")) {
                 ProfileWriter.update(
                     c, "DELETE FROM " + table + " WHERE profile_id = ?", id.value());
