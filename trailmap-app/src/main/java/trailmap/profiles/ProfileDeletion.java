@@ -69,9 +69,10 @@ final class ProfileDeletion {
 
   Outcome delete(ProfileRef ref) {
     // A deletion of this person that failed after profiles.db left a record naming them.
-    Outcome unknown = pending.finishNamedBy(ref) ? new Outcome.Finished() : new Outcome.Unknown();
+    Outcome whenNobodyHoldsIt =
+        pending.finishNamedBy(ref) ? new Outcome.Finished() : new Outcome.Unknown();
     if (store.resolve(ref).isEmpty()) {
-      return unknown;
+      return whenNobodyHoldsIt;
     }
     Optional<ProfileProcessor> processor = follower.get();
     if (processor.isPresent()) {
@@ -82,11 +83,11 @@ final class ProfileDeletion {
     }
     Optional<ProfileId> id = store.resolve(ref);
     if (id.isEmpty()) {
-      return unknown;
+      return whenNobodyHoldsIt;
     }
     OptionalLong deleted = store.delete(id.get(), log);
     if (deleted.isEmpty()) {
-      return unknown;
+      return whenNobodyHoldsIt;
     }
     pending.finish(id.get());
     return new Outcome.Deleted(deleted.getAsLong());
