@@ -11,7 +11,8 @@ import trailmap.store.StoreException;
 /**
  * {@code DATA_DIR/profiles.db}: its own SQLite file (WAL), so its migrations never collide with
  * {@code trailmap.db}'s, opened through {@link Database} (one connection behind a lock: the
- * processor is the only writer and API reads are short).
+ * processor is the only writer and API reads are short). {@code secure_delete} is on for the
+ * connection from the start, as in flows.db.
  */
 final class ProfileDatabase implements AutoCloseable {
   /** Append-only schema steps; {@code PRAGMA user_version} counts the steps applied. */
@@ -83,7 +84,21 @@ final class ProfileDatabase implements AutoCloseable {
               )""",
               "INSERT INTO processor (id, position) VALUES (1, 0)"),
           // How many events a deletion erased: a count, never which.
-          List.of("ALTER TABLE deletions ADD COLUMN events INTEGER NOT NULL DEFAULT 0"));
+          List.of("ALTER TABLE deletions ADD COLUMN events INTEGER NOT NULL DEFAULT 0"),
+          // What a deletion still has to erase outside profiles.db: ids and hashes only.
+          List.of(
+              """
+              CREATE TABLE pending_erasures (
+                profile_id TEXT NOT NULL,
+                erased_id TEXT NOT NULL,
+                PRIMARY KEY (profile_id, erased_id)
+              )""",
+              """
+              CREATE TABLE pending_erasure_refs (
+                ref_hash TEXT NOT NULL,
+                profile_id TEXT NOT NULL,
+                PRIMARY KEY (ref_hash, profile_id)
+              )"""));
 
   private final Database db;
   private final Path marker;
@@ -111,6 +126,21 @@ final class ProfileDatabase implements AutoCloseable {
       UncleanStop.checkOrSetAside(file);
     }
     Database db = Database.open(file, STEPS, Database.Synchronous.OFF);
+    try {
+      // A value deleted or rewritten at any time (a merge moves a profile's rows, a page split
+      // moves cells) leaves zeros, not a copy, in the file's free space: a later erasure of the
+      // person then removes every copy, not only the rows it deletes. Set on every open because
+      // SQLite keeps it per connection, not in the file.
+      db.read(
+          c -> {
+            try (Statement pragma = c.createStatement()) {
+              return pragma.execute("PRAGMA secure_delete = ON");
+            }
+          });
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
     try {
       Files.writeString(marker, "profiles.db is open; removed when it is closed cleanly\n");
     } catch (IOException e) {

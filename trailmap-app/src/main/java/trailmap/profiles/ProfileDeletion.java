@@ -1,7 +1,6 @@
 package trailmap.profiles;
 
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -14,15 +13,26 @@ import trailmap.eventlog.EventLog;
  * has applied every event the log held when asked, so none of the person's acknowledged events is
  * left behind unattributed; then resolves the reference again (one of those events may have merged
  * the profile into another) and has the store erase the person from the log and profiles.db ({@link
- * ProfileStore#delete}); then tells {@code erased} the profile's id and the ids of every profile
- * merged into it, so state kept outside profiles.db (flows.db, segments.db) goes too. Nothing is
- * deleted when the processor does not catch up in time.
+ * ProfileStore#delete}), which records the erasure as pending; then tells {@code erased} the
+ * profile's id and the ids of every profile merged into it, so state kept outside profiles.db
+ * (flows.db, segments.db) goes too, and forgets the record. Nothing is deleted when the processor
+ * does not catch up in time.
+ *
+ * <p>When {@code erased} fails, the person is already gone from the log and profiles.db; the
+ * pending record lets a retry of the same deletion (by any reference that named them) finish the
+ * job rather than answer that nobody holds the reference ({@link PendingErasures}).
  */
 final class ProfileDeletion {
   /** What a deletion did. */
   sealed interface Outcome {
     /** Deleted, with this many events erased. */
     record Deleted(long events) implements Outcome {}
+
+    /**
+     * An earlier deletion of the person, which had failed after erasing them from the log and
+     * profiles.db, is now finished in the other stores too.
+     */
+    record Finished() implements Outcome {}
 
     /** Nobody holds the reference (or the person was deleted already). */
     record Unknown() implements Outcome {}
@@ -35,14 +45,14 @@ final class ProfileDeletion {
   private final EventLog log;
   private final Supplier<Optional<ProfileProcessor>> follower;
   private final Duration catchUp;
-  private final Consumer<Set<ProfileId>> erased;
+  private final PendingErasures pending;
 
   /**
    * @param follower the processor following {@code log} into {@code store}, when one runs; without
    *     one nothing is awaited
    * @param catchUp how long to wait for it
    * @param erased told after a deletion; an exception it throws fails the request, after
-   *     profiles.db and the log were erased
+   *     profiles.db and the log were erased, and leaves the erasure pending for a retry
    */
   ProfileDeletion(
       ProfileStore store,
@@ -54,12 +64,15 @@ final class ProfileDeletion {
     this.log = log;
     this.follower = follower;
     this.catchUp = catchUp;
-    this.erased = erased;
+    this.pending = new PendingErasures(store, erased);
   }
 
   Outcome delete(ProfileRef ref) {
+    // A deletion of this person that failed after profiles.db left a record naming them.
+    Outcome whenNobodyHoldsIt =
+        pending.finishNamedBy(ref) ? new Outcome.Finished() : new Outcome.Unknown();
     if (store.resolve(ref).isEmpty()) {
-      return new Outcome.Unknown();
+      return whenNobodyHoldsIt;
     }
     Optional<ProfileProcessor> processor = follower.get();
     if (processor.isPresent()) {
@@ -70,15 +83,13 @@ final class ProfileDeletion {
     }
     Optional<ProfileId> id = store.resolve(ref);
     if (id.isEmpty()) {
-      return new Outcome.Unknown();
+      return whenNobodyHoldsIt;
     }
-    Set<ProfileId> people = new LinkedHashSet<>(Set.of(id.get()));
-    store.profile(id.get()).ifPresent(p -> p.merges().forEach(m -> people.add(m.absorbed())));
     OptionalLong deleted = store.delete(id.get(), log);
     if (deleted.isEmpty()) {
-      return new Outcome.Unknown();
+      return whenNobodyHoldsIt;
     }
-    erased.accept(Set.copyOf(people));
+    pending.finish(id.get());
     return new Outcome.Deleted(deleted.getAsLong());
   }
 

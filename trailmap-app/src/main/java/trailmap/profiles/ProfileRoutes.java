@@ -61,7 +61,8 @@ public final class ProfileRoutes {
 
   /**
    * @param erased told, after a deletion, the deleted profile's id and the ids of every profile
-   *     merged into it, so stores outside profiles.db forget them too
+   *     merged into it, so stores outside profiles.db forget them too; when it fails the erasure
+   *     stays pending ({@link PendingErasures}) and a retry of the deletion tells it again
    */
   public ProfileRoutes(
       ProfileStore store,
@@ -119,10 +120,14 @@ public final class ProfileRoutes {
     ctx.json(out);
   }
 
-  /** Erases the person from the log and profiles.db ({@link ProfileDeletion}). */
+  /**
+   * Erases the person from the log, profiles.db and the stores outside it ({@link
+   * ProfileDeletion}); a retry after a failure half-way finishes the job and answers 204 too.
+   */
   private void delete(Context ctx) {
     switch (deletion.delete(ref(ctx))) {
       case ProfileDeletion.Outcome.Deleted deleted -> ctx.status(204);
+      case ProfileDeletion.Outcome.Finished finished -> ctx.status(204);
       case ProfileDeletion.Outcome.Unknown unknown -> throw notFound(ctx.pathParam("id"));
       case ProfileDeletion.Outcome.CatchingUp behind -> {
         ctx.header("Retry-After", "10");

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +37,15 @@ import trailmap.eventlog.EventLog.LogEntry;
  */
 public final class ProfileStore implements AutoCloseable {
   static final List<String> TABLES =
-      List.of("profiles", "identities", "merges", "traits", "events", "deletions");
+      List.of(
+          "profiles",
+          "identities",
+          "merges",
+          "traits",
+          "events",
+          "deletions",
+          "pending_erasures",
+          "pending_erasure_refs");
 
   private final ProfileDatabase db;
   private final ProfileWriter writer;
@@ -274,8 +281,13 @@ public final class ProfileStore implements AutoCloseable {
    * profile id, the time and how many events went. The log erasure runs inside the database
    * transaction, so the processor cannot attribute another event to the profile meanwhile; if the
    * erasure fails, nothing is deleted here and the deletion can simply be retried (erasing again is
-   * a no-op). Deleted rows are overwritten ({@code secure_delete}) and the WAL is checkpointed, so
-   * the values are gone from the files too.
+   * a no-op). Deleted rows are overwritten ({@code secure_delete}, on for the whole connection, so
+   * copies left by earlier rewrites of the person's rows were overwritten too) and the WAL is
+   * checkpointed, so the values are gone from the files too.
+   *
+   * <p>The same transaction records the erasure as pending ({@link PendingErasure}: the profile id,
+   * the ids merged into it and hashes of the references that named them), so the stores outside
+   * profiles.db can still be told after a failure or a crash; {@link #erasureFinished} ends it.
    *
    * @return how many events were deleted; empty when there was no such profile
    * @throws trailmap.eventlog.EventLogException or another unchecked exception when the log could
@@ -291,9 +303,7 @@ public final class ProfileStore implements AutoCloseable {
               }
               Set<Long> positions = eventPositions(c, id);
               eraseFromLog(log, positions);
-              try (Statement pragma = c.createStatement()) {
-                pragma.execute("PRAGMA secure_delete = ON");
-              }
+              PendingErasureRows.record(c, id);
               for (String table : List.of("events", "traits", "identities", "merges")) {
                 ProfileWriter.update(
                     c, "DELETE FROM " + table + " WHERE profile_id = ?", id.value());
@@ -313,6 +323,31 @@ public final class ProfileStore implements AutoCloseable {
       db.durableCheckpoint();
     }
     return deleted;
+  }
+
+  /**
+   * Deletions that erased the person from the log and profiles.db but were not yet finished in the
+   * other stores (one of them failed, or the server stopped first), oldest profile id first.
+   */
+  public List<PendingErasure> pendingErasures() {
+    return db.read(PendingErasureRows::all);
+  }
+
+  /**
+   * The pending erasures {@code ref} named when they were deleted (by the profile's id, an id
+   * merged into it, or one of its identities), so a retry of the same deletion finds them.
+   */
+  public List<PendingErasure> pendingErasures(ProfileRef ref) {
+    return db.read(c -> PendingErasureRows.namedBy(c, ref));
+  }
+
+  /** Forgets that {@code profile}'s erasure was pending: every other store has erased them. */
+  public void erasureFinished(ProfileId profile) {
+    db.transaction(
+        c -> {
+          PendingErasureRows.finished(c, profile);
+          return null;
+        });
   }
 
   private static Set<Long> eventPositions(Connection c, ProfileId id) throws SQLException {

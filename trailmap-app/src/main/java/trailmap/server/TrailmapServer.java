@@ -45,6 +45,7 @@ import trailmap.flows.runtime.UnsubscribeRoutes;
 import trailmap.ingest.IngestRoutes;
 import trailmap.ingest.SourceRoutes;
 import trailmap.maps.JourneyMap;
+import trailmap.profiles.PendingErasures;
 import trailmap.profiles.ProfileId;
 import trailmap.profiles.ProfileProcessor;
 import trailmap.profiles.ProfileRef;
@@ -215,15 +216,19 @@ public final class TrailmapServer implements AutoCloseable {
               () -> Optional.ofNullable(processor.get()).ifPresent(ProfileProcessor::wake));
       SourceRoutes sourceRoutes = new SourceRoutes(sources);
       SegmentStore segmentStore = segments;
+      // flows.db first: it holds the rendered messages and addresses, and its pending sends stop
+      // once it is done. Each store is erased even when one before it failed.
+      Erasures erasures = new Erasures(List.of(flowStore::erase, segmentStore::erase));
+      // Deletions a failure (or a stop) left half-way are finished before anything runs that
+      // could read or send to the person: the processors start later, requests after app.start.
+      new PendingErasures(profiles, erasures).finishAll();
       ProfileRoutes profileRoutes =
           new ProfileRoutes(
               profiles,
               events,
               () -> Optional.ofNullable(processor.get()),
               id -> FlowTimeline.of(flowStore, id),
-              // flows.db first: it holds the rendered messages and addresses, and its pending
-              // sends stop once it is done. Each store is erased even when one before it failed.
-              new Erasures(List.of(flowStore::erase, segmentStore::erase)));
+              erasures);
       ProfileStore profileStore = profiles;
       UnsubscribeRoutes unsubscribe =
           new UnsubscribeRoutes(

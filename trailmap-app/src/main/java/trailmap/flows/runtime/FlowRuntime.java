@@ -199,7 +199,9 @@ public final class FlowRuntime implements AutoCloseable {
   }
 
   /**
-   * One round by the calling thread: new events, then due timers, then due sends.
+   * One round by the calling thread: new events, then due timers, then due sends. Its send round
+   * waits for one the sender thread has in progress (and the other way round), so a message is
+   * never handed over by both.
    *
    * @return how many events, timers and sends it handled
    */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.ReentrantLock;
 import trailmap.eventlog.EventLog;
 import trailmap.events.Event;
 import trailmap.events.JsonValue;
@@ -34,7 +35,12 @@ import trailmap.maps.EventType;
  * one transaction, so the first message is not held up and the round pays one commit (an fsync)
  * rather than one per message; it records sooner when the first unrecorded result is {@link
  * #RECORD_WITHIN} old. A crash before the commit resends what the round had handed over: at most
- * one round's messages, each with its outbox id (docs/flows-runtime.md). One thread at a time.
+ * one round's messages, each with its outbox id (docs/flows-runtime.md).
+ *
+ * <p>Thread-safe: one round at a time. A round started while another runs (a caller's {@link
+ * FlowRuntime#step} beside the sender thread) waits for it to end, so two rounds never read the
+ * same due row and hand the same message over twice. The guard is taken before the erasure lock and
+ * never while holding it, so an erasure waiting for the send in flight cannot deadlock with it.
  *
  * <p>Each row is handed over outside an erasure ({@link FlowStore#outsideErasure}), and not at all
  * when an erasure deleted it after the round read it; the result of a row deleted after it was
@@ -51,7 +57,7 @@ final class OutboxSender implements AutoCloseable {
 
   private static final int PRUNE_BATCH = 500;
 
-  /** When the sender last pruned (clock millis); the sender thread's alone. */
+  /** When the sender last pruned (clock millis); read and written only inside a round. */
   private long lastPrune = Long.MIN_VALUE / 2;
 
   /**
@@ -62,6 +68,12 @@ final class OutboxSender implements AutoCloseable {
 
   /** One row's attempt, with when its channel answered. */
   private record Attempt(OutboxMessage row, DeliveryResult result, long at) {}
+
+  /**
+   * Held for a whole round, from reading the due rows to recording their results: a round started
+   * meanwhile waits rather than reading rows this one has handed over but not recorded yet.
+   */
+  private final ReentrantLock round = new ReentrantLock();
 
   private final FlowStore store;
   private final EventLog log;
@@ -87,9 +99,20 @@ final class OutboxSender implements AutoCloseable {
 
   /**
    * Tries due rows once (at most {@link #BATCH}) and records their results; returns how many were
-   * tried. Closes an SMTP connection left idle.
+   * tried. Closes an SMTP connection left idle. Waits for a round in progress on another thread,
+   * then runs its own.
    */
   int sendDue() {
+    round.lock();
+    try {
+      return sendDueAlone();
+    } finally {
+      round.unlock();
+    }
+  }
+
+  /** {@link #sendDue}'s round, run while holding {@link #round}. */
+  private int sendDueAlone() {
     long erasures = store.erasures();
     List<OutboxMessage> due = store.db().read(c -> Outbox.due(c, clock.millis(), BATCH));
     List<Attempt> unrecorded = new ArrayList<>();
