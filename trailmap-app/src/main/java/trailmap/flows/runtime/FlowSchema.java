@@ -170,5 +170,17 @@ final class FlowSchema {
           List.of(
               "CREATE TABLE outbox_pruning (id INTEGER PRIMARY KEY CHECK (id = 1),"
                   + " after INTEGER NOT NULL)",
-              "INSERT INTO outbox_pruning (id, after) VALUES (1, 0)"));
+              "INSERT INTO outbox_pruning (id, after) VALUES (1, 0)"),
+          // A history of API triggers for dry runs (api_calls rows go once handled): written with
+          // each api_calls row, read by flow and time, pruned by time (FlowStore.requestApiCall).
+          List.of(
+              """
+              CREATE TABLE api_call_log (
+                id INTEGER PRIMARY KEY,
+                flow_id TEXT NOT NULL,
+                profile_id TEXT NOT NULL,
+                requested_at INTEGER NOT NULL
+              )""",
+              "CREATE INDEX api_call_log_by_flow ON api_call_log(flow_id, requested_at)",
+              "CREATE INDEX api_call_log_by_time ON api_call_log(requested_at)"));
 }
