@@ -56,11 +56,14 @@ final class ApiCallLog {
             + " AND requested_at >= ? AND requested_at < ? ORDER BY requested_at, id",
         r -> new TriggerHistory.Firing(r.getString(1), Instant.ofEpochMilli(r.getLong(2))),
         flowId,
-        from.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE),
+        from.map(ApiCallLog::ceilMillis).orElse(Long.MIN_VALUE),
         to.map(ApiCallLog::ceilMillis).orElse(Long.MAX_VALUE));
   }
 
-  /** The first whole millisecond at or after {@code t}: a call at it is not before {@code t}. */
+  /**
+   * The first whole millisecond at or after {@code t}: stored milliseconds at or past it are not
+   * before {@code t}.
+   */
   private static long ceilMillis(Instant t) {
     long millis = t.toEpochMilli();
     return Instant.ofEpochMilli(millis).isBefore(t) ? millis + 1 : millis;

@@ -361,7 +361,7 @@ public final class SegmentStore implements AutoCloseable {
                   "SELECT seq, profile_id, at, cause FROM changes WHERE segment_id = ?"
                       + " AND entered = 1 AND at >= ? AND at < ? ORDER BY at, seq")) {
             s.setString(1, segmentId);
-            s.setLong(2, from.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
+            s.setLong(2, from.map(SegmentStore::ceilMillis).orElse(Long.MIN_VALUE));
             s.setLong(3, to.map(SegmentStore::ceilMillis).orElse(Long.MAX_VALUE));
             try (ResultSet r = s.executeQuery()) {
               while (r.next()) {
