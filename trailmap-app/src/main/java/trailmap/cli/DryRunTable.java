@@ -21,14 +21,15 @@ final class DryRunTable {
         counted.path("from").asText(),
         counted.path("to").asText());
     out.println("messaging rules: " + rules(counted.path("policy")));
-    long firings = counted.path("scheduleFirings").asLong();
     out.printf(
         Locale.ROOT,
-        "%,d profiles replayed (%,d events, %,d timers fired%s); %,d entered (%,d entries)%n%n",
+        "%,d profiles replayed (%,d events, %,d timers fired%s%s%s); %,d entered (%,d entries)%n%n",
         answer.at("/profiles/replayed").asLong(),
         counted.path("events").asLong(),
         counted.path("timersFired").asLong(),
-        firings == 0 ? "" : String.format(Locale.ROOT, ", %,d schedule firings", firings),
+        count(counted, "scheduleFirings", "schedule firings"),
+        count(counted, "segmentEntries", "segment entries"),
+        count(counted, "apiCalls", "API calls"),
         answer.at("/profiles/entered").asLong(),
         answer.path("entries").asLong());
     out.printf(
@@ -90,6 +91,12 @@ final class DryRunTable {
       out.println("warning: " + warning.asText());
     }
     out.println("(--json prints every figure and the rules of the simulation)");
+  }
+
+  /** ", N what" when the answer counted any, else nothing. */
+  private static String count(JsonNode counted, String field, String what) {
+    long n = counted.path(field).asLong();
+    return n == 0 ? "" : String.format(Locale.ROOT, ", %,d %s", n, what);
   }
 
   private static String group(JsonNode group) {

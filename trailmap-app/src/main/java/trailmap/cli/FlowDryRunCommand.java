@@ -11,23 +11,29 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import trailmap.analytics.EventTable;
 import trailmap.analytics.store.EventTables;
 import trailmap.analytics.store.LoadOptions;
 import trailmap.flows.Flow;
+import trailmap.flows.Trigger;
 import trailmap.flows.dryrun.DryRunRules;
 import trailmap.flows.dryrun.FlowDryRun;
+import trailmap.flows.dryrun.TriggerHistories;
 import trailmap.flows.format.FlowReadResult;
 import trailmap.flows.format.FlowReader;
 import trailmap.flows.runtime.FlowStore;
 import trailmap.maps.JourneyMap;
+import trailmap.segments.store.SegmentStore;
 import trailmap.server.ProblemException;
 import trailmap.server.ServerConfig;
 import trailmap.server.StoredMaps;
+import trailmap.server.StoredTriggerHistories;
 import trailmap.store.Database;
 import trailmap.store.MapStore;
 import trailmap.store.StoreException;
@@ -47,9 +53,9 @@ import trailmap.store.StoreException;
           + " suppressions by reason, quiet-hour deferrals, goals, exits, the holdout split."
           + " Nothing is sent (docs/flow-dry-run.md). Event triggers are replayed; schedule"
           + " triggers fire for each profile in its own time zone; touchpoint and stage triggers"
-          + " are replayed against the latest version of their map stored in the data directory."
-          + " Segment and API triggers cannot be (membership history and API calls are not"
-          + " stored).",
+          + " are replayed against the latest version of their map stored in the data directory;"
+          + " segment triggers from the segment's recorded entries (segments.db), API triggers"
+          + " from the flow's logged calls (flows.db, kept 400 days).",
       "With --config, the simulated sends obey the messaging rules of the server's config file"
           + " (frequency caps, quiet hours, opt-in channels, global holdout), as the server's"
           + " dry-run endpoint does; without it only the flow's own rules apply. The answer says"
@@ -124,15 +130,22 @@ final class FlowDryRunCommand implements Callable<Integer> {
           config == null
               ? DryRunRules.FLOW_ONLY
               : DryRunRules.fromConfig(server.messaging().policy(), config.toString());
+      EventTable table = EventTables.load(dir, LoadOptions.all()).table();
+      long seed = seed(dir);
       ObjectNode answer =
-          FlowDryRun.run(
+          withHistories(
               flow,
-              EventTables.load(dir, LoadOptions.all()).table(),
-              start,
-              end,
-              rules,
-              seed(dir),
-              mapId -> storedMap(dir, mapId));
+              dir,
+              histories ->
+                  FlowDryRun.run(
+                      flow,
+                      table,
+                      start,
+                      end,
+                      rules,
+                      seed,
+                      mapId -> storedMap(dir, mapId),
+                      histories));
       if (json) {
         out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
       } else {
@@ -164,6 +177,30 @@ final class FlowDryRunCommand implements Callable<Integer> {
     }
     try (FlowStore flows = FlowStore.open(dir, Clock.systemUTC())) {
       return flows.assignmentSeed();
+    }
+  }
+
+  /**
+   * Runs {@code dryRun} with the trigger history the flow's trigger needs from the data directory,
+   * opening only that store, and only when the server made it: segments.db for a segment trigger,
+   * flows.db for an api trigger.
+   */
+  private static ObjectNode withHistories(
+      Flow flow, Path dir, Function<TriggerHistories, ObjectNode> dryRun) {
+    switch (flow.trigger()) {
+      case Trigger.SegmentEntered s when Files.exists(dir.resolve("segments.db")) -> {
+        try (SegmentStore segments = SegmentStore.open(dir, Clock.systemUTC())) {
+          return dryRun.apply(new StoredTriggerHistories(Optional.of(segments), Optional.empty()));
+        }
+      }
+      case Trigger.Api a when Files.exists(dir.resolve("flows.db")) -> {
+        try (FlowStore flows = FlowStore.open(dir, Clock.systemUTC())) {
+          return dryRun.apply(new StoredTriggerHistories(Optional.empty(), Optional.of(flows)));
+        }
+      }
+      default -> {
+        return dryRun.apply(TriggerHistories.NONE);
+      }
     }
   }
 

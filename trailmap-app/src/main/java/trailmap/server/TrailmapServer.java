@@ -245,7 +245,12 @@ public final class TrailmapServer implements AutoCloseable {
           new AnalyticsRoutes(tables, latestMap, segmentStore::memberIds);
       LiveRoutes liveRoutes = new LiveRoutes(tables, latestMap);
       DryRunRoutes dryRuns =
-          new DryRunRoutes(flowStore, tables, config.messaging().policy(), latestMap);
+          new DryRunRoutes(
+              flowStore,
+              tables,
+              config.messaging().policy(),
+              latestMap,
+              new StoredTriggerHistories(segmentStore, flowStore));
       ApiTriggerRoutes apiTriggers = new ApiTriggerRoutes(flowStore, profiles);
       AtomicReference<SegmentProcessor> segmentProcessor = new AtomicReference<>();
       SegmentRoutes segmentRoutes =

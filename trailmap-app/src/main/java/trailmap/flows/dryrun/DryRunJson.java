@@ -11,6 +11,7 @@ import trailmap.flows.Trigger;
 import trailmap.flows.policy.FrequencyCap;
 import trailmap.flows.policy.MessagePolicy;
 import trailmap.flows.policy.Verdict;
+import trailmap.flows.runtime.FlowStore;
 
 /**
  * Writes the dry-run answer document:
@@ -28,7 +29,7 @@ import trailmap.flows.policy.Verdict;
  *  "holdout": {"treatment": {"entries", "converted", "conversion"}, "holdout": {…}},
  *  "warnings": ["…"],
  *  "counted": {"simulated": "…", "from", "to", "fromDefaulted", "toDefaulted", "events",
- *              "timersFired", "scheduleFirings", "sent": "nothing", "seed",
+ *              "timersFired", "scheduleFirings", "segmentEntries", "apiCalls", "sent": "nothing", "seed",
  *              "policy": {"from", "caps", "quietHours", "optIn", "globalHoldout"}, "rules": ["…"]}}
  * }</pre>
  *
@@ -60,6 +61,23 @@ public final class DryRunJson {
           + " time zone, as live, but only after its first stored event (live, a profile gets its"
           + " first firing when it is first seen); at one instant the profile's timer fires first,"
           + " then the schedule, then an event";
+
+  /** How a segment trigger is replayed, stated in the answers of segment flows. */
+  static final String SEGMENT_RULE =
+      "the segment's recorded entries in [from, to) start the flow, each at the time it was"
+          + " recorded (when the live runtime would have started it), among the profile's events and"
+          + " timers: at one instant the timer fires first, then the event, then the entry; entries"
+          + " made by flows' addToSegment are among them, so the flow's own simulated additions are"
+          + " not fed back to its trigger";
+
+  /** How an api trigger is replayed, stated in the answers of api flows. */
+  static final String API_RULE =
+      "the flow's logged calls of POST /api/flows/{id}/trigger in [from, to) start it, each at the"
+          + " time it was made, among the profile's events and timers: at one instant the timer"
+          + " fires first, then the event, then the call; calls are logged under the flow's id and"
+          + " kept "
+          + FlowStore.API_CALL_HISTORY.toDays()
+          + " days";
 
   private DryRunJson() {}
 
@@ -117,15 +135,7 @@ public final class DryRunJson {
     holdout.set("holdout", group(result.holdout()));
     ArrayNode warned = out.putArray("warnings");
     warnings.forEach(warned::add);
-    out.set(
-        "counted",
-        counted(
-            result,
-            rules,
-            seed,
-            fromDefaulted,
-            toDefaulted,
-            flow.trigger() instanceof Trigger.Schedule));
+    out.set("counted", counted(result, rules, seed, fromDefaulted, toDefaulted, flow.trigger()));
     return out;
   }
 
@@ -135,13 +145,20 @@ public final class DryRunJson {
       long seed,
       boolean fromDefaulted,
       boolean toDefaulted,
-      boolean schedule) {
+      Trigger trigger) {
     ObjectNode counted = JSON.objectNode();
+    String firings =
+        switch (trigger) {
+          case Trigger.Schedule s -> " and the schedule's firings";
+          case Trigger.SegmentEntered s ->
+              " and the recorded entries of segment '" + s.segmentId() + "'";
+          case Trigger.Api a -> " and the flow's logged API calls";
+          default -> "";
+        };
     counted.put(
         "simulated",
         "stored events%s replayed through flow '%s' v%d on simulated time, profile by profile"
-            .formatted(
-                schedule ? " and the schedule's firings" : "", result.flowId(), result.version()));
+            .formatted(firings, result.flowId(), result.version()));
     counted.put("from", result.from().toString());
     counted.put("to", result.to().toString());
     counted.put("fromDefaulted", fromDefaulted);
@@ -150,6 +167,8 @@ public final class DryRunJson {
     counted.put("events", result.events());
     counted.put("timersFired", result.timersFired());
     counted.put("scheduleFirings", result.scheduleFirings());
+    counted.put("segmentEntries", result.segmentEntries());
+    counted.put("apiCalls", result.apiCalls());
     counted.put(
         "sent",
         "nothing: no email, SMS, push or webhook left the process and no trait or segment was"
@@ -169,8 +188,11 @@ public final class DryRunJson {
     p.put("globalHoldout", policy.globalHoldout());
     ArrayNode stated = counted.putArray("rules");
     RULES.forEach(stated::add);
-    if (schedule) {
-      stated.add(SCHEDULE_RULE);
+    switch (trigger) {
+      case Trigger.Schedule s -> stated.add(SCHEDULE_RULE);
+      case Trigger.SegmentEntered s -> stated.add(SEGMENT_RULE);
+      case Trigger.Api a -> stated.add(API_RULE);
+      default -> {}
     }
     if (!policy.optInChannels().isEmpty()) {
       stated.add(

@@ -26,7 +26,8 @@ import trailmap.server.Requires;
  * optional: {@code {"version": N, "from": ISO, "to": ISO}}; the version defaults to the published
  * one, else the latest draft. Simulated sends obey the server's {@code messaging} rules (caps,
  * quiet hours, opt-in, global holdout); touchpoint and stage triggers are replayed against the
- * latest stored version of their map. The answer is {@link FlowDryRun}'s (docs/flow-dry-run.md).
+ * latest stored version of their map, segment triggers from the segment's recorded entries and api
+ * triggers from the flow's logged calls. The answer is {@link FlowDryRun}'s (docs/flow-dry-run.md).
  */
 public final class DryRunRoutes {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -36,20 +37,24 @@ public final class DryRunRoutes {
   private final Supplier<EventTable> tables;
   private final MessagePolicy policy;
   private final Function<String, Optional<JourneyMap>> maps;
+  private final TriggerHistories histories;
 
   /**
    * @param policy the server's messaging rules, which the simulated sends obey
    * @param maps the latest stored version of a map by id, for touchpoint and stage triggers
+   * @param histories the segments' recorded entries and the flows' logged API calls
    */
   public DryRunRoutes(
       FlowStore flows,
       Supplier<EventTable> tables,
       MessagePolicy policy,
-      Function<String, Optional<JourneyMap>> maps) {
+      Function<String, Optional<JourneyMap>> maps,
+      TriggerHistories histories) {
     this.flows = flows;
     this.tables = tables;
     this.policy = policy;
     this.maps = maps;
+    this.histories = histories;
   }
 
   public void register(RoutesConfig routes) {
@@ -93,7 +98,8 @@ public final class DryRunRoutes {
             instant(body, "to"),
             DryRunRules.ofServer(policy),
             flows.assignmentSeed(),
-            maps));
+            maps,
+            histories));
   }
 
   private static JsonNode body(String text) {

@@ -4,25 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import trailmap.analytics.Dictionary;
 import trailmap.analytics.EventTable;
-import trailmap.flows.Condition;
-import trailmap.flows.Exit;
 import trailmap.flows.Flow;
-import trailmap.flows.Goal;
-import trailmap.flows.Split;
-import trailmap.flows.Step;
 import trailmap.flows.Trigger;
-import trailmap.flows.Wait;
 import trailmap.flows.policy.MessagePolicy;
 import trailmap.maps.JourneyMap;
-import trailmap.maps.Stage;
-import trailmap.maps.Touchpoint;
 import trailmap.server.ProblemException;
 
 /**
@@ -32,9 +22,10 @@ import trailmap.server.ProblemException;
  * JsonNode answer = FlowDryRun.run(flow, table, Optional.of(from), Optional.empty());
  * }</pre>
  *
- * <p>An absent {@code from} is the time of the table's earliest event; an absent {@code to} is just
- * after its latest event (so the last event is replayed and the data's end is the simulated "now").
- * Profiles without a {@code timezone} trait are in UTC. Thread-safe.
+ * <p>An absent {@code from} is the time of the table's earliest event (or a segment or api
+ * trigger's earliest recorded firing); an absent {@code to} is just after its latest event or
+ * firing (so the last one is replayed and the data's end is the simulated "now"). Profiles without
+ * a {@code timezone} trait are in UTC. Thread-safe.
  */
 public final class FlowDryRun {
   /** The seed of holdout and split assignment until workspaces have their own. */
@@ -72,11 +63,8 @@ public final class FlowDryRun {
    * As {@link #run(Flow, EventTable, Optional, Optional, DryRunRules, long)}, replaying a
    * touchpoint or stage trigger against the map {@code maps} answers for its id (the latest stored
    * version, as the runtime uses): an event that satisfies a touchpoint's matcher enters the
-   * touchpoint and its stage.
-   *
-   * @throws ProblemException 400 {@code invalid-query} also when the trigger's map, touchpoint or
-   *     stage is not there, or the trigger is a segment or API trigger (the detail says why and
-   *     what to dry-run instead)
+   * touchpoint and its stage. A segment flow is refused and an api flow enters nobody: there is no
+   * trigger history (see the overload with {@link TriggerHistories}).
    */
   public static ObjectNode run(
       Flow flow,
@@ -86,6 +74,27 @@ public final class FlowDryRun {
       DryRunRules rules,
       long seed,
       Function<String, Optional<JourneyMap>> maps) {
+    return run(flow, table, from, to, rules, seed, maps, TriggerHistories.NONE);
+  }
+
+  /**
+   * As {@link #run(Flow, EventTable, Optional, Optional, DryRunRules, long, Function)}, replaying a
+   * segment trigger from the segment's recorded entries and an api trigger from the flow's logged
+   * calls in {@code histories} (those in the range, at their recorded times). An absent {@code
+   * from} or {@code to} then also covers the first and last recorded firing.
+   *
+   * @throws ProblemException 400 {@code invalid-query} when the range is empty, or the trigger's
+   *     map, touchpoint, stage or segment is not there (the detail names what is)
+   */
+  public static ObjectNode run(
+      Flow flow,
+      EventTable table,
+      Optional<Instant> from,
+      Optional<Instant> to,
+      DryRunRules rules,
+      long seed,
+      Function<String, Optional<JourneyMap>> maps,
+      TriggerHistories histories) {
     MessagePolicy policy = rules.policy();
     Optional<JourneyMap> map =
         switch (flow.trigger()) {
@@ -93,24 +102,26 @@ public final class FlowDryRun {
           case Trigger.StageEntered st -> maps.apply(st.mapId());
           default -> Optional.empty();
         };
-    List<String> problems = DryRun.problems(flow, map);
-    if (!problems.isEmpty()) {
-      throw invalid(String.join("; ", problems));
-    }
     if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
       throw invalid(
           "the time range is empty: from " + from.get() + " is not before to " + to.get());
     }
-    Optional<long[]> span = span(table);
+    TriggerHistory history = history(flow, histories, from, to);
+    List<String> problems = DryRun.problems(flow, map, history);
+    if (!problems.isEmpty()) {
+      throw invalid(String.join("; ", problems));
+    }
+    List<Instant> times = new ArrayList<>();
+    span(table).ifPresent(times::addAll);
+    history.firings().values().forEach(profile -> times.addAll(profile));
+    Optional<Instant> first = times.stream().min(Instant::compareTo);
+    Optional<Instant> last = times.stream().max(Instant::compareTo);
     Instant start =
-        from.orElseGet(
-            () ->
-                span.map(s -> instant(s[0]))
-                    .orElse(to.map(t -> t.minusNanos(1_000)).orElse(Instant.EPOCH)));
+        from.orElseGet(() -> first.orElse(to.map(t -> t.minusNanos(1_000)).orElse(Instant.EPOCH)));
     Instant end =
         to.orElseGet(
             () ->
-                span.map(s -> instant(s[1] + 1))
+                last.map(t -> t.plusNanos(1_000))
                     .filter(start::isBefore)
                     .orElse(start.plusNanos(1_000)));
     if (!start.isBefore(end)) {
@@ -122,96 +133,46 @@ public final class FlowDryRun {
               + " (the data ends before 'from'; give --to)");
     }
     DryRunRange range = new DryRunRange(start, end);
-    DryRunResult result = new DryRun(flow, map, policy, seed, ZoneOffset.UTC).run(table, range);
+    DryRunResult result =
+        new DryRun(flow, map, history, policy, seed, ZoneOffset.UTC).run(table, range);
+    long recordedInRange =
+        history.firings().values().stream().flatMap(List::stream).filter(range::contains).count();
     return DryRunJson.write(
         flow,
         result,
-        warnings(flow, map, table, result),
+        DryRunWarnings.of(flow, map, table, result, recordedInRange),
         rules,
         seed,
         from.isEmpty(),
         to.isEmpty());
   }
 
+  /**
+   * The recorded firings of a segment or api trigger within the given bounds, and for a segment
+   * trigger the segments that exist; {@link TriggerHistory#NONE} for other triggers.
+   */
+  private static TriggerHistory history(
+      Flow flow, TriggerHistories histories, Optional<Instant> from, Optional<Instant> to) {
+    return switch (flow.trigger()) {
+      case Trigger.SegmentEntered s -> {
+        Set<String> segments = histories.segmentIds();
+        yield TriggerHistory.of(
+            segments,
+            segments.contains(s.segmentId())
+                ? histories.segmentEntries(s.segmentId(), from, to)
+                : List.of());
+      }
+      case Trigger.Api a -> TriggerHistory.of(Set.of(), histories.apiCalls(flow.id(), from, to));
+      default -> TriggerHistory.NONE;
+    };
+  }
+
   private static ProblemException invalid(String detail) {
     return ProblemException.badRequest("invalid-query", "The dry run cannot be done", detail);
   }
 
-  /**
-   * Names the flow listens for that the data never holds: a typo should not look like a finding;
-   * and a schedule that fired for nobody in the range.
-   */
-  static List<String> warnings(
-      Flow flow, Optional<JourneyMap> map, EventTable table, DryRunResult result) {
-    Set<String> names = new LinkedHashSet<>();
-    List<String> warnings = new ArrayList<>();
-    if (flow.trigger() instanceof Trigger.OnEvent on) {
-      names.add(on.match().event());
-    }
-    for (Touchpoint touchpoint : entryTouchpoints(flow.trigger(), map)) {
-      if (touchpoint.matcher().isEmpty()) {
-        warnings.add(
-            "touchpoint '%s' of map '%s' has no match rule: no event enters it"
-                .formatted(touchpoint.id(), map.orElseThrow().id()));
-      } else {
-        touchpoint.matcher().get().event().ifPresent(names::add);
-      }
-    }
-    for (Step step : flow.steps()) {
-      if (step instanceof Goal goal) {
-        goal.event().ifPresent(e -> names.add(e.event()));
-      }
-      if (step instanceof Wait wait && wait.until() instanceof Wait.Until.Event until) {
-        names.add(until.match().event());
-      }
-      if (step instanceof Split split && split.rule() instanceof Split.ByCondition byCondition) {
-        byCondition.branches().forEach(branch -> didEvents(branch.condition(), names));
-      }
-    }
-    for (Exit exit : flow.exits()) {
-      if (exit instanceof Exit.OnEvent on) {
-        names.add(on.match().event());
-      }
-    }
-    for (String name : names) {
-      if (table.names().lookup(name) == Dictionary.ABSENT) {
-        warnings.add("no event named '" + name + "' in the data: nothing can match it");
-      }
-    }
-    if (result.events() == 0) {
-      warnings.add("no event falls in the range [" + result.from() + ", " + result.to() + ")");
-    }
-    if (flow.trigger() instanceof Trigger.Schedule schedule && result.scheduleFirings() == 0) {
-      warnings.add(
-          "schedule '%s' fires for no profile in [%s, %s): the range holds none of its times after a profile's first stored event; widen the range"
-              .formatted(schedule.cron().expression(), result.from(), result.to()));
-    }
-    return warnings;
-  }
-
-  /** The touchpoints through which a touchpoint or stage trigger can be entered. */
-  private static List<Touchpoint> entryTouchpoints(Trigger trigger, Optional<JourneyMap> map) {
-    if (map.isEmpty()) {
-      return List.of();
-    }
-    return switch (trigger) {
-      case Trigger.TouchpointEntered t -> map.get().touchpoint(t.touchpointId()).stream().toList();
-      case Trigger.StageEntered st ->
-          map.get().stage(st.stageId()).map(Stage::touchpoints).orElse(List.of());
-      default -> List.of();
-    };
-  }
-
-  private static void didEvents(Condition condition, Set<String> names) {
-    switch (condition) {
-      case Condition.Did did -> names.add(did.match().event());
-      case Condition.Not not -> didEvents(not.condition(), names);
-      case Condition.Traits traits -> {}
-    }
-  }
-
-  /** The earliest and latest event time in microseconds; empty for an empty table. */
-  private static Optional<long[]> span(EventTable table) {
+  /** The earliest and latest event time; empty for an empty table. */
+  private static Optional<List<Instant>> span(EventTable table) {
     if (table.events() == 0) {
       return Optional.empty();
     }
@@ -223,7 +184,7 @@ public final class FlowDryRun {
         max = Math.max(max, table.micros(table.profileEnd(p) - 1));
       }
     }
-    return Optional.of(new long[] {min, max});
+    return Optional.of(List.of(instant(min), instant(max)));
   }
 
   private static Instant instant(long micros) {

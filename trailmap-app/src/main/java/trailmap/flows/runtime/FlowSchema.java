@@ -213,5 +213,17 @@ final class FlowSchema {
               "INSERT INTO send_history_rebuilt"
                   + " SELECT profile_id, sent_at, outbox_id, channel, flow_id FROM send_history",
               "DROP TABLE send_history",
-              "ALTER TABLE send_history_rebuilt RENAME TO send_history"));
+              "ALTER TABLE send_history_rebuilt RENAME TO send_history"),
+          // A history of API triggers for dry runs (api_calls rows go once handled): written with
+          // each api_calls row, read by flow and time, pruned by time (FlowStore.requestApiCall).
+          List.of(
+              """
+              CREATE TABLE api_call_log (
+                id INTEGER PRIMARY KEY,
+                flow_id TEXT NOT NULL,
+                profile_id TEXT NOT NULL,
+                requested_at INTEGER NOT NULL
+              )""",
+              "CREATE INDEX api_call_log_by_flow ON api_call_log(flow_id, requested_at)",
+              "CREATE INDEX api_call_log_by_time ON api_call_log(requested_at)"));
 }

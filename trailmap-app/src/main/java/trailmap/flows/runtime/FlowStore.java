@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 import trailmap.flows.Flow;
 import trailmap.flows.Trigger;
 import trailmap.flows.channels.UnsubscribeTokens;
+import trailmap.flows.dryrun.TriggerHistory;
 import trailmap.flows.format.FlowReadResult;
 import trailmap.flows.format.FlowReader;
 import trailmap.flows.policy.Consent;
@@ -54,6 +56,9 @@ import trailmap.store.Database;
  * values from the files and not only from the tables.
  */
 public final class FlowStore implements AutoCloseable {
+  /** How long a logged API call is kept for dry runs ({@link #apiCallLog}): 400 days. */
+  public static final Duration API_CALL_HISTORY = ApiCallLog.HORIZON;
+
   private final Database db;
   private final Clock clock;
   private final AtomicLong generation = new AtomicLong();
@@ -504,17 +509,32 @@ public final class FlowStore implements AutoCloseable {
   /**
    * Records an API trigger of {@code flowId} for the profile; the runtime carries it out (the
    * flow's entry rules decide whether the profile enters) and deletes it in the same transaction,
-   * so an accepted call survives a crash and is handled once.
+   * so an accepted call survives a crash and is handled once. The same transaction logs the call
+   * for dry runs ({@link #apiCallLog}) and prunes logged calls older than 400 days.
    */
   public void requestApiCall(String flowId, String profileId) {
+    long now = clock.millis();
     db.transaction(
-        c ->
-            Sql.update(
-                c,
-                "INSERT INTO api_calls (flow_id, profile_id, requested_at) VALUES (?, ?, ?)",
-                flowId,
-                profileId,
-                clock.millis()));
+        c -> {
+          Sql.update(
+              c,
+              "INSERT INTO api_calls (flow_id, profile_id, requested_at) VALUES (?, ?, ?)",
+              flowId,
+              profileId,
+              now);
+          ApiCallLog.record(c, flowId, profileId, now);
+          return null;
+        });
+  }
+
+  /**
+   * The logged API calls of {@code flowId} requested in {@code [from, to)} (an absent bound does
+   * not limit), oldest first, each naming the profile it was made for. Calls are kept 400 days
+   * after they were made; an erased person's calls are deleted with them ({@link #erase}).
+   */
+  public List<TriggerHistory.Firing> apiCallLog(
+      String flowId, Optional<Instant> from, Optional<Instant> to) {
+    return db.read(c -> ApiCallLog.read(c, flowId, from, to));
   }
 
   static long position(Connection c) throws SQLException {
@@ -577,9 +597,10 @@ public final class FlowStore implements AutoCloseable {
    * Forgets erased people ({@code DELETE /api/profiles/{id}}): deletes every row of every flows.db
    * table with a {@code profile_id} column that names one of {@code profiles} (flow state, timers,
    * outbox rows with their rendered messages, send history, suppressions, consent, the flow
-   * timeline, API calls, schedule firings, and any such table added later), in one transaction,
-   * then checkpoints the WAL, so no row and no page of the files names them. A schedule sweep that
-   * had stopped at one of them goes on from the previous profile with a firing instead.
+   * timeline, API calls and their log, schedule firings, and any such table added later), in one
+   * transaction, then checkpoints the WAL, so no row and no page of the files names them. A
+   * schedule sweep that had stopped at one of them goes on from the previous profile with a firing
+   * instead.
    *
    * <p>Waits for the runtime's unit of work in flight (a page of events, a batch of timers, a send
    * being handed over); afterwards the runtime neither sends one of the deleted outbox rows nor

@@ -80,5 +80,7 @@ final class SegmentSchema {
                 after TEXT NOT NULL
               )""",
               // Existing segments have no evidence yet: build it from the histories once.
-              "INSERT OR REPLACE INTO backfills (segment_id, after) SELECT id, '' FROM segments"));
+              "INSERT OR REPLACE INTO backfills (segment_id, after) SELECT id, '' FROM segments"),
+          // Dry runs of segment flows read one segment's entries by time (SegmentStore.entries).
+          List.of("CREATE INDEX changes_by_segment ON changes(segment_id, entered, at)"));
 }

@@ -346,6 +346,47 @@ public final class SegmentStore implements AutoCloseable {
   }
 
   /**
+   * The recorded entries into {@code segmentId} at {@code from <= at < to} (an absent bound does
+   * not limit), oldest first: every time a profile became a member, by its rule or a flow's {@code
+   * addToSegment}, at the time the change was recorded (when a segment flow would have started). An
+   * erased person's entries are gone; a merged-away profile's keep its old id.
+   */
+  public List<MembershipChange> entries(
+      String segmentId, Optional<Instant> from, Optional<Instant> to) {
+    return db.read(
+        c -> {
+          List<MembershipChange> out = new ArrayList<>();
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT seq, profile_id, at, cause FROM changes WHERE segment_id = ?"
+                      + " AND entered = 1 AND at >= ? AND at < ? ORDER BY at, seq")) {
+            s.setString(1, segmentId);
+            s.setLong(2, from.map(SegmentStore::ceilMillis).orElse(Long.MIN_VALUE));
+            s.setLong(3, to.map(SegmentStore::ceilMillis).orElse(Long.MAX_VALUE));
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                out.add(
+                    new MembershipChange(
+                        r.getLong(1),
+                        segmentId,
+                        new ProfileId(r.getString(2)),
+                        true,
+                        Instant.ofEpochMilli(r.getLong(3)),
+                        r.getString(4)));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** The first whole millisecond at or after {@code t}: a change at it is not before {@code t}. */
+  private static long ceilMillis(Instant t) {
+    long millis = t.toEpochMilli();
+    return Instant.ofEpochMilli(millis).isBefore(t) ? millis + 1 : millis;
+  }
+
+  /**
    * A flow's {@code addToSegment} / {@code removeFromSegment}: holds the profile in (or out of) the
    * segment whatever the rule says, until the opposite action. Idempotent.
    *

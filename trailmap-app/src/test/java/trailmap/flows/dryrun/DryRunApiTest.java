@@ -165,7 +165,7 @@ class DryRunApiTest {
   }
 
   @Test
-  void aTriggerOnAMissingMapOrTouchpointIsA400ThatSaysWhatIsThere() {
+  void aTriggerOnAMissingMapTouchpointOrSegmentIsA400ThatSaysWhatIsThere() {
     server
         .server()
         .flows()
@@ -201,8 +201,8 @@ class DryRunApiTest {
     assertThat(segment.statusCode()).isEqualTo(400);
     assertThat(segment.body())
         .contains(
-            "starts when a profile joins segment 'vip', which a dry run cannot replay: segment"
-                + " membership history is not stored");
+            "starts when a profile joins segment 'vip', but there is no segment 'vip' (there are"
+                + " no segments)");
   }
 
   @Test

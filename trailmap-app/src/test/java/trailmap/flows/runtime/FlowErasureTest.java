@@ -31,6 +31,7 @@ import trailmap.eventlog.MemoryEventLog;
 import trailmap.events.Event;
 import trailmap.events.JsonValue;
 import trailmap.flows.channels.SmtpSettings;
+import trailmap.flows.dryrun.TriggerHistory;
 import trailmap.maps.EventType;
 import trailmap.profiles.ProfileId;
 import trailmap.profiles.ProfileProcessor;
@@ -245,6 +246,7 @@ class FlowErasureTest {
     assertThat(profileTables())
         .contains(
             "activity",
+            "api_call_log",
             "api_calls",
             "consent",
             "flow_state",
@@ -258,6 +260,19 @@ class FlowErasureTest {
       assertThat(rowsOf(id).get("timers")).as("the tips wake-up of " + id).hasSize(1);
       assertThat(rowsOf(id).get("outbox")).as("the welcome email of " + id).hasSize(1);
     }
+    // An API-triggered flow called for her and for bob: each call is kept in the dry runs' log.
+    server
+        .flows()
+        .createDraft(
+            "ping.yaml",
+            "id: ping\nname: Ping\ntrigger: {api: true}\n"
+                + "steps:\n  - id: pinged\n    goal: {}\n");
+    server.flows().publish("ping", 1, false);
+    server.flows().requestApiCall("ping", annLater.value());
+    server.flows().requestApiCall("ping", bob.value());
+    settle();
+    assertThat(rowsOf(annLater).get("api_call_log")).as("her logged call").hasSize(1);
+    assertThat(rowsOf(bob).get("api_call_log")).as("his logged call").hasSize(1);
     assertThat(flowsFiles()).contains("ann@example.com", "ann.early@example.com");
     Map<String, List<String>> bobsRows = rowsOf(bob);
     String unsubscribe = mailTo("ann@example.com").get(0).getHeader("List-Unsubscribe")[0];
@@ -282,6 +297,10 @@ class FlowErasureTest {
       assertThat(files).doesNotContain(id.value());
     }
     assertThat(rowsOf(bob)).isEqualTo(bobsRows);
+    assertThat(server.flows().apiCallLog("ping", Optional.empty(), Optional.empty()))
+        .as("bob's call stays for his dry runs; hers is gone")
+        .extracting(TriggerHistory.Firing::profileId)
+        .containsExactly(bob.value());
 
     // The unsubscribe link of a mail she got before: answered as any other, stored nowhere.
     HttpResponse<String> unsubscribed =

@@ -3,15 +3,12 @@ package trailmap.flows.dryrun;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Stream;
 import trailmap.analytics.Conditions;
 import trailmap.analytics.EventTable;
 import trailmap.analytics.matching.TouchpointMatching;
@@ -35,8 +32,6 @@ import trailmap.flows.policy.MessagePolicy;
 import trailmap.flows.policy.SentMessage;
 import trailmap.maps.JourneyMap;
 import trailmap.maps.Scalar;
-import trailmap.maps.Stage;
-import trailmap.maps.Touchpoint;
 import trailmap.profiles.ProfileId;
 
 /**
@@ -56,22 +51,29 @@ import trailmap.profiles.ProfileId;
  * profile at its times in {@code [from, to)} in the profile's zone ({@link Cron#next(Instant,
  * ZoneId)}, as the runtime computes it), interleaved with its events and timers in time order (at
  * one instant: the timer, then the firing, then the event), and only after the profile's first
- * stored event: live, a profile gets its first firing when it is first seen. Events before {@code
- * from} are not replayed but are part of the profile's history for {@code did} conditions. Trait
- * updates the flow makes apply to the simulated traits; segment additions feed the flow's own
- * segment trigger; sends count towards the flow's own frequency caps.
+ * stored event: live, a profile gets its first firing when it is first seen. For a segment or api
+ * trigger, the profile's recorded firings in {@code [from, to)} ({@link TriggerHistory}: the
+ * segment's entries, the flow's API calls) are handed to the engine at their recorded times,
+ * interleaved likewise (at one instant: the timer, then the event, then the recorded firing, as the
+ * runtime handles new events before segment entries and API calls, and the event that puts a
+ * profile in a segment comes before the entry it causes). Events before {@code from} are not
+ * replayed but are part of the profile's history for {@code did} conditions. Trait updates the flow
+ * makes apply to the simulated traits; sends count towards the flow's own frequency caps. The
+ * flow's own segment additions are counted but not fed back to a segment trigger: the recorded
+ * entries already hold what live flows added, and feeding the simulated ones too would count them
+ * twice.
  *
  * <p>What the table cannot tell is assumed: traits are the profile's <em>current</em> traits
  * throughout (the table has no trait history), the time zone is the {@code timezone} trait (else
  * {@code defaultZone}), consent is the default (nothing unsubscribed), and messages of other flows
  * are unknown, so caps count this flow's messages only. Event and schedule triggers are replayed,
- * and touchpoint and stage triggers against the map they name (an event entering a touchpoint of
- * it, as live); segment and API triggers cannot be (membership history and API calls are not
- * stored).
+ * touchpoint and stage triggers against the map they name (an event entering a touchpoint of it, as
+ * live), and segment and api triggers from their {@link TriggerHistory}; recorded firings of
+ * profiles the table does not hold are not replayed.
  *
- * <p>Deterministic: the same table, range, policy and seed give the same result (assignments are
- * the engine's seeded hashes). Immutable; {@link #run} may be called from several threads on
- * disjoint profile ranges and the results {@link DryRunResult#plus added}.
+ * <p>Deterministic: the same table, range, history, policy and seed give the same result
+ * (assignments are the engine's seeded hashes). Immutable; {@link #run} may be called from several
+ * threads on disjoint profile ranges and the results {@link DryRunResult#plus added}.
  */
 public final class DryRun {
   private final Flow flow;
@@ -80,6 +82,8 @@ public final class DryRun {
   private final ZoneId defaultZone;
   private final Optional<JourneyMap> map;
   private final Optional<Cron> cron;
+  private final Optional<Input> recordedInput;
+  private final TriggerHistory history;
 
   /**
    * For a flow with an {@code event} or {@code schedule} trigger.
@@ -89,7 +93,7 @@ public final class DryRun {
    * @throws IllegalArgumentException when the flow's trigger cannot be replayed ({@link #problems})
    */
   public DryRun(Flow flow, MessagePolicy policy, long seed, ZoneId defaultZone) {
-    this(flow, Optional.empty(), policy, seed, defaultZone);
+    this(flow, Optional.empty(), TriggerHistory.NONE, policy, seed, defaultZone);
   }
 
   /**
@@ -104,7 +108,26 @@ public final class DryRun {
    */
   public DryRun(
       Flow flow, Optional<JourneyMap> map, MessagePolicy policy, long seed, ZoneId defaultZone) {
-    List<String> problems = problems(flow, map);
+    this(flow, map, TriggerHistory.NONE, policy, seed, defaultZone);
+  }
+
+  /**
+   * For a flow with any trigger.
+   *
+   * @param map the map a touchpoint or stage trigger names, as above
+   * @param history the recorded firings of a segment or api trigger (the segment's entries, the
+   *     flow's API calls) and the segments that exist; ignored for other triggers
+   * @throws IllegalArgumentException when the flow's trigger cannot be replayed ({@link
+   *     #problems(Flow, Optional, TriggerHistory)})
+   */
+  public DryRun(
+      Flow flow,
+      Optional<JourneyMap> map,
+      TriggerHistory history,
+      MessagePolicy policy,
+      long seed,
+      ZoneId defaultZone) {
+    List<String> problems = problems(flow, map, history);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
@@ -122,87 +145,34 @@ public final class DryRun {
         flow.trigger() instanceof Trigger.Schedule schedule
             ? Optional.of(schedule.cron())
             : Optional.empty();
+    this.recordedInput =
+        switch (flow.trigger()) {
+          case Trigger.SegmentEntered s -> Optional.of(new Input.SegmentEntered(s.segmentId()));
+          case Trigger.Api a -> Optional.of(new Input.ApiCalled());
+          default -> Optional.empty();
+        };
+    this.history = recordedInput.isPresent() ? history : TriggerHistory.NONE;
   }
 
-  /** Why the flow cannot be dry-run without a map; empty when it can. */
+  /** Why the flow cannot be dry-run without a map or trigger history; empty when it can. */
   public static List<String> problems(Flow flow) {
     return problems(flow, Optional.empty());
   }
 
-  /**
-   * Why the flow cannot be dry-run with {@code map} as the map its trigger names; empty when it
-   * can. Event and schedule triggers need no map; touchpoint and stage triggers need the map they
-   * name, holding the touchpoint or stage; segment and API triggers cannot be replayed, and the
-   * problem says why and what to dry-run instead.
-   */
+  /** Why the flow cannot be dry-run with {@code map} and no trigger history; empty when it can. */
   public static List<String> problems(Flow flow, Optional<JourneyMap> map) {
-    return switch (flow.trigger()) {
-      case Trigger.OnEvent e -> List.of();
-      case Trigger.Schedule s -> List.of();
-      case Trigger.TouchpointEntered t -> {
-        Optional<String> problem =
-            mapProblem(flow, t.mapId(), "touchpoint '" + t.touchpointId() + "'", map);
-        if (problem.isEmpty() && map.get().touchpoint(t.touchpointId()).isEmpty()) {
-          problem =
-              Optional.of(
-                  "map '%s' has no touchpoint '%s' (its touchpoints: %s); fix the flow's trigger"
-                      .formatted(
-                          t.mapId(),
-                          t.touchpointId(),
-                          String.join(", ", touchpointIds(map.get()))));
-        }
-        yield problem.stream().toList();
-      }
-      case Trigger.StageEntered st -> {
-        Optional<String> problem =
-            mapProblem(flow, st.mapId(), "stage '" + st.stageId() + "'", map);
-        if (problem.isEmpty() && map.get().stage(st.stageId()).isEmpty()) {
-          List<String> stages = map.get().stages().stream().map(Stage::id).toList();
-          problem =
-              Optional.of(
-                  "map '%s' has no stage '%s' (its stages: %s); fix the flow's trigger"
-                      .formatted(st.mapId(), st.stageId(), String.join(", ", stages)));
-        }
-        yield problem.stream().toList();
-      }
-      case Trigger.SegmentEntered s ->
-          List.of(
-              ("flow '%s' starts when a profile joins segment '%s', which a dry run cannot replay:"
-                      + " segment membership history is not stored (only who is in a segment now),"
-                      + " so when profiles joined is unknown; dry-run a copy of the flow whose"
-                      + " trigger is the event, touchpoint or stage that puts profiles in the"
-                      + " segment")
-                  .formatted(flow.id(), s.segmentId()));
-      case Trigger.Api a ->
-          List.of(
-              ("flow '%s' starts on an api trigger, which a dry run cannot replay: calls to POST"
-                      + " /api/flows/%s/trigger are not stored, so there is nothing to replay;"
-                      + " dry-run a copy of the flow with an event trigger on an event your system"
-                      + " tracks when it makes the call")
-                  .formatted(flow.id(), flow.id()));
-    };
+    return problems(flow, map, TriggerHistory.NONE);
   }
 
-  private static Optional<String> mapProblem(
-      Flow flow, String mapId, String what, Optional<JourneyMap> map) {
-    if (map.isEmpty()) {
-      return Optional.of(
-          "flow '%s' starts on %s of map '%s', but there is no map '%s' to replay it against; store the map first or fix the flow's trigger"
-              .formatted(flow.id(), what, mapId, mapId));
-    }
-    if (!map.get().id().equals(mapId)) {
-      return Optional.of(
-          "flow '%s' starts on %s of map '%s', but the map given is '%s'"
-              .formatted(flow.id(), what, mapId, map.get().id()));
-    }
-    return Optional.empty();
-  }
-
-  private static List<String> touchpointIds(JourneyMap map) {
-    return map.stages().stream()
-        .flatMap(stage -> stage.touchpoints().stream())
-        .map(Touchpoint::id)
-        .toList();
+  /**
+   * Why the flow cannot be dry-run with {@code map} as the map its trigger names and {@code
+   * history} as its recorded firings; empty when it can. Event, schedule and api triggers can
+   * always be replayed (an api flow without logged calls enters nobody); touchpoint and stage
+   * triggers need the map they name, holding the touchpoint or stage; a segment trigger needs its
+   * segment among {@link TriggerHistory#segmentIds()}. Each problem names what is there instead.
+   */
+  public static List<String> problems(Flow flow, Optional<JourneyMap> map, TriggerHistory history) {
+    return TriggerProblems.of(flow, map, history);
   }
 
   public Flow flow() {
@@ -248,10 +218,11 @@ public final class DryRun {
     private final boolean globallyHeldOut;
     private final List<FlowEvent> seen = new ArrayList<>();
     private final List<SentMessage> history = new ArrayList<>();
-    private final Set<String> segments = new HashSet<>();
+    private final List<Instant> recorded;
     private JsonValue.Obj traits;
     private FlowState state;
     private Optional<Instant> nextFiring = Optional.empty();
+    private int nextRecorded;
     private boolean replayed;
     private boolean entered;
     private boolean runHeldOut;
@@ -267,6 +238,7 @@ public final class DryRun {
       this.zone = zoneOf(traits);
       this.globallyHeldOut = policy.globallyHeldOut(profile);
       this.state = FlowState.none(profile, flow.id(), flow.version());
+      this.recorded = DryRun.this.history.of(profile.value());
     }
 
     void run() {
@@ -278,6 +250,9 @@ public final class DryRun {
         Instant seenFirst = instant(table.micros(first));
         Instant after = seenFirst.isBefore(range.from()) ? range.from().minusNanos(1) : seenFirst;
         nextFiring = Optional.of(cron.get().next(after, zone));
+      }
+      while (nextRecorded < recorded.size() && recorded.get(nextRecorded).isBefore(range.from())) {
+        nextRecorded++;
       }
       for (int e = first; e < table.profileEnd(profileIndex); e++) {
         Instant at = instant(table.micros(e));
@@ -318,24 +293,37 @@ public final class DryRun {
     }
 
     /**
-     * Fires the profile's timer and schedule firings due by {@code limit}, earliest first; at one
-     * instant the timer first, as the runtime fires due timers before due schedules.
+     * Fires the profile's timer and schedule firings due by {@code limit} and its recorded firings
+     * before it, earliest first; at one instant the timer first, as the runtime fires due timers
+     * before due schedules. A recorded firing at {@code limit} waits for the event there.
      */
     private void fireDueBy(Instant limit, boolean inclusive) {
       while (true) {
         Optional<Instant> timer = state.wakeAt().filter(t -> dueBy(t, limit, inclusive));
         Optional<Instant> firing = nextFiring.filter(t -> dueBy(t, limit, inclusive));
-        if (timer.isPresent() && (firing.isEmpty() || !firing.get().isBefore(timer.get()))) {
+        Optional<Instant> stored =
+            nextRecorded < recorded.size()
+                ? Optional.of(recorded.get(nextRecorded)).filter(t -> t.isBefore(limit))
+                : Optional.empty();
+        Optional<Instant> earliest =
+            Stream.of(timer, firing, stored).flatMap(Optional::stream).min(Instant::compareTo);
+        if (earliest.isEmpty()) {
+          return;
+        }
+        Instant at = earliest.get();
+        if (timer.equals(earliest)) {
           tally.timersFired++;
-          dispatch(new Input.TimerFired(timer.get()), timer.get());
-        } else if (firing.isPresent()) {
-          Instant at = firing.get();
+          dispatch(new Input.TimerFired(at), at);
+        } else if (firing.equals(earliest)) {
           nextFiring = Optional.of(cron.orElseThrow().next(at, zone));
           tally.scheduleFirings++;
           replayed = true;
           dispatch(new Input.ScheduleFired(), at);
         } else {
-          return;
+          nextRecorded++;
+          tally.recordedFiring(recordedInput.orElseThrow());
+          replayed = true;
+          dispatch(recordedInput.orElseThrow(), at);
         }
       }
     }
@@ -344,30 +332,20 @@ public final class DryRun {
       return inclusive ? !due.isAfter(limit) : due.isBefore(limit);
     }
 
-    private void dispatch(Input first, Instant now) {
-      Deque<Input> queue = new ArrayDeque<>();
-      queue.add(first);
-      while (!queue.isEmpty()) {
-        Input input = queue.poll();
-        ProfileContext context =
-            new ProfileContext(profile, traits, zone, Consent.DEFAULT, seen, history, List.of());
-        FlowState before = state;
-        Decisions decisions = engine.handle(before, context, input, now);
-        state = decisions.state();
-        for (Decision decision : decisions.decisions()) {
-          observer.decided(profile.value(), now, decision);
-          count(decision, before, input, context, now, queue);
-        }
+    private void dispatch(Input input, Instant now) {
+      ProfileContext context =
+          new ProfileContext(profile, traits, zone, Consent.DEFAULT, seen, history, List.of());
+      FlowState before = state;
+      Decisions decisions = engine.handle(before, context, input, now);
+      state = decisions.state();
+      for (Decision decision : decisions.decisions()) {
+        observer.decided(profile.value(), now, decision);
+        count(decision, before, input, context, now);
       }
     }
 
     private void count(
-        Decision decision,
-        FlowState before,
-        Input input,
-        ProfileContext context,
-        Instant now,
-        Deque<Input> queue) {
+        Decision decision, FlowState before, Input input, ProfileContext context, Instant now) {
       switch (decision) {
         case Decision.Entered entry -> {
           tally.entries++;
@@ -394,13 +372,8 @@ public final class DryRun {
           merged.put(set.trait(), json(set.value()));
           traits = new JsonValue.Obj(merged);
         }
-        case Decision.SegmentChange change -> {
-          if (change.add() && segments.add(change.segmentId())) {
-            queue.add(new Input.SegmentEntered(change.segmentId()));
-          } else if (!change.add()) {
-            segments.remove(change.segmentId());
-          }
-        }
+        // Not fed back to a segment trigger: the recorded entries already hold live additions.
+        case Decision.SegmentChange change -> {}
         case Decision.Left left -> {
           switch (left.outcome()) {
             case CONVERTED -> tally.converted(goalOf(left, before, input));

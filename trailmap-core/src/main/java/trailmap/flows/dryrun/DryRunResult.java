@@ -13,12 +13,16 @@ import java.util.Map;
  * profile partitions of the same flow and range ({@link #plus}), so a table can be replayed in
  * pieces (or in parallel) and merged. Maps keep a stable order (flow order for goals and exits).
  *
- * @param profiles profiles with at least one event or schedule firing in the range (the profiles
- *     replayed)
+ * @param profiles profiles with at least one event, schedule firing or recorded trigger firing in
+ *     the range (the profiles replayed)
  * @param events events replayed (in the range)
  * @param timersFired timers that fell due in the range and were handed to the engine
  * @param scheduleFirings firings of a schedule trigger in the range handed to the engine, one per
  *     profile and firing time (0 for other triggers)
+ * @param segmentEntries recorded entries into a segment trigger's segment in the range handed to
+ *     the engine, for profiles of the table (0 for other triggers)
+ * @param apiCalls logged API calls of an api trigger in the range handed to the engine, for
+ *     profiles of the table (0 for other triggers)
  * @param profilesEntered distinct profiles that entered at least once
  * @param entries runs that began in the range (a profile may re-enter)
  * @param notEntered trigger matches that did not enter, by reason: {@code already-inside}, {@code
@@ -40,6 +44,8 @@ public record DryRunResult(
     long events,
     long timersFired,
     long scheduleFirings,
+    long segmentEntries,
+    long apiCalls,
     long profilesEntered,
     long entries,
     Map<String, Long> notEntered,
@@ -121,6 +127,8 @@ public record DryRunResult(
         events + other.events,
         timersFired + other.timersFired,
         scheduleFirings + other.scheduleFirings,
+        segmentEntries + other.segmentEntries,
+        apiCalls + other.apiCalls,
         profilesEntered + other.profilesEntered,
         entries + other.entries,
         sum(notEntered, other.notEntered),

@@ -16,6 +16,7 @@ import trailmap.flows.Message;
 import trailmap.flows.Split;
 import trailmap.flows.Step;
 import trailmap.flows.Wait;
+import trailmap.flows.engine.Input;
 import trailmap.flows.policy.Verdict;
 
 /** The counts of one dry run as it goes; one owner, not thread-safe. */
@@ -41,6 +42,8 @@ final class Tally {
   long events;
   long timersFired;
   long scheduleFirings;
+  long segmentEntries;
+  long apiCalls;
   long profilesEntered;
   long entries;
   long completed;
@@ -113,6 +116,15 @@ final class Tally {
     webhooks[stepIndex.get(stepId)]++;
   }
 
+  /** A recorded firing of a segment or api trigger was handed to the engine. */
+  void recordedFiring(Input input) {
+    switch (input) {
+      case Input.SegmentEntered entered -> segmentEntries++;
+      case Input.ApiCalled called -> apiCalls++;
+      default -> throw new IllegalArgumentException("not a recorded trigger firing: " + input);
+    }
+  }
+
   void notEntered(String reason) {
     notEntered.merge(reason, 1L, Long::sum);
   }
@@ -165,6 +177,8 @@ final class Tally {
         events,
         timersFired,
         scheduleFirings,
+        segmentEntries,
+        apiCalls,
         profilesEntered,
         entries,
         notEntered,

@@ -162,24 +162,4 @@ class DryRunMapTriggerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no map 'shop'");
   }
-
-  @Test
-  void segmentAndApiTriggersCannotBeReplayedAndTheProblemSaysWhyAndWhatToDryRunInstead() {
-    assertThat(DryRun.problems(welcomeOn(new Trigger.SegmentEntered("vip")), Optional.of(SHOP)))
-        .singleElement()
-        .asString()
-        .isEqualTo(
-            "flow 'welcome' starts when a profile joins segment 'vip', which a dry run cannot"
-                + " replay: segment membership history is not stored (only who is in a segment"
-                + " now), so when profiles joined is unknown; dry-run a copy of the flow whose"
-                + " trigger is the event, touchpoint or stage that puts profiles in the segment");
-    assertThat(DryRun.problems(welcomeOn(new Trigger.Api()), Optional.empty()))
-        .singleElement()
-        .asString()
-        .isEqualTo(
-            "flow 'welcome' starts on an api trigger, which a dry run cannot replay: calls to"
-                + " POST /api/flows/welcome/trigger are not stored, so there is nothing to replay;"
-                + " dry-run a copy of the flow with an event trigger on an event your system"
-                + " tracks when it makes the call");
-  }
 }

@@ -254,15 +254,15 @@ class DryRunTest {
   }
 
   @Test
-  void aFlowThatDoesNotStartOnAnEventCannotBeDryRun() {
+  void aSegmentFlowWithoutItsSegmentCannotBeDryRun() {
     Flow f = SampleFlows.welcome();
-    Flow api =
+    Flow onVip =
         new Flow(
             f.id(),
             f.name(),
             1,
             Optional.empty(),
-            new Trigger.Api(),
+            new Trigger.SegmentEntered("vip"),
             EntryRules.ONCE,
             f.steps(),
             f.exits(),
@@ -270,8 +270,8 @@ class DryRunTest {
             0,
             Optional.empty());
 
-    assertThat(DryRun.problems(api)).singleElement().asString().contains("api trigger");
-    assertThatThrownBy(() -> new DryRun(api, MessagePolicy.PERMISSIVE, 1, ZoneOffset.UTC))
+    assertThat(DryRun.problems(onVip)).singleElement().asString().contains("no segment 'vip'");
+    assertThatThrownBy(() -> new DryRun(onVip, MessagePolicy.PERMISSIVE, 1, ZoneOffset.UTC))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
