@@ -344,5 +344,6 @@ public final class FlowRuntime implements AutoCloseable {
       }
     }
     sender.close();
+    work.close();
   }
 }

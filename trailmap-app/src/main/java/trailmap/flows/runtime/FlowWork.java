@@ -39,7 +39,7 @@ import trailmap.segments.SegmentEvaluator;
  * The runtime's work on flows.db, done by one thread at a time: a page of events from the log, or a
  * batch of due timers, each in one transaction with what it caused.
  */
-final class FlowWork {
+final class FlowWork implements AutoCloseable {
   private static final int EVENT_BATCH = 500;
   private static final int TIMER_BATCH = 500;
 
@@ -64,6 +64,9 @@ final class FlowWork {
   private Set<String> didEvents = Set.of();
 
   private int didEventsOf;
+
+  /** The views of the next batch of due timers, read while this one is carried out. */
+  private final ViewsAhead viewsAhead;
 
   /** Schedule triggers: each profile's next firing of each schedule flow, and the sweeps. */
   private final ScheduleWork scheduleWork;
@@ -93,6 +96,13 @@ final class FlowWork {
     this.seed = seed;
     this.writer = writer;
     this.scheduleWork = new ScheduleWork(store, profiles, this);
+    this.viewsAhead = new ViewsAhead(profiles);
+  }
+
+  /** Stops the thread that reads views ahead. */
+  @Override
+  public void close() {
+    viewsAhead.close();
   }
 
   long position() {
@@ -471,12 +481,14 @@ final class FlowWork {
   int fireDueTimers() {
     reload();
     Instant now = now();
-    List<FlowStates.Due> due =
-        store.db().read(c -> FlowStates.due(c, now.toEpochMilli(), TIMER_BATCH));
-    ProfileReads reads = new ProfileReads(profiles, now);
-    for (FlowStates.Due timer : due) {
-      reads.view(timer.profile(), didEvents());
-    }
+    // Two batches' worth: this one's, and the next one's, whose views are read on the other core
+    // while this one is carried out (ViewsAhead).
+    List<FlowStates.Due> both =
+        store.db().read(c -> FlowStates.due(c, now.toEpochMilli(), 2 * TIMER_BATCH));
+    List<FlowStates.Due> due = both.subList(0, Math.min(TIMER_BATCH, both.size()));
+    long erasures = store.erasures();
+    ProfileReads reads = viewsAhead.take(due, erasures, now, didEvents());
+    viewsAhead.readAhead(both.subList(due.size(), both.size()), erasures, now, didEvents());
     // One commit for the batch: with a transaction per timer, its fsync was nearly all of a
     // timer's cost (docs/flows-runtime.md). Each row is still deleted in the transaction that
     // carries out its decisions, so a wake-up fires once.

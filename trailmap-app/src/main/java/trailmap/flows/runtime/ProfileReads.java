@@ -66,6 +66,20 @@ final class ProfileReads {
     return view;
   }
 
+  /**
+   * Takes the views {@code earlier} read (for a round ahead, {@link ViewsAhead}), each with its
+   * events cut to this round's horizon, so a view reads as if read now. Views read at a later time
+   * than this round's are not taken.
+   */
+  void adopt(ProfileReads earlier) {
+    if (earlier.now.isAfter(now)) {
+      return;
+    }
+    Instant since = now.minus(ProfileView.EVENT_HORIZON);
+    earlier.views.forEach((id, view) -> views.put(id, view.map(v -> v.since(since))));
+    withEvents.putAll(earlier.withEvents);
+  }
+
   /** The profile's flow states by flow id, read once per round; the caller keeps them current. */
   Map<String, FlowState> states(Connection c, ProfileId id) throws SQLException {
     Map<String, FlowState> held = states.get(id);

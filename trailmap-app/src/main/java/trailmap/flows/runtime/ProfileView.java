@@ -69,6 +69,14 @@ record ProfileView(
             !profile.identities().isEmpty()));
   }
 
+  /** This view with only the events at or after {@code from} (as {@link #load} reads them). */
+  ProfileView since(Instant from) {
+    List<FlowEvent> kept = events.stream().filter(e -> !e.timestamp().isBefore(from)).toList();
+    return kept.size() == events.size()
+        ? this
+        : new ProfileView(id, traits, zone, kept, userId, anonymousId, identified);
+  }
+
   private static Optional<String> identity(CurrentProfile profile, IdentityType type) {
     return profile.identities().stream()
         .filter(i -> i.type() == type)
