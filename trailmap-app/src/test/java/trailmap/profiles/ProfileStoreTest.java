@@ -178,6 +178,48 @@ class ProfileStoreTest {
   }
 
   @Test
+  void theCurrentProfileHoldsWhatTheFullRecordCallsCurrentWithoutHistories() {
+    feed(
+        identify().user("u-1").trait("plan", "pro").minutes(10),
+        identify().user("u-1").trait("plan", "free").minutes(0),
+        identify().user("u-1").trait("city", "Leeds").minutes(5),
+        identify().user("u-1").trait("city", "York").minutes(5),
+        identify().anon("a-1").trait("seats", "3").minutes(20),
+        track("Viewed").anon("a-1").minutes(21),
+        track("Bought").user("u-1").minutes(22),
+        identify().user("u-1").anon("a-1").minutes(30));
+    ProfileId id = of("userId:u-1");
+    ProfileRecord full = profile("userId:u-1");
+
+    CurrentProfile now = store().current(id, Set.of("Bought"), Instant.EPOCH).orElseThrow();
+
+    assertThat(now.id()).isEqualTo(id);
+    java.util.Map<String, JsonValue> fromRecord = new java.util.LinkedHashMap<>();
+    full.traits().forEach(t -> fromRecord.put(t.name(), t.current().value()));
+    assertThat(now.traits()).containsExactlyEntriesOf(fromRecord);
+    assertThat(now.traits().get("city")).isEqualTo(new JsonValue.Str("York"));
+    assertThat(now.identities())
+        .containsExactlyElementsOf(full.identities().stream().map(HeldIdentity::identity).toList());
+    assertThat(now.events()).extracting(StoredEvent::name).containsExactly("Bought");
+  }
+
+  @Test
+  void theCurrentProfileOfAnAbsorbedIdIsItsHoldersAndOfAnUnknownIdIsEmpty() {
+    feed(identify().anon("a-1").trait("plan", "pro").minutes(0));
+    ProfileId absorbed = of("anonymousId:a-1");
+    feed(identify().user("u-1").minutes(1), identify().user("u-1").anon("a-1").minutes(2));
+    ProfileId holder = of("userId:u-1");
+
+    assertThat(store().current(absorbed, Set.of(), Instant.EPOCH))
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.id()).isEqualTo(holder);
+              assertThat(p.traits()).containsEntry("plan", new JsonValue.Str("pro"));
+            });
+    assertThat(store().current(new ProfileId("p_nobody"), Set.of(), Instant.EPOCH)).isEmpty();
+  }
+
+  @Test
   void aMergeCombinesTraitHistoriesAndKeepsTheLatestValue() {
     feed(
         identify().user("u-1").trait("plan", "pro").minutes(10),
