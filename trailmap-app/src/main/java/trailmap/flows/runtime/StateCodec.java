@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -65,10 +64,10 @@ final class StateCodec {
           Optional.of(
               new Run(
                   r.get("entry").asInt(),
-                  Instant.parse(r.get("enteredAt").asText()),
+                  IsoInstants.parse(r.get("enteredAt").asText()),
                   r.get("step").asText(),
-                  Instant.parse(r.get("stepEnteredAt").asText()),
-                  Optional.ofNullable(r.get("wakeAt")).map(w -> Instant.parse(w.asText())),
+                  IsoInstants.parse(r.get("stepEnteredAt").asText()),
+                  Optional.ofNullable(r.get("wakeAt")).map(w -> IsoInstants.parse(w.asText())),
                   r.get("heldOut").asBoolean(),
                   variants,
                   visits));
@@ -78,7 +77,7 @@ final class StateCodec {
         flowId,
         n.get("version").asInt(),
         n.get("entries").asInt(),
-        Optional.ofNullable(n.get("lastEnteredAt")).map(t -> Instant.parse(t.asText())),
+        Optional.ofNullable(n.get("lastEnteredAt")).map(t -> IsoInstants.parse(t.asText())),
         run,
         Optional.ofNullable(n.get("lastOutcome")).map(o -> Outcome.valueOf(o.asText())));
   }
