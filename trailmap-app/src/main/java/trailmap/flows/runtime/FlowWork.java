@@ -68,6 +68,9 @@ final class FlowWork implements AutoCloseable {
   /** The views of the next batch of due timers, read while this one is carried out. */
   private final ViewsAhead viewsAhead;
 
+  /** The next page of events with its holders' views, read while this one is carried out. */
+  private final PageAhead pageAhead;
+
   /** Schedule triggers: each profile's next firing of each schedule flow, and the sweeps. */
   private final ScheduleWork scheduleWork;
 
@@ -97,12 +100,14 @@ final class FlowWork implements AutoCloseable {
     this.writer = writer;
     this.scheduleWork = new ScheduleWork(store, profiles, this);
     this.viewsAhead = new ViewsAhead(profiles);
+    this.pageAhead = new PageAhead(log, profiles, profilesApplied, EVENT_BATCH);
   }
 
-  /** Stops the thread that reads views ahead. */
+  /** Stops the threads that read ahead. */
   @Override
   public void close() {
     viewsAhead.close();
+    pageAhead.close();
   }
 
   long position() {
@@ -257,24 +262,38 @@ final class FlowWork implements AutoCloseable {
    */
   int processEvents() {
     reload();
-    long limit = Math.min(log.end(), profilesApplied.getAsLong());
     long from = store.position();
-    if (from >= limit) {
-      return 0;
-    }
-    EventLog.Page page = log.readPage(from, (int) Math.min(EVENT_BATCH, limit - from));
-    long next = Math.min(page.next(), limit);
-    if (next <= from) {
-      return 0;
-    }
+    long erasures = store.erasures();
     Instant now = now();
+    ProfileReads reads = new ProfileReads(profiles, now);
+    EventLog.Page page;
+    long next;
+    Map<Long, ProfileId> holders;
+    Optional<PageAhead.Read> readAhead =
+        published.isEmpty() ? Optional.empty() : pageAhead.take(from, erasures);
+    if (readAhead.isPresent()) {
+      page = readAhead.get().page();
+      next = readAhead.get().next();
+      holders = readAhead.get().holders();
+      reads.adopt(readAhead.get().reads());
+    } else {
+      long limit = Math.min(log.end(), profilesApplied.getAsLong());
+      if (from >= limit) {
+        return 0;
+      }
+      page = log.readPage(from, (int) Math.min(EVENT_BATCH, limit - from));
+      next = Math.min(page.next(), limit);
+      if (next <= from) {
+        return 0;
+      }
+      // Who holds each event now, as the profile store attributed it (merges included): one read
+      // for the page instead of an identity lookup per event.
+      holders = published.isEmpty() ? Map.of() : profiles.holders(from, next);
+    }
     Map<String, JourneyMap> pageMaps = new HashMap<>();
     for (String mapId : triggerMaps) {
       maps.apply(mapId).ifPresent(m -> pageMaps.put(mapId, m));
     }
-    // Who holds each event now, as the profile store attributed it (merges included): one read
-    // for the page instead of an identity lookup per event.
-    Map<Long, ProfileId> holders = published.isEmpty() ? Map.of() : profiles.holders(from, next);
     List<PageEvent> work = new ArrayList<>();
     for (EventLog.LogEntry entry : page.entries()) {
       ProfileId holder = holders.get(entry.position());
@@ -286,12 +305,14 @@ final class FlowWork implements AutoCloseable {
         work.add(new PageEvent(holder, inputs));
       }
     }
-    ProfileReads reads = new ProfileReads(profiles, now);
     Set<ProfileId> involved = involved(work);
     // profiles.db is read before flows.db's transaction, so the flow thread never holds flows.db
     // (and the sender and API readers waiting on it) while the profile processor holds profiles.db.
     for (ProfileId id : involved) {
       reads.view(id, didEvents());
+    }
+    if (!involved.isEmpty()) {
+      pageAhead.readAhead(next, erasures, now, didEvents());
     }
     store
         .db()
