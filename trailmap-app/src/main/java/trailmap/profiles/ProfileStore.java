@@ -55,6 +55,30 @@ public final class ProfileStore implements AutoCloseable {
     this.db = db;
     this.writer = new ProfileWriter(rules);
     this.clock = clock;
+    this.erasing = erasingNow();
+  }
+
+  /**
+   * Every id a pending erasure erases ({@link #pendingErasures}), kept in memory so the flow
+   * runtime's sender can ask before each message without reading profiles.db, whose lock the
+   * profile processor holds for a whole batch. Refreshed when an erasure is recorded or finished.
+   */
+  private volatile Set<ProfileId> erasing;
+
+  private Set<ProfileId> erasingNow() {
+    Set<ProfileId> ids = new HashSet<>();
+    for (PendingErasure erasure : pendingErasures()) {
+      ids.addAll(erasure.erased());
+    }
+    return Set.copyOf(ids);
+  }
+
+  /**
+   * Whether {@code id} (a profile's own, or one merged into it) belongs to a person whose erasure
+   * is recorded but not finished in every store: nothing may be sent to them meanwhile.
+   */
+  public boolean erasurePending(ProfileId id) {
+    return erasing.contains(id);
   }
 
   /**
@@ -318,6 +342,7 @@ public final class ProfileStore implements AutoCloseable {
               return OptionalLong.of(positions.size());
             });
     if (deleted.isPresent()) {
+      erasing = erasingNow();
       // Old page images in the WAL still hold the deleted values until a checkpoint copies the
       // overwritten pages back and empties it; synced, so a power loss cannot bring them back.
       db.durableCheckpoint();
@@ -348,6 +373,7 @@ public final class ProfileStore implements AutoCloseable {
           PendingErasureRows.finished(c, profile);
           return null;
         });
+    erasing = erasingNow();
   }
 
   private static Set<Long> eventPositions(Connection c, ProfileId id) throws SQLException {

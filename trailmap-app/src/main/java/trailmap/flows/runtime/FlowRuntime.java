@@ -118,7 +118,8 @@ public final class FlowRuntime implements AutoCloseable {
             seed,
             new DecisionWriter(settings, tokens, segments),
             segments);
-    OutboxSender sender = new OutboxSender(flows, log, clock, settings, webhookSecret);
+    OutboxSender sender =
+        new OutboxSender(flows, log, clock, settings, webhookSecret, profiles::erasurePending);
     return new FlowRuntime(flows, work, sender, settings, tokens, webhookSecret);
   }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import trailmap.eventlog.EventLog;
 import trailmap.events.Event;
 import trailmap.events.JsonValue;
@@ -24,6 +25,7 @@ import trailmap.flows.channels.DeliveryResult;
 import trailmap.flows.channels.SmtpChannel;
 import trailmap.flows.channels.WebhookChannel;
 import trailmap.maps.EventType;
+import trailmap.profiles.ProfileId;
 
 /**
  * Drains the outbox: hands each due row to its channel and records the result (sent; failed with
@@ -82,8 +84,24 @@ final class OutboxSender implements AutoCloseable {
   private final Optional<SmtpChannel> email;
   private final Channel webhook;
 
+  /**
+   * Whether a profile id belongs to a person whose erasure is recorded but not yet finished in
+   * flows.db (its step failed; a retry or the next start finishes it): their rows are not handed
+   * over meanwhile.
+   */
+  private final Predicate<ProfileId> erasurePending;
+
+  /** How long a row of a person whose erasure is pending waits before it is looked at again. */
+  static final Duration ERASURE_PENDING_RECHECK = Duration.ofMinutes(1);
+
   OutboxSender(
-      FlowStore store, EventLog log, Clock clock, FlowSettings settings, String webhookSecret) {
+      FlowStore store,
+      EventLog log,
+      Clock clock,
+      FlowSettings settings,
+      String webhookSecret,
+      Predicate<ProfileId> erasurePending) {
+    this.erasurePending = erasurePending;
     this.store = store;
     this.log = log;
     this.clock = clock;
@@ -119,6 +137,19 @@ final class OutboxSender implements AutoCloseable {
     long firstUnrecorded = 0;
     try {
       for (OutboxMessage row : due) {
+        if (erasurePending.test(new ProfileId(row.profileId()))) {
+          // Moved back rather than skipped, so such rows cannot fill every round's batch.
+          store
+              .db()
+              .transaction(
+                  c ->
+                      Sql.update(
+                          c,
+                          "UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
+                          clock.millis() + ERASURE_PENDING_RECHECK.toMillis(),
+                          row.id()));
+          continue;
+        }
         Optional<DeliveryResult> handed =
             store.outsideErasure(
                 () -> erased(row, erasures) ? Optional.empty() : Optional.of(deliver(row)));

@@ -183,6 +183,40 @@ class OutboxErasureTest {
   }
 
   @Test
+  void nothingIsHandedOverForAPersonWhoseErasureStoppedBeforeFlowsDb() throws Exception {
+    try (FlowStore flows = FlowStore.open(dir, clock);
+        ProfileStore profiles = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
+      flows.createDraft("crm.yaml", flow());
+      flows.publish("crm-sync", 1, false);
+      FlowRuntime runtime = runtime(flows, profiles);
+      ProfileId dan = trial(profiles, "dan");
+      ProfileId eve = trial(profiles, "eve");
+      runtime.advance();
+
+      // Dan's erasure is recorded in profiles.db, but its flows.db step has not run (it failed:
+      // a retry of the DELETE or the next start finishes it).
+      assertThat(profiles.delete(dan, log)).isPresent();
+      assertThat(profiles.erasurePending(dan)).isTrue();
+      runtime.step();
+
+      assertThat(received).noneMatch(body -> body.contains("dan@"));
+      assertThat(received).anyMatch(body -> body.contains("eve@"));
+      assertThat(flows.outboxOf(dan.value()))
+          .as("still waiting for the erasure, not handed over")
+          .extracting(OutboxMessage::status)
+          .containsOnly("pending");
+      clock.advance(Duration.ofMinutes(5));
+      runtime.step();
+      assertThat(received).noneMatch(body -> body.contains("dan@"));
+
+      new trailmap.profiles.PendingErasures(profiles, flows::erase).finishAll();
+      assertThat(profiles.erasurePending(dan)).isFalse();
+      assertThat(rowsOf(flows, dan)).isZero();
+      assertThat(profiles.erasurePending(eve)).isFalse();
+    }
+  }
+
+  @Test
   void aRowRewrittenByAFailedAttemptLeavesNoCopyOfItsMessageInTheFilesAfterErasure()
       throws Exception {
     try (FlowStore flows = FlowStore.open(dir, clock);
