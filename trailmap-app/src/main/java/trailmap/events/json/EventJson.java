@@ -143,12 +143,16 @@ public final class EventJson {
           texts.getOrDefault("channel", ""),
           texts.getOrDefault("source", ""));
     }
+  }
 
-    private static Instant instant(String text) {
-      String given = text == null ? "" : text;
-      // Instant.toString writes years past 9999 with a sign, which only Instant.parse reads.
-      return IsoInstants.parse(given).orElseGet(() -> Instant.parse(given));
-    }
+  /**
+   * A time as {@link #write} wrote it ({@link Instant#toString}), by the hand-written path where it
+   * can: {@code Instant.parse} was 7 % of reading a profile's events for the flow runtime.
+   */
+  private static Instant instant(String text) {
+    String given = text == null ? "" : text;
+    // Instant.toString writes years past 9999 with a sign, which only Instant.parse reads.
+    return IsoInstants.parse(given).orElseGet(() -> Instant.parse(given));
   }
 
   /**
@@ -180,8 +184,8 @@ public final class EventJson {
         JsonValues.object(n.get("properties")),
         JsonValues.object(n.get("traits")),
         JsonValues.object(n.get("context")),
-        Instant.parse(n.path("timestamp").asText()),
-        Instant.parse(n.path("receivedAt").asText()),
+        instant(n.path("timestamp").asText()),
+        instant(n.path("receivedAt").asText()),
         n.path("channel").asText(),
         n.path("source").asText());
   }
