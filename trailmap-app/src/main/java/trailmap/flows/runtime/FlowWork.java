@@ -446,7 +446,7 @@ final class FlowWork implements AutoCloseable {
 
   /**
    * Hands {@code input} to one flow for the profile and carries out its decisions; a profile that
-   * was erased is skipped.
+   * was erased, or holds no identity, is skipped.
    */
   void handleOne(
       Connection c,
@@ -461,7 +461,9 @@ final class FlowWork implements AutoCloseable {
     FlowState state = states.getOrDefault(flowId, FlowState.none(profile, flowId, currentVersion));
     Loaded loaded = loaded(flowId, state.inside() ? state.version() : currentVersion);
     Optional<ProfileView> found = reads.view(profile, didEvents());
-    if (found.isEmpty()) {
+    // An erased profile, or one holding no identity (its events' identities were all junk): a
+    // profile nothing can reach again, which no trigger (event, schedule sweep, segment) may start.
+    if (found.isEmpty() || !found.get().identified()) {
       return;
     }
     ProfileView view = found.get();

@@ -153,6 +153,30 @@ class ScheduleTriggerTest {
   }
 
   @Test
+  void aProfileHoldingNoIdentityGetsNoFiringWhetherSweptOrNew() throws Exception {
+    start();
+    // "undefined" is a junk userId: each event lands on a profile of its own that holds no
+    // identity and that nothing can reach again (docs/profiles.md); flows leave such profiles
+    // alone.
+    person("undefined", Optional.of("Europe/Berlin"), true); // stored before: the sweep meets it
+    person("ada", Optional.of("Europe/Berlin"), true);
+    server.flows().saveTemplate("weekly-digest", "<p>Your week</p>");
+    server
+        .flows()
+        .createDraft(
+            "weekly-digest.yaml",
+            Files.readString(Path.of("../examples/flows/weekly-digest.yaml")));
+    server.flows().publish("weekly-digest", 1, false);
+    settle();
+    person("null", Optional.of("Europe/Berlin"), true); // new after publishing, also junk
+
+    at("2026-03-02T08:00:00Z");
+    assertThat(received()).containsExactly("ada@example.com");
+    at("2026-03-09T08:00:00Z");
+    assertThat(received()).containsExactly("ada@example.com", "ada@example.com");
+  }
+
+  @Test
   void aPausedScheduleDoesNotFireAndANewCronStartsOver() throws Exception {
     start();
     person("ada", Optional.of("Europe/Berlin"), true);
