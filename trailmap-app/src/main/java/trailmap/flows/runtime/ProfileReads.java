@@ -67,9 +67,9 @@ final class ProfileReads {
   }
 
   /**
-   * Takes the views {@code earlier} read (for a round ahead, {@link ViewsAhead}), each with its
-   * events cut to this round's horizon, so a view reads as if read now. Views read at a later time
-   * than this round's are not taken.
+   * Takes the views {@code earlier} read (for a round ahead: {@link ViewsAhead}, {@link
+   * PageAhead}), each with its events cut to this round's horizon, so a view reads as if read now.
+   * Views read at a later time than this round's are not taken.
    */
   void adopt(ProfileReads earlier) {
     if (earlier.now.isAfter(now)) {
