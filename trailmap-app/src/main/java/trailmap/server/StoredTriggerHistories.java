@@ -9,7 +9,6 @@ import trailmap.flows.dryrun.TriggerHistories;
 import trailmap.flows.dryrun.TriggerHistory;
 import trailmap.flows.runtime.FlowStore;
 import trailmap.segments.store.SegmentStore;
-import trailmap.segments.store.SegmentSummary;
 
 /**
  * A dry run's trigger histories from segments.db's recorded changes and flows.db's API call log. A
@@ -25,10 +24,7 @@ public record StoredTriggerHistories(Optional<SegmentStore> segments, Optional<F
 
   @Override
   public Set<String> segmentIds() {
-    return segments.stream()
-        .flatMap(store -> store.list().stream())
-        .map(SegmentSummary::id)
-        .collect(Collectors.toSet());
+    return segments.stream().flatMap(store -> store.ids().stream()).collect(Collectors.toSet());
   }
 
   @Override

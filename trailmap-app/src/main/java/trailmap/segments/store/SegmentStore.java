@@ -187,6 +187,21 @@ public final class SegmentStore implements AutoCloseable {
     return deleted;
   }
 
+  /** The ids of every segment, sorted; without {@link #list}'s member counts. */
+  public List<String> ids() {
+    return db.read(
+        c -> {
+          List<String> out = new ArrayList<>();
+          try (PreparedStatement s = c.prepareStatement("SELECT id FROM segments ORDER BY id");
+              ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              out.add(r.getString(1));
+            }
+          }
+          return out;
+        });
+  }
+
   /** Every segment by id, with its member count. */
   public List<SegmentSummary> list() {
     return db.read(
