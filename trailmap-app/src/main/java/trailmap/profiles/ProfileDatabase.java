@@ -125,22 +125,10 @@ final class ProfileDatabase implements AutoCloseable {
     if (Files.exists(marker) && Files.exists(file)) {
       UncleanStop.checkOrSetAside(file);
     }
+    // A value deleted or rewritten at any time (a merge moves a profile's rows, a page split moves
+    // cells) leaves zeros, not a copy, in the file's free space: Database.open turns secure_delete
+    // on for the connection, so a later erasure of the person removes every copy.
     Database db = Database.open(file, STEPS, Database.Synchronous.OFF);
-    try {
-      // A value deleted or rewritten at any time (a merge moves a profile's rows, a page split
-      // moves cells) leaves zeros, not a copy, in the file's free space: a later erasure of the
-      // person then removes every copy, not only the rows it deletes. Set on every open because
-      // SQLite keeps it per connection, not in the file.
-      db.read(
-          c -> {
-            try (Statement pragma = c.createStatement()) {
-              return pragma.execute("PRAGMA secure_delete = ON");
-            }
-          });
-    } catch (RuntimeException e) {
-      db.close();
-      throw e;
-    }
     try {
       Files.writeString(marker, "profiles.db is open; removed when it is closed cleanly\n");
     } catch (IOException e) {

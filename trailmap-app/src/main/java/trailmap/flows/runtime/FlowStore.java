@@ -80,14 +80,9 @@ public final class FlowStore implements AutoCloseable {
 
   /** Opens (creating when absent) {@code dataDir/flows.db}. */
   public static FlowStore open(Path dataDir, Clock clock) {
+    // secure_delete is on from before the migrations (Database.open).
     Database db =
         Database.open(dataDir.resolve("flows.db"), FlowSchema.STEPS, Database.Synchronous.FULL);
-    db.read(
-        c -> {
-          try (Statement pragma = c.createStatement()) {
-            return pragma.execute("PRAGMA secure_delete = ON");
-          }
-        });
     return new FlowStore(db, clock);
   }
 

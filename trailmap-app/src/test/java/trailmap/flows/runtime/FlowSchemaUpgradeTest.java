@@ -77,6 +77,49 @@ class FlowSchemaUpgradeTest {
     }
   }
 
+  @Test
+  void theRebuildLeavesNoCopyOfTheOldRowsInTheFileForALaterErasureToMiss() throws Exception {
+    Path file = dir.resolve("flows.db");
+    int rebuild = stepCreating("timers_rebuilt");
+    try (Database before =
+        Database.open(file, FlowSchema.STEPS.subList(0, rebuild), Database.Synchronous.FULL)) {
+      before.transaction(
+          c -> {
+            for (int i = 0; i < 500; i++) {
+              Sql.update(c, "INSERT INTO timers VALUES ('welcome', ?, ?)", "p_secret_" + i, i);
+              Sql.update(
+                  c,
+                  "INSERT INTO send_history (outbox_id, profile_id, channel, flow_id, sent_at)"
+                      + " VALUES (?, ?, 'email', 'welcome', ?)",
+                  "o" + i,
+                  "p_secret_" + i,
+                  i);
+            }
+            return null;
+          });
+    }
+    try (Database after = Database.open(file, FlowSchema.STEPS, Database.Synchronous.FULL)) {
+      // What an erasure of all of them does: their rows go, and the WAL is copied back and emptied.
+      after.transaction(
+          c -> {
+            Sql.update(c, "DELETE FROM timers WHERE profile_id LIKE 'p_secret_%'");
+            Sql.update(c, "DELETE FROM send_history WHERE profile_id LIKE 'p_secret_%'");
+            return null;
+          });
+      after.read(
+          c -> {
+            try (var s = c.createStatement()) {
+              s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return null;
+          });
+    }
+    String bytes =
+        new String(
+            java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(bytes).doesNotContain("p_secret_");
+  }
+
   /** The index of the first schema step holding {@code text}: the steps before it are older. */
   private static int stepCreating(String text) {
     for (int i = 0; i < FlowSchema.STEPS.size(); i++) {
