@@ -65,6 +65,27 @@ public final class ProfileStore implements AutoCloseable {
    */
   private volatile Set<ProfileId> erasing;
 
+  /**
+   * Counts deletions, once as each starts and once as it has committed: a reader that took the
+   * count before a deletion and finds it unchanged read nothing the deletion removed ({@link
+   * #deletions}).
+   */
+  private final java.util.concurrent.atomic.AtomicLong deletions =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * A count that moves when a deletion starts and again when it has committed: what the flow
+   * runtime compares to tell whether views it read ahead may hold a person erased since.
+   */
+  public long deletions() {
+    return deletions.get();
+  }
+
+  /** Synchronized: two refreshes at once must not leave the older set in place. */
+  private synchronized void refreshErasing() {
+    erasing = erasingNow();
+  }
+
   private Set<ProfileId> erasingNow() {
     Set<ProfileId> ids = new HashSet<>();
     for (PendingErasure erasure : pendingErasures()) {
@@ -318,6 +339,7 @@ public final class ProfileStore implements AutoCloseable {
    *     not erase
    */
   public OptionalLong delete(ProfileId id, EventLog log) {
+    deletions.incrementAndGet();
     OptionalLong deleted =
         db.transaction(
             c -> {
@@ -341,8 +363,9 @@ public final class ProfileStore implements AutoCloseable {
                   positions.size());
               return OptionalLong.of(positions.size());
             });
+    deletions.incrementAndGet();
     if (deleted.isPresent()) {
-      erasing = erasingNow();
+      refreshErasing();
       // Old page images in the WAL still hold the deleted values until a checkpoint copies the
       // overwritten pages back and empties it; synced, so a power loss cannot bring them back.
       db.durableCheckpoint();
@@ -373,7 +396,7 @@ public final class ProfileStore implements AutoCloseable {
           PendingErasureRows.finished(c, profile);
           return null;
         });
-    erasing = erasingNow();
+    refreshErasing();
   }
 
   private static Set<Long> eventPositions(Connection c, ProfileId id) throws SQLException {

@@ -137,22 +137,20 @@ final class OutboxSender implements AutoCloseable {
     long firstUnrecorded = 0;
     try {
       for (OutboxMessage row : due) {
-        if (erasurePending.test(new ProfileId(row.profileId()))) {
-          // Moved back rather than skipped, so such rows cannot fill every round's batch.
-          store
-              .db()
-              .transaction(
-                  c ->
-                      Sql.update(
-                          c,
-                          "UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
-                          clock.millis() + ERASURE_PENDING_RECHECK.toMillis(),
-                          row.id()));
-          continue;
-        }
         Optional<DeliveryResult> handed =
             store.outsideErasure(
-                () -> erased(row, erasures) ? Optional.empty() : Optional.of(deliver(row)));
+                () -> {
+                  if (erased(row, erasures)) {
+                    return Optional.empty();
+                  }
+                  // Asked inside the erasure lock: an erasure that failed while this round waited
+                  // for it has left its person pending by now.
+                  if (erasurePending.test(new ProfileId(row.profileId()))) {
+                    postpone(row); // not skipped: such rows must not fill every round's batch
+                    return Optional.empty();
+                  }
+                  return Optional.of(deliver(row));
+                });
         if (handed.isEmpty()) {
           continue;
         }
@@ -219,6 +217,19 @@ final class OutboxSender implements AutoCloseable {
             .db()
             .read(c -> Sql.one(c, "SELECT 1 FROM outbox WHERE id = ?", r -> true, row.id()))
             .isEmpty();
+  }
+
+  /** Moves a row of a person whose erasure is pending back by {@link #ERASURE_PENDING_RECHECK}. */
+  private void postpone(OutboxMessage row) {
+    store
+        .db()
+        .transaction(
+            c ->
+                Sql.update(
+                    c,
+                    "UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
+                    clock.millis() + ERASURE_PENDING_RECHECK.toMillis(),
+                    row.id()));
   }
 
   private DeliveryResult deliver(OutboxMessage row) {

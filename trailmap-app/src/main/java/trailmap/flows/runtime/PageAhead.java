@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import trailmap.eventlog.EventLog;
@@ -21,24 +20,18 @@ import trailmap.profiles.ProfileStore;
  * trailmap-bench/README.md) runs on the machine's other core.
  *
  * <p>A page read ahead is used only by the round that starts at its first position with no erasure
- * committed in between; otherwise that round reads the page itself. Its views are then as old as
- * one page (tens of milliseconds), the same race with new events as views read just before the
- * transaction, and their events are cut to the round's horizon ({@link ProfileReads#adopt}). It
- * reads the views of every holder on the page, also those no flow will act on: it is only started
- * after a page on which some flow acted. Used by the flow thread alone.
+ * started or committed in between; otherwise that round reads the page itself. Its views are then
+ * as old as one page (tens of milliseconds), the same race with new events as views read just
+ * before the transaction, and their events are cut to the round's horizon ({@link
+ * ProfileReads#adopt}). It reads the views of every holder on the page, also those no flow will act
+ * on: it is only started after a page on which some flow acted. Used by the flow thread alone.
  */
 final class PageAhead implements AutoCloseable {
   private final EventLog log;
   private final ProfileStore profiles;
   private final LongSupplier profilesApplied;
   private final int pageSize;
-  private final ExecutorService reader =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "trailmap-flow-pages");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService reader = ViewsAhead.readerThread("trailmap-flow-pages");
 
   /** A page read: its entries up to {@code next}, their holders, and the holders' views. */
   record Read(EventLog.Page page, long next, Map<Long, ProfileId> holders, ProfileReads reads) {}

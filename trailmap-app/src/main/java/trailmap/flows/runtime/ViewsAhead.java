@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import trailmap.profiles.ProfileStore;
 
 /**
@@ -16,20 +18,35 @@ import trailmap.profiles.ProfileStore;
  * machine's other core instead of before the next transaction.
  *
  * <p>A batch gets the views read ahead only when its timers are exactly those they were read for
- * and no erasure committed in between; otherwise it reads them itself. The views are then as old as
- * one batch (tens of milliseconds): the same race with new events as a view read just before the
- * transaction, and their events are cut to the batch's own horizon ({@link ProfileReads#adopt}).
- * Used by the flow thread alone.
+ * and no erasure started or committed in between; otherwise it reads them itself. The views are
+ * then as old as one batch (tens of milliseconds): the same race with new events as a view read
+ * just before the transaction, and their events are cut to the batch's own horizon ({@link
+ * ProfileReads#adopt}). Used by the flow thread alone.
  */
 final class ViewsAhead implements AutoCloseable {
   private final ProfileStore profiles;
-  private final ExecutorService reader =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "trailmap-flow-views");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService reader = readerThread("trailmap-flow-views");
+
+  /**
+   * One daemon thread named {@code name}, ended after 30 s without work and started again by the
+   * next task, so a runtime that is never closed (a test, a benchmark) leaves no thread behind.
+   */
+  static ExecutorService readerThread(String name) {
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
 
   /** The read in flight or done, for which timers, after how many erasures. */
   private record Ahead(List<FlowStates.Due> due, long erasures, Future<ProfileReads> reads) {}
