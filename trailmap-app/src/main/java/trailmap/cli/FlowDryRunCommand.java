@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -22,6 +21,7 @@ import trailmap.analytics.store.EventTables;
 import trailmap.analytics.store.LoadOptions;
 import trailmap.flows.Flow;
 import trailmap.flows.Trigger;
+import trailmap.flows.dryrun.DryRunInstants;
 import trailmap.flows.dryrun.DryRunRules;
 import trailmap.flows.dryrun.FlowDryRun;
 import trailmap.flows.dryrun.TriggerHistories;
@@ -230,11 +230,9 @@ final class FlowDryRunCommand implements Callable<Integer> {
       return Optional.empty();
     }
     try {
-      return Optional.of(Instant.parse(text));
-    } catch (DateTimeParseException e) {
-      throw new MapFiles.Unusable(
-          option + " '" + text + "' is not an ISO 8601 instant such as 2026-02-01T00:00:00Z",
-          ExitCodes.INVALID);
+      return Optional.of(DryRunInstants.parse(text));
+    } catch (IllegalArgumentException e) {
+      throw new MapFiles.Unusable(option + " '" + text + "' " + e.getMessage(), ExitCodes.INVALID);
     }
   }
 }

@@ -137,6 +137,17 @@ class FlowDryRunCommandTest {
     assertThat(reversed.err()).contains("the time range is empty");
     assertThat(garbled.exitCode()).isEqualTo(1);
     assertThat(garbled.err()).contains("--from 'yesterday' is not an ISO 8601 instant");
+    CliRun early =
+        CliRun.of(
+            "flow",
+            "dry-run",
+            WELCOME,
+            "--data",
+            data.toString(),
+            "--from",
+            "1900-01-01T00:00:00Z");
+    assertThat(early.exitCode()).isEqualTo(1);
+    assertThat(early.err()).contains("--from '1900-01-01T00:00:00Z' is outside the years");
   }
 
   @Test

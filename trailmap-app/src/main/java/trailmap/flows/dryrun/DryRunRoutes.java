@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -123,13 +122,9 @@ public final class DryRunRoutes {
       return Optional.empty();
     }
     try {
-      return Optional.of(Instant.parse(value.asText()));
-    } catch (DateTimeParseException e) {
-      throw invalid(
-          field
-              + ": '"
-              + value.asText()
-              + "' is not an ISO 8601 instant like 2026-03-01T00:00:00Z");
+      return Optional.of(DryRunInstants.parse(value.asText()));
+    } catch (IllegalArgumentException e) {
+      throw invalid(field + ": '" + value.asText() + "' " + e.getMessage());
     }
   }
 

@@ -93,6 +93,14 @@ class DryRunApiTest {
             "/api/flows/welcome/dry-run", viewer, "application/json", "{\"from\": \"yesterday\"}");
     assertThat(badFrom.statusCode()).isEqualTo(400);
     assertThat(badFrom.body()).contains("from").contains("ISO 8601");
+    HttpResponse<String> farTo =
+        server.post(
+            "/api/flows/welcome/dry-run",
+            viewer,
+            "application/json",
+            "{\"to\": \"+300000000-01-01T00:00:00Z\"}");
+    assertThat(farTo.statusCode()).as(farTo.body()).isEqualTo(400);
+    assertThat(farTo.body()).contains("to: '+300000000-01-01T00:00:00Z' is outside the years");
     HttpResponse<String> badVersion =
         server.post("/api/flows/welcome/dry-run", viewer, "application/json", "{\"version\": 9}");
     assertThat(badVersion.statusCode()).isEqualTo(400);
