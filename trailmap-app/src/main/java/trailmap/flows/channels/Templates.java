@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import trailmap.events.JsonValue;
@@ -38,8 +39,12 @@ public final class Templates {
     List<Part> parts = PARSED.get(template);
     if (parts == null) {
       parts = parse(template);
-      if (PARSED.size() >= PARSED_MAX) {
-        PARSED.clear(); // templates are few; a flood of distinct texts must not grow the heap
+      // Templates are few; a flood of distinct texts (every save of a template is a new one) must
+      // not grow the heap: the cache starts over past a count or a total length of text.
+      if (PARSED.size() >= PARSED_MAX
+          || PARSED_CHARS.addAndGet(template.length()) > PARSED_MAX_CHARS) {
+        PARSED.clear();
+        PARSED_CHARS.set(template.length());
       }
       PARSED.put(template, parts);
     }
@@ -69,6 +74,11 @@ public final class Templates {
   private static final Map<String, List<Part>> PARSED = new ConcurrentHashMap<>();
 
   private static final int PARSED_MAX = 1024;
+
+  private static final long PARSED_MAX_CHARS = 16L << 20;
+
+  /** About how much text {@link #PARSED} holds (keys and parts both hold it once). */
+  private static final AtomicLong PARSED_CHARS = new AtomicLong();
 
   /** A piece of a parsed template. */
   private sealed interface Part {}
