@@ -6,6 +6,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import trailmap.eventlog.EventLog;
 
 /**
@@ -39,7 +41,16 @@ final class ProfileDeletion {
 
     /** The processor had applied up to {@code applied} of {@code target} when the wait ended. */
     record CatchingUp(long applied, long target) implements Outcome {}
+
+    /**
+     * The person is gone from the log and profiles.db, but erasing them from another store failed
+     * (logged); the erasure stays recorded and a retry of the deletion, or the next start, finishes
+     * it.
+     */
+    record Unfinished() implements Outcome {}
   }
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProfileDeletion.class);
 
   private final ProfileStore store;
   private final EventLog log;
@@ -69,8 +80,13 @@ final class ProfileDeletion {
 
   Outcome delete(ProfileRef ref) {
     // A deletion of this person that failed after profiles.db left a record naming them.
-    Outcome whenNobodyHoldsIt =
-        pending.finishNamedBy(ref) ? new Outcome.Finished() : new Outcome.Unknown();
+    Outcome whenNobodyHoldsIt;
+    try {
+      whenNobodyHoldsIt =
+          pending.finishNamedBy(ref) ? new Outcome.Finished() : new Outcome.Unknown();
+    } catch (RuntimeException e) {
+      return unfinished(e);
+    }
     if (store.resolve(ref).isEmpty()) {
       return whenNobodyHoldsIt;
     }
@@ -89,8 +105,21 @@ final class ProfileDeletion {
     if (deleted.isEmpty()) {
       return whenNobodyHoldsIt;
     }
-    pending.finish(id.get());
+    try {
+      pending.finish(id.get());
+    } catch (RuntimeException e) {
+      return unfinished(e);
+    }
     return new Outcome.Deleted(deleted.getAsLong());
+  }
+
+  /** Logs why a store outside profiles.db could not erase the person (no id: they asked to go). */
+  private static Outcome unfinished(RuntimeException e) {
+    LOG.warn(
+        "profiles: an erasure reached the event log and profiles.db but not every other store; it"
+            + " stays recorded and finishes on a retry of the DELETE or at the next start",
+        e);
+    return new Outcome.Unfinished();
   }
 
   private boolean caughtUp(ProfileProcessor processor, long target) {

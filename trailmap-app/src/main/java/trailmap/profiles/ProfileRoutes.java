@@ -129,6 +129,18 @@ public final class ProfileRoutes {
       case ProfileDeletion.Outcome.Deleted deleted -> ctx.status(204);
       case ProfileDeletion.Outcome.Finished finished -> ctx.status(204);
       case ProfileDeletion.Outcome.Unknown unknown -> throw notFound(ctx.pathParam("id"));
+      case ProfileDeletion.Outcome.Unfinished unfinished -> {
+        ctx.header("Retry-After", "10");
+        throw new ProblemException(
+            Problem.of(
+                503,
+                "erasure-unfinished",
+                "Erasure not finished",
+                "the person is erased from the event log and their profile, but another store"
+                    + " (flows or segments) could not erase them yet; the erasure is recorded,"
+                    + " nothing is sent to them meanwhile, and it finishes when this DELETE is"
+                    + " retried or the server starts again. See the server log for the cause."));
+      }
       case ProfileDeletion.Outcome.CatchingUp behind -> {
         ctx.header("Retry-After", "10");
         throw new ProblemException(

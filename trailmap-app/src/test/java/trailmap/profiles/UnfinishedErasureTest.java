@@ -46,7 +46,13 @@ class UnfinishedErasureTest {
       } finally {
         lock.close();
       }
-      assertThat(failed.statusCode()).as(failed.body()).isEqualTo(500);
+      assertThat(failed.statusCode()).as(failed.body()).isEqualTo(503);
+      assertThat(failed.headers().firstValue("Retry-After")).hasValue("10");
+      assertThat(failed.body())
+          .contains("erasure-unfinished")
+          .contains("finishes when this DELETE is retried")
+          .doesNotContain("u-ann")
+          .doesNotContain(people.ann().value());
       assertThat(consentRows(server, people.ann())).as("left in flows.db by the failure").isOne();
       assertThat(profileStatus(server, "userId:u-ann")).isEqualTo(404);
       assertPendingHoldsNoValues(server);
@@ -73,7 +79,7 @@ class UnfinishedErasureTest {
       people = seed(server);
       Connection lock = writeLock(server.server().flows().file());
       try {
-        assertThat(delete(server, "anonymousId:anon-ann").statusCode()).isEqualTo(500);
+        assertThat(delete(server, "anonymousId:anon-ann").statusCode()).isEqualTo(503);
       } finally {
         lock.close();
       }
