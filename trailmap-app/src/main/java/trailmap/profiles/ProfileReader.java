@@ -102,13 +102,8 @@ final class ProfileReader {
    */
   static Optional<CurrentProfile> current(
       Connection c, ProfileId id, Set<String> eventNames, Instant since) throws SQLException {
-    PreparedStatement exists =
-        StatementCache.of(c).prepare(c, "SELECT 1 FROM profiles WHERE id = ?");
-    exists.setString(1, id.value());
-    try (ResultSet rows = exists.executeQuery()) {
-      if (!rows.next()) {
-        return Optional.empty();
-      }
+    if (one(c, "SELECT id FROM profiles WHERE id = ?", id.value()).isEmpty()) {
+      return Optional.empty();
     }
     List<Identity> identities = new ArrayList<>();
     PreparedStatement held =

@@ -129,33 +129,34 @@ public final class ProfileRoutes {
       case ProfileDeletion.Outcome.Deleted deleted -> ctx.status(204);
       case ProfileDeletion.Outcome.Finished finished -> ctx.status(204);
       case ProfileDeletion.Outcome.Unknown unknown -> throw notFound(ctx.pathParam("id"));
-      case ProfileDeletion.Outcome.Unfinished unfinished -> {
-        ctx.header("Retry-After", "10");
-        throw new ProblemException(
-            Problem.of(
-                503,
-                "erasure-unfinished",
-                "Erasure not finished",
-                "the person is erased from the event log and their profile, but another store"
-                    + " (flows or segments) could not erase them yet; the erasure is recorded,"
-                    + " nothing is sent to them meanwhile, and it finishes when this DELETE is"
-                    + " retried or the server starts again. See the server log for the cause."));
-      }
-      case ProfileDeletion.Outcome.CatchingUp behind -> {
-        ctx.header("Retry-After", "10");
-        throw new ProblemException(
-            Problem.of(
-                503,
-                "profiles-catching-up",
-                "Profiles are catching up",
-                "profiles have applied the event log up to position "
-                    + behind.applied()
-                    + " of "
-                    + behind.target()
-                    + "; the deletion must wait until the person's latest events are on their"
-                    + " profile. Nothing was deleted: retry in a few seconds."));
-      }
+      case ProfileDeletion.Outcome.Unfinished unfinished ->
+          throw retryLater(
+              ctx,
+              "erasure-unfinished",
+              "Erasure not finished",
+              "the person is erased from the event log and their profile, but another store"
+                  + " (flows or segments) could not erase them yet; the erasure is recorded,"
+                  + " nothing is sent to them meanwhile, and it finishes when this DELETE is"
+                  + " retried or the server starts again. See the server log for the cause.");
+      case ProfileDeletion.Outcome.CatchingUp behind ->
+          throw retryLater(
+              ctx,
+              "profiles-catching-up",
+              "Profiles are catching up",
+              "profiles have applied the event log up to position "
+                  + behind.applied()
+                  + " of "
+                  + behind.target()
+                  + "; the deletion must wait until the person's latest events are on their"
+                  + " profile. Nothing was deleted: retry in a few seconds.");
     }
+  }
+
+  /** A 503 that tells the client to retry the deletion in ten seconds. */
+  private static ProblemException retryLater(
+      Context ctx, String type, String title, String detail) {
+    ctx.header("Retry-After", "10");
+    return new ProblemException(Problem.of(503, type, title, detail));
   }
 
   private ProfileRecord record(Context ctx) {
