@@ -206,11 +206,15 @@ final class ScheduleWork {
     return due.size();
   }
 
-  /** The profile as the runtime sees it, unless it was erased or merged into another one. */
+  /**
+   * The profile as the runtime sees it, unless it was erased, merged into another one, or holds no
+   * identity (no flow acts on it, FlowWork.handleOne): then its firing row goes instead of being
+   * armed again.
+   */
   private Optional<ProfileView> current(ProfileReads reads, ProfileId id, Set<String> events) {
     if (!profiles.resolve(new ProfileRef.ById(id)).equals(Optional.of(id))) {
       return Optional.empty();
     }
-    return reads.view(id, events);
+    return reads.view(id, events).filter(ProfileView::identified);
   }
 }

@@ -172,6 +172,12 @@ class ScheduleTriggerTest {
 
     at("2026-03-02T08:00:00Z");
     assertThat(received()).containsExactly("ada@example.com");
+    Optional<Long> firings =
+        server
+            .flows()
+            .db()
+            .read(c -> Sql.one(c, "SELECT count(*) FROM schedule_timers", r -> r.getLong(1)));
+    assertThat(firings).as("only ada's next firing is kept").hasValue(1L);
     at("2026-03-09T08:00:00Z");
     assertThat(received()).containsExactly("ada@example.com", "ada@example.com");
   }
