@@ -22,8 +22,9 @@ import trailmap.flows.policy.SentMessage;
 import trailmap.profiles.ProfileId;
 
 /**
- * Carries out an engine's decisions inside the caller's transaction: the new state, the timer, the
- * outbox rows (rendered with the profile's traits), send history, suppressions and the timeline.
+ * Carries out an engine's decisions inside the caller's transaction: the new state with its
+ * wake-up, the outbox rows (rendered with the profile's traits), send history, suppressions and the
+ * timeline.
  */
 final class DecisionWriter {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -47,17 +48,25 @@ final class DecisionWriter {
       throws SQLException {
     List<SentMessage> queuedSends = new ArrayList<>();
     FlowState state = d.state();
-    if (state.entries() > 0) {
-      FlowStates.save(c, state);
+    Long setAt = null;
+    Long cancelAt = null;
+    for (Decision decision : d.decisions()) {
+      switch (decision) {
+        case Decision.TimerSet set -> setAt = set.at().toEpochMilli();
+        case Decision.TimerCancelled cancel -> cancelAt = cancel.at().toEpochMilli();
+        default -> {}
+      }
+    }
+    // The wake-up is written with the state, in one statement (FlowStates.save).
+    if (state.entries() > 0 || setAt != null || cancelAt != null) {
+      FlowStates.save(c, state, setAt, cancelAt);
     }
     String pid = profile.id().value();
     int version = flow.version();
     for (Decision decision : d.decisions()) {
       switch (decision) {
-        case Decision.TimerSet set ->
-            FlowStates.setTimer(c, flow.id(), profile.id(), set.at().toEpochMilli());
-        case Decision.TimerCancelled cancel ->
-            FlowStates.deleteTimer(c, flow.id(), profile.id(), cancel.at().toEpochMilli());
+        case Decision.TimerSet set -> {} // written with the state above
+        case Decision.TimerCancelled cancel -> {}
         case Decision.Entered e ->
             log(c, pid, now, flow, null, "entered", e.heldOut() ? "held-out" : "entered", e, null);
         case Decision.NotEntered n ->

@@ -11,7 +11,7 @@ import trailmap.flows.engine.FlowState;
 import trailmap.flows.engine.Run;
 import trailmap.profiles.ProfileId;
 
-/** The {@code flow_state} and {@code timers} tables. */
+/** The {@code flow_state} table: each profile's state in each flow, and its wake-up. */
 final class FlowStates {
   private FlowStates() {}
 
@@ -40,14 +40,22 @@ final class FlowStates {
     return out;
   }
 
-  static void save(Connection c, FlowState s) throws SQLException {
+  /**
+   * Writes the state with its wake-up: {@code setAt} arms it (the profile wakes then), else {@code
+   * cancelAt} disarms it if it is still the one armed; with neither the wake-up stays as it is.
+   * These are the engine's {@code TimerSet} and {@code TimerCancelled} decisions, which it makes
+   * exactly when the state's wake-up time changes.
+   */
+  static void save(Connection c, FlowState s, Long setAt, Long cancelAt) throws SQLException {
     Sql.update(
         c,
         "INSERT INTO flow_state (flow_id, profile_id, version, step, entered_at, entries, variant,"
-            + " outcome, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " outcome, state, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (flow_id, profile_id) DO UPDATE SET version = excluded.version,"
             + " step = excluded.step, entered_at = excluded.entered_at, entries = excluded.entries,"
-            + " variant = excluded.variant, outcome = excluded.outcome, state = excluded.state",
+            + " variant = excluded.variant, outcome = excluded.outcome, state = excluded.state,"
+            + " due_at = CASE WHEN ? IS NOT NULL THEN excluded.due_at WHEN due_at = ? THEN NULL"
+            + " ELSE due_at END",
         s.flowId(),
         s.profile().value(),
         s.version(),
@@ -56,7 +64,10 @@ final class FlowStates {
         s.entries(),
         s.run().map(r -> variants(r.variants())).orElse(null),
         s.lastOutcome().map(Enum::name).orElse(null),
-        StateCodec.write(s));
+        StateCodec.write(s),
+        setAt,
+        setAt,
+        cancelAt);
   }
 
   private static String variants(Map<String, String> variants) {
@@ -69,22 +80,15 @@ final class FlowStates {
     return out.toString();
   }
 
-  static void setTimer(Connection c, String flowId, ProfileId profile, long dueMillis)
-      throws SQLException {
-    Sql.update(
-        c,
-        "INSERT INTO timers (flow_id, profile_id, due_at) VALUES (?, ?, ?)"
-            + " ON CONFLICT (flow_id, profile_id) DO UPDATE SET due_at = excluded.due_at",
-        flowId,
-        profile.value(),
-        dueMillis);
-  }
-
-  static int deleteTimer(Connection c, String flowId, ProfileId profile, long dueMillis)
+  /**
+   * Disarms the profile's wake-up in the flow if it is still the one due at {@code dueMillis};
+   * returns 0 when it is not (fired already, or armed for another time since).
+   */
+  static int disarm(Connection c, String flowId, ProfileId profile, long dueMillis)
       throws SQLException {
     return Sql.update(
         c,
-        "DELETE FROM timers WHERE flow_id = ? AND profile_id = ? AND due_at = ?",
+        "UPDATE flow_state SET due_at = NULL WHERE flow_id = ? AND profile_id = ? AND due_at = ?",
         flowId,
         profile.value(),
         dueMillis);
@@ -95,15 +99,15 @@ final class FlowStates {
 
   /** Timers due at or before {@code now} of published flows, earliest first. */
   static List<Due> due(Connection c, long nowMillis, int max) throws SQLException {
-    return due(c, "timers", nowMillis, max);
+    return due(c, "flow_state", nowMillis, max);
   }
 
   /**
-   * Rows of a timer table ({@code timers} or {@code schedule_timers}: flow_id, profile_id, due_at)
-   * due at or before {@code now}, of published flows, earliest first.
+   * Rows of a table with wake-ups ({@code flow_state} or {@code schedule_timers}: flow_id,
+   * profile_id, due_at) due at or before {@code now}, of published flows, earliest first.
    */
   static List<Due> due(Connection c, String table, long nowMillis, int max) throws SQLException {
-    if (!table.equals("timers") && !table.equals("schedule_timers")) {
+    if (!table.equals("flow_state") && !table.equals("schedule_timers")) {
       throw new IllegalArgumentException("not a timer table: " + table); // never input: SQL text
     }
     return Sql.list(
@@ -144,7 +148,9 @@ final class FlowStates {
                 s.entries(),
                 s.lastEnteredAt(),
                 s.run(),
-                s.lastOutcome()));
+                s.lastOutcome()),
+            null,
+            null); // the wake-up stays as it is
         moved++;
       }
     }

@@ -590,10 +590,10 @@ public final class FlowStore implements AutoCloseable {
 
   /**
    * Forgets erased people ({@code DELETE /api/profiles/{id}}): deletes every row of every flows.db
-   * table with a {@code profile_id} column that names one of {@code profiles} (flow state, timers,
-   * outbox rows with their rendered messages, send history, suppressions, consent, the flow
-   * timeline, API calls and their log, schedule firings, and any such table added later), in one
-   * transaction, then checkpoints the WAL, so no row and no page of the files names them. A
+   * table with a {@code profile_id} column that names one of {@code profiles} (flow state,
+   * wake-ups, outbox rows with their rendered messages, send history, suppressions, consent, the
+   * flow timeline, API calls and their log, schedule firings, and any such table added later), in
+   * one transaction, then checkpoints the WAL, so no row and no page of the files names them. A
    * schedule sweep that had stopped at one of them goes on from the previous profile with a firing
    * instead.
    *

@@ -504,8 +504,8 @@ final class FlowWork implements AutoCloseable {
   }
 
   /**
-   * Fires the timers due by the clock, a batch of them in one transaction that also deletes their
-   * rows, so a wake-up fires once; returns how many fired.
+   * Fires the timers due by the clock, a batch of them in one transaction that also disarms them,
+   * so a wake-up fires once; returns how many fired.
    */
   int fireDueTimers() {
     reload();
@@ -519,16 +519,15 @@ final class FlowWork implements AutoCloseable {
     ProfileReads reads = viewsAhead.take(due, erasures, now, didEvents());
     viewsAhead.readAhead(both.subList(due.size(), both.size()), erasures, now, didEvents());
     // One commit for the batch: with a transaction per timer, its fsync was nearly all of a
-    // timer's cost (docs/flows-runtime.md). Each row is still deleted in the transaction that
-    // carries out its decisions, so a wake-up fires once.
+    // timer's cost (docs/flows-runtime.md). Each wake-up is still disarmed in the transaction that
+    // carries out its decisions, so it fires once.
     store
         .db()
         .transaction(
             c -> {
               for (FlowStates.Due timer : due) {
                 Integer current = published.get(timer.flowId());
-                if (FlowStates.deleteTimer(c, timer.flowId(), timer.profile(), timer.dueMillis())
-                        == 0
+                if (FlowStates.disarm(c, timer.flowId(), timer.profile(), timer.dueMillis()) == 0
                     || current == null) {
                   continue;
                 }

@@ -3,15 +3,21 @@ package trailmap.flows.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trailmap.flows.engine.FlowState;
+import trailmap.flows.engine.Outcome;
+import trailmap.flows.engine.Run;
 import trailmap.profiles.ProfileId;
 import trailmap.store.Database;
 
 /**
- * A flows.db written before the timer and send-history tables were rebuilt keeps every row through
- * the upgrade, and the rebuilt tables are read as before.
+ * A flows.db written before the timer and send-history tables were rebuilt, or before the wake-ups
+ * moved into the flow states, keeps every row through the upgrade, and they are read as before.
  */
 class FlowSchemaUpgradeTest {
   @TempDir Path dir;
@@ -39,13 +45,17 @@ class FlowSchemaUpgradeTest {
           });
     }
 
-    try (Database after = Database.open(file, FlowSchema.STEPS, Database.Synchronous.FULL)) {
+    // As that step left it (the wake-ups later move into flow_state: the next test).
+    try (Database after =
+        Database.open(file, FlowSchema.STEPS.subList(0, rebuild + 1), Database.Synchronous.FULL)) {
       after.read(
           c -> {
-            assertThat(FlowStates.due(c, 100, 10))
-                .containsExactly(
-                    new FlowStates.Due("welcome", new ProfileId("p2"), 50),
-                    new FlowStates.Due("welcome", new ProfileId("p1"), 100));
+            assertThat(
+                    Sql.list(
+                        c,
+                        "SELECT profile_id, due_at FROM timers ORDER BY due_at",
+                        r -> r.getString(1) + "@" + r.getLong(2)))
+                .containsExactly("p2@50", "p1@100");
             assertThat(FlowStates.due(c, "schedule_timers", 100, 10))
                 .containsExactly(new FlowStates.Due("welcome", new ProfileId("p1"), 70));
             assertThat(
@@ -78,6 +88,102 @@ class FlowSchemaUpgradeTest {
   }
 
   @Test
+  void wakeUpsMoveIntoTheirFlowStatesAndAreReadAsBefore() throws Exception {
+    Path file = dir.resolve("flows.db");
+    int fold = stepCreating("flow_state_rebuilt");
+    FlowState waiting = waitingUntil("p1", Instant.ofEpochMilli(100));
+    FlowState done =
+        new FlowState(
+            new ProfileId("p2"),
+            "welcome",
+            1,
+            1,
+            Optional.of(Instant.ofEpochMilli(5)),
+            Optional.empty(),
+            Optional.of(Outcome.COMPLETED));
+    try (Database before =
+        Database.open(file, FlowSchema.STEPS.subList(0, fold), Database.Synchronous.FULL)) {
+      before.transaction(
+          c -> {
+            Sql.update(
+                c,
+                "INSERT INTO flows (id, name, status, current_version, created_at, updated_at)"
+                    + " VALUES ('welcome', 'Welcome', 'PUBLISHED', 1, 0, 0)");
+            Sql.update(
+                c,
+                "INSERT INTO flow_state (flow_id, profile_id, version, step, entered_at, entries,"
+                    + " variant, outcome, state) VALUES ('welcome', 'p1', 1, 'wait', 5, 1, NULL,"
+                    + " NULL, ?), ('welcome', 'p2', 1, NULL, 5, 1, NULL, 'COMPLETED', ?)",
+                StateCodec.write(waiting),
+                StateCodec.write(done));
+            // p1's wake-up, and one of a profile with no state (never written by the runtime).
+            Sql.update(
+                c, "INSERT INTO timers VALUES ('welcome', 'p1', 100), ('welcome', 'orphan', 50)");
+            return null;
+          });
+    }
+
+    try (Database after = Database.open(file, FlowSchema.STEPS, Database.Synchronous.FULL)) {
+      after.read(
+          c -> {
+            assertThat(FlowStates.due(c, 1_000, 10))
+                .containsExactly(new FlowStates.Due("welcome", new ProfileId("p1"), 100));
+            assertThat(FlowStates.of(c, new ProfileId("p1"))).containsEntry("welcome", waiting);
+            assertThat(FlowStates.of(c, new ProfileId("p2"))).containsEntry("welcome", done);
+            assertThat(FlowStates.insideVersions(c, new ProfileId("p1")))
+                .containsExactly(Map.entry("welcome", 1));
+            assertThat(
+                    Sql.one(
+                        c,
+                        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        r -> r.getString(1),
+                        "flow_state"))
+                .hasValueSatisfying(sql -> assertThat(sql).contains("WITHOUT ROWID"));
+            assertThat(
+                    Sql.list(
+                        c,
+                        "SELECT name FROM sqlite_master WHERE tbl_name IN ('flow_state', 'timers')"
+                            + " AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name",
+                        r -> r.getString(1)))
+                .containsExactly("flow_state", "flow_state_by_due", "flow_state_by_profile");
+            return null;
+          });
+      // Saving arms, keeps and disarms the wake-up as the engine's timer decisions say.
+      after.transaction(
+          c -> {
+            FlowStates.save(c, waiting, null, null);
+            assertThat(FlowStates.due(c, 1_000, 10)).hasSize(1);
+            FlowStates.save(c, waiting, null, 99L); // a cancel of another time leaves it
+            assertThat(FlowStates.due(c, 1_000, 10)).hasSize(1);
+            FlowStates.save(c, waiting, 300L, 100L); // moved: cancelled, then set again
+            assertThat(FlowStates.due(c, 1_000, 10))
+                .containsExactly(new FlowStates.Due("welcome", new ProfileId("p1"), 300));
+            assertThat(FlowStates.disarm(c, "welcome", new ProfileId("p1"), 100)).isZero();
+            assertThat(FlowStates.disarm(c, "welcome", new ProfileId("p1"), 300)).isOne();
+            assertThat(FlowStates.due(c, 1_000, 10)).isEmpty();
+            FlowStates.save(c, waitingUntil("p3", Instant.ofEpochMilli(7)), 7L, null);
+            assertThat(FlowStates.due(c, 1_000, 10))
+                .containsExactly(new FlowStates.Due("welcome", new ProfileId("p3"), 7));
+            FlowStates.save(c, done, null, 7L);
+            return null;
+          });
+    }
+  }
+
+  private static FlowState waitingUntil(String profile, Instant wake) {
+    Instant entered = Instant.ofEpochMilli(5);
+    return new FlowState(
+        new ProfileId(profile),
+        "welcome",
+        1,
+        1,
+        Optional.of(entered),
+        Optional.of(
+            new Run(1, entered, "wait", entered, Optional.of(wake), false, Map.of(), Map.of())),
+        Optional.empty());
+  }
+
+  @Test
   void theRebuildLeavesNoCopyOfTheOldRowsInTheFileForALaterErasureToMiss() throws Exception {
     Path file = dir.resolve("flows.db");
     int rebuild = stepCreating("timers_rebuilt");
@@ -102,7 +208,7 @@ class FlowSchemaUpgradeTest {
       // What an erasure of all of them does: their rows go, and the WAL is copied back and emptied.
       after.transaction(
           c -> {
-            Sql.update(c, "DELETE FROM timers WHERE profile_id LIKE 'p_secret_%'");
+            // The timers, having no flow state, went with the step that moved wake-ups into it.
             Sql.update(c, "DELETE FROM send_history WHERE profile_id LIKE 'p_secret_%'");
             return null;
           });
