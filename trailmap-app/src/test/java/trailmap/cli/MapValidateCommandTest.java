@@ -81,6 +81,27 @@ class MapValidateCommandTest {
   }
 
   @Test
+  void refusesAMatcherWithAnEmptyChannelAtItsLineAndColumn() throws IOException {
+    Path channelless =
+        write(
+            "channelless.yaml",
+            VALID.replace(
+                "emotion: {score: 1}}",
+                "emotion: {score: 1}, match: {event: Viewed, channel: \"\"}}"));
+
+    CliRun run = CliRun.of("map", "validate", channelless.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out().lines().toList())
+        .containsExactly(
+            channelless
+                + ":9:93: 'channel' in match of touchpoint 't' must name a channel, was empty;"
+                + " write the channel of the events this touchpoint stands for, as their"
+                + " context.channel says (e.g. channel: web), or leave 'channel' out to match"
+                + " events on every channel");
+  }
+
+  @Test
   void exitsTwoWithAOneLineReasonForAMissingFile() {
     CliRun run = CliRun.of("map", "validate", dir.resolve("nope.yaml").toString());
 

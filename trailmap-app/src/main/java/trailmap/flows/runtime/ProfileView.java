@@ -1,6 +1,5 @@
 package trailmap.flows.runtime;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -11,6 +10,7 @@ import java.util.Set;
 import trailmap.events.JsonValue;
 import trailmap.events.json.EventJson;
 import trailmap.flows.FlowEvent;
+import trailmap.flows.ProfileZone;
 import trailmap.profiles.CurrentProfile;
 import trailmap.profiles.IdentityType;
 import trailmap.profiles.ProfileId;
@@ -45,15 +45,7 @@ record ProfileView(
     }
     CurrentProfile profile = found.get();
     JsonValue.Obj obj = new JsonValue.Obj(profile.traits());
-    ZoneId zone = ZoneOffset.UTC;
-    Optional<String> tz = obj.text("timezone");
-    if (tz.isPresent()) {
-      try {
-        zone = ZoneId.of(tz.get());
-      } catch (DateTimeException e) {
-        zone = ZoneOffset.UTC;
-      }
-    }
+    ZoneId zone = ProfileZone.of(obj).orElse(ZoneOffset.UTC);
     List<FlowEvent> events = new ArrayList<>();
     for (StoredEvent e : profile.events()) {
       events.add(FlowEvent.of(EventJson.read(e.json())));

@@ -29,11 +29,12 @@ public final class MapReader {
   /**
    * Reads a map document the map store kept, which {@link #read} accepted when it was saved. It is
    * {@link #read} but for the rules added since, which such a document may break and is read as
-   * before: today one, an empty or blank {@code event} in a touchpoint's {@code match}, kept as the
+   * before: today two, an empty or blank {@code event} in a touchpoint's {@code match}, kept as the
    * empty name (analytics then counts events without a name as the touchpoint; flows and segments
-   * match nothing). Saving the map again applies every rule, so the save is refused until the
-   * matcher is fixed. Without this a stored map would fail to read on every GET, render and trigger
-   * lookup.
+   * match nothing), and an empty or blank {@code channel} there, kept as written (it matches only
+   * events sent with that channel). Saving the map again applies every rule, so the save is refused
+   * until the matcher is fixed. Without this a stored map would fail to read on every GET, render
+   * and trigger lookup.
    *
    * @param source the name used in problem locations, e.g. {@code "shop version 3"}
    */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import trailmap.maps.EventType;
 import trailmap.maps.Matcher;
 import trailmap.maps.Operator;
@@ -23,8 +24,8 @@ final class MatcherBinder {
   private MatcherBinder() {}
 
   /**
-   * @param stored true for a document the map store kept: an empty or blank event name, which the
-   *     reader accepted before it refused it, is then read as it was (see {@link
+   * @param stored true for a document the map store kept: an empty or blank event name or channel,
+   *     which the reader accepted before it refused them, is then read as it was (see {@link
    *     MapReader#readStored})
    */
   static Optional<Matcher> bind(Node node, String context, Problems problems, boolean stored) {
@@ -35,20 +36,36 @@ final class MatcherBinder {
     }
     Fields f = maybe.get();
     Optional<String> event = f.text("event");
-    boolean eventOk = true;
-    if (event.isPresent() && event.get().isBlank() && !stored) {
-      // Analytics would take "" for the events that have no name while flows and segments match
-      // none: a nameless matcher means different things in different places, so none is read.
-      problems.add(
-          f.value("event").orElseThrow(),
-          ("'event' in %s must name an event, was %s; write the event name this touchpoint stands"
-                  + " for (e.g. event: Pricing Viewed), or leave 'event' out to match on type,"
-                  + " channel or where alone")
-              .formatted(where, event.get().isEmpty() ? "empty" : "only spaces"));
-      eventOk = false;
-    }
+    // Analytics would take "" for the events that have no name while flows and segments match
+    // none: a nameless matcher means different things in different places, so none is read.
+    boolean eventOk =
+        named(
+            f,
+            "event",
+            event,
+            stored,
+            problems,
+            was ->
+                ("'event' in %s must name an event, was %s; write the event name this touchpoint"
+                        + " stands for (e.g. event: Pricing Viewed), or leave 'event' out to match"
+                        + " on type, channel or where alone")
+                    .formatted(where, was));
     Optional<EventType> type = f.enumValue("type", EventType.class, EventType::wireName);
     Optional<String> channel = f.text("channel");
+    // A blank channel matches only events whose context.channel was sent blank: never what the
+    // author meant, and the touchpoint would silently count next to nothing.
+    boolean channelOk =
+        named(
+            f,
+            "channel",
+            channel,
+            stored,
+            problems,
+            was ->
+                ("'channel' in %s must name a channel, was %s; write the channel of the events this"
+                        + " touchpoint stands for, as their context.channel says (e.g. channel:"
+                        + " web), or leave 'channel' out to match events on every channel")
+                    .formatted(where, was));
     List<PropertyCondition> conditions = new ArrayList<>();
     boolean conditionsOk = true;
     Optional<Node> whereNode = f.value("where");
@@ -72,10 +89,31 @@ final class MatcherBinder {
           node, where + " needs at least one of event, type, channel or where to select events");
       return Optional.empty();
     }
-    if (!eventOk || !conditionsOk || (f.has("type") && type.isEmpty())) {
+    if (!eventOk || !channelOk || !conditionsOk || (f.has("type") && type.isEmpty())) {
       return Optional.empty();
     }
     return Construct.of(problems, node, () -> new Matcher(event, type, channel, conditions));
+  }
+
+  /**
+   * Reports an empty or blank {@code text} of the field {@code name}, with the message {@code
+   * problem} makes of "empty" or "only spaces"; a stored document keeps what it was saved with.
+   *
+   * @return false when a problem was reported
+   */
+  private static boolean named(
+      Fields f,
+      String name,
+      Optional<String> text,
+      boolean stored,
+      Problems problems,
+      Function<String, String> problem) {
+    if (text.isEmpty() || !text.get().isBlank() || stored) {
+      return true;
+    }
+    problems.add(
+        f.value(name).orElseThrow(), problem.apply(text.get().isEmpty() ? "empty" : "only spaces"));
+    return false;
   }
 
   static Optional<PropertyCondition> condition(Node.Field field, String where, Problems problems) {

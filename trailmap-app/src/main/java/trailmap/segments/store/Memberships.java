@@ -85,7 +85,7 @@ public final class Memberships {
           at,
           segmentId,
           profileId);
-      SegmentStore.record(c, segmentId, profileId, newMember, at, cause);
+      ChangeHistory.record(c, segmentId, profileId, newMember, at, cause);
     }
   }
 
@@ -126,7 +126,7 @@ public final class Memberships {
         apply(c, segmentId, survivor, Optional.empty(), Optional.of(manual), at, "merged");
       }
       if ((Boolean) row[2]) {
-        SegmentStore.record(c, segmentId, absorbed, false, at, "merged");
+        ChangeHistory.record(c, segmentId, absorbed, false, at, "merged");
       }
     }
     forgetState(c, absorbed);

@@ -82,5 +82,10 @@ final class SegmentSchema {
               // Existing segments have no evidence yet: build it from the histories once.
               "INSERT OR REPLACE INTO backfills (segment_id, after) SELECT id, '' FROM segments"),
           // Dry runs of segment flows read one segment's entries by time (SegmentStore.entries).
-          List.of("CREATE INDEX changes_by_segment ON changes(segment_id, entered, at)"));
+          List.of("CREATE INDEX changes_by_segment ON changes(segment_id, entered, at)"),
+          // Erasures delete a person's changes, and the prune the oldest (ChangeHistory.record),
+          // without reading the whole table.
+          List.of(
+              "CREATE INDEX changes_by_profile ON changes(profile_id)",
+              "CREATE INDEX changes_by_time ON changes(at)"));
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,6 +37,12 @@ import trailmap.store.Database;
  * a {@link MembershipChange}. Thread-safe: one connection behind the database's lock.
  */
 public final class SegmentStore implements AutoCloseable {
+  /**
+   * How long a recorded change ({@link #changesAfter}, {@link #entries}) is kept: 400 days. Older
+   * ones are pruned as new changes are recorded.
+   */
+  public static final Duration CHANGE_HISTORY = ChangeHistory.HORIZON;
+
   private final Database db;
   private final Clock clock;
 
@@ -176,7 +183,7 @@ public final class SegmentStore implements AutoCloseable {
                       c,
                       "SELECT profile_id FROM memberships WHERE segment_id = ? AND member = 1",
                       id)) {
-                record(c, id, profile, false, now, "deleted");
+                ChangeHistory.record(c, id, profile, false, now, "deleted");
               }
               update(c, "DELETE FROM memberships WHERE segment_id = ?", id);
               update(c, "DELETE FROM backfills WHERE segment_id = ?", id);
@@ -332,7 +339,10 @@ public final class SegmentStore implements AutoCloseable {
                 != null);
   }
 
-  /** Transitions recorded after {@code seq}, oldest first, at most {@code limit}. */
+  /**
+   * Transitions recorded after {@code seq}, oldest first, at most {@code limit}; those older than
+   * {@link #CHANGE_HISTORY} may have been pruned.
+   */
   public List<MembershipChange> changesAfter(long seq, int limit) {
     return db.read(
         c -> {
@@ -364,7 +374,8 @@ public final class SegmentStore implements AutoCloseable {
    * The recorded entries into {@code segmentId} at {@code from <= at < to} (an absent bound does
    * not limit), oldest first: every time a profile became a member, by its rule or a flow's {@code
    * addToSegment}, at the time the change was recorded (when a segment flow would have started). An
-   * erased person's entries are gone; a merged-away profile's keep its old id.
+   * erased person's entries are gone, and so are entries older than {@link #CHANGE_HISTORY}; a
+   * merged-away profile's keep its old id.
    */
   public List<MembershipChange> entries(
       String segmentId, Optional<Instant> from, Optional<Instant> to) {
@@ -418,19 +429,6 @@ public final class SegmentStore implements AutoCloseable {
               c, segmentId, profile.value(), Optional.empty(), Optional.of(add), now, cause);
           return true;
         });
-  }
-
-  static void record(
-      Connection c, String segment, String profile, boolean entered, long at, String cause)
-      throws SQLException {
-    update(
-        c,
-        "INSERT INTO changes (segment_id, profile_id, entered, at, cause) VALUES (?, ?, ?, ?, ?)",
-        segment,
-        profile,
-        entered ? 1 : 0,
-        at,
-        cause);
   }
 
   static int update(Connection c, String sql, Object... args) throws SQLException {

@@ -78,6 +78,56 @@ class MapReaderProblemsTest {
     assertThat(map.touchpoint("u").orElseThrow().matcher().orElseThrow().event()).contains("   ");
   }
 
+  static final String CHANNELLESS =
+      """
+      id: m
+      name: M
+      state: current
+      personas: [{id: p, name: P}]
+      stages:
+        - id: s
+          name: S
+          touchpoints:
+            - id: t
+              name: T
+              channel: web
+              match: {channel: ""}
+            - id: u
+              name: U
+              channel: web
+              match:
+                event: Viewed
+                channel: "   "
+      """;
+
+  @Test
+  void refusesAnEmptyOrBlankChannelInAMatcherSayingWhatToWriteInstead() {
+    MapReadResult result = MapReader.read("m.yaml", CHANNELLESS);
+
+    assertThat(result.map()).isEmpty();
+    assertThat(result.problems())
+        .extracting(MapProblem::toString)
+        .containsExactly(
+            "m.yaml:12:26: 'channel' in match of touchpoint 't' must name a channel, was empty;"
+                + " write the channel of the events this touchpoint stands for, as their"
+                + " context.channel says (e.g. channel: web), or leave 'channel' out to match"
+                + " events on every channel",
+            "m.yaml:18:20: 'channel' in match of touchpoint 'u' must name a channel, was only"
+                + " spaces; write the channel of the events this touchpoint stands for, as their"
+                + " context.channel says (e.g. channel: web), or leave 'channel' out to match"
+                + " events on every channel");
+  }
+
+  @Test
+  void aStoredMapWithAnEmptyChannelInAMatcherStillReadsAsItWasStored() {
+    MapReadResult result = MapReader.readStored("m version 1", CHANNELLESS);
+
+    assertThat(result.problems()).isEmpty();
+    JourneyMap map = result.map().orElseThrow();
+    assertThat(map.touchpoint("t").orElseThrow().matcher().orElseThrow().channel()).contains("");
+    assertThat(map.touchpoint("u").orElseThrow().matcher().orElseThrow().channel()).contains("   ");
+  }
+
   @Test
   void aStoredMapIsStillCheckedForEverythingElse() {
     MapReadResult result =
@@ -107,6 +157,8 @@ class MapReaderProblemsTest {
           two operators       | 'match: {event: Viewed}' | 'match: {where: {amount: {gt: 5, lt: 9}}}' | 'm.yaml:13:33: condition on ''amount'' in match of touchpoint ''t'' must have exactly one operator'
           in needs a list     | 'match: {event: Viewed}' | 'match: {where: {plan: {in: pro}}}' | 'm.yaml:13:36: ''in'' on ''plan'' takes a non-empty list of values'
           bad event type      | 'match: {event: Viewed}' | 'match: {type: trak}' | 'm.yaml:13:23: ''type'' must be one of track, identify, page, screen, group, alias, was ''trak'' (did you mean ''track''?)'
+          empty event type    | 'match: {event: Viewed}' | 'match: {type: ""}' | 'm.yaml:13:23: ''type'' must be one of track, identify, page, screen, group, alias, was '''''
+          blank event type    | 'match: {event: Viewed}' | 'match: {type: "  "}' | 'm.yaml:13:23: ''type'' must be one of track, identify, page, screen, group, alias, was ''  '''
           unknown persona     | 'emotion: {score: 1}' | 'emotion: {persona: q, score: 1}' | 'm.yaml:14:28: emotion of touchpoint ''t'' refers to persona ''q'', which is not on this map'
           no personas         | '  - {id: p, name: P}' | '  []'           | 'm.yaml:5:3: the map needs at least one persona'
           bad date            | 'state: current'     | 'state: current\nreviewBy: next year' | 'm.yaml:4:11: ''reviewBy'' must be a date written YYYY-MM-DD, was ''next year'''

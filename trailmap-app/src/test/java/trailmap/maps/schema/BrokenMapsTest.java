@@ -133,6 +133,9 @@ class BrokenMapsTest {
           an unknown call type                  | set /stages/0/touchpoints/0/match/type = click               | $.stages[0].touchpoints[0].match.type
           an empty event name in a matcher      | set /stages/0/touchpoints/0/match/event = ''                 | $.stages[0].touchpoints[0].match.event
           a blank event name in a matcher       | set /stages/0/touchpoints/0/match = {event: '   '}           | $.stages[0].touchpoints[0].match.event
+          an empty channel in a matcher         | set /stages/0/touchpoints/0/match/channel = ''               | $.stages[0].touchpoints[0].match.channel
+          a blank channel in a matcher          | set /stages/0/touchpoints/0/match = {channel: '   '}         | $.stages[0].touchpoints[0].match.channel
+          an empty call type in a matcher       | set /stages/0/touchpoints/0/match/type = ''                  | $.stages[0].touchpoints[0].match.type
           an unknown matcher field              | set /stages/0/touchpoints/0/match/events = [Ad Clicked]      | $.stages[0].touchpoints[0].match
           a KPI without a name                  | remove /stages/0/kpis/0/name                                 | $.stages[0].kpis[0]
           a KPI target written as text          | set /stages/0/kpis/0/target = high                           | $.stages[0].kpis[0].target

@@ -1,6 +1,5 @@
 package trailmap.flows.dryrun;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import trailmap.flows.Exit;
 import trailmap.flows.Flow;
 import trailmap.flows.FlowEvent;
 import trailmap.flows.Goal;
+import trailmap.flows.ProfileZone;
 import trailmap.flows.Trigger;
 import trailmap.flows.engine.Decision;
 import trailmap.flows.engine.Decisions;
@@ -235,7 +235,7 @@ public final class DryRun {
       this.observer = observer;
       this.profile = new ProfileId(table.profileId(p));
       this.traits = table.traits(p);
-      this.zone = zoneOf(traits);
+      this.zone = ProfileZone.of(traits).orElse(defaultZone);
       this.globallyHeldOut = policy.globallyHeldOut(profile);
       this.state = FlowState.none(profile, flow.id(), flow.version());
       this.recorded = DryRun.this.history.of(profile.value());
@@ -424,18 +424,6 @@ public final class DryRun {
       String name = table.names().text(table.name(e));
       return new FlowEvent(
           name.isEmpty() ? table.type(e).wireName() : name, at, table.properties(e));
-    }
-
-    private ZoneId zoneOf(JsonValue.Obj profileTraits) {
-      Optional<String> named = profileTraits.text("timezone");
-      if (named.isEmpty()) {
-        return defaultZone;
-      }
-      try {
-        return ZoneId.of(named.get());
-      } catch (DateTimeException e) {
-        return defaultZone;
-      }
     }
   }
 
