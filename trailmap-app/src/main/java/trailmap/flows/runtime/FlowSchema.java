@@ -231,9 +231,11 @@ final class FlowSchema {
           // goes"): a profile's wake-up in a flow is a column of its flow state instead of a row of
           // a table of its own (the engine sets a timer exactly when the state's wake-up time
           // changes), and the state is one tree keyed by (flow, profile) instead of a rowid table
-          // with a unique index. The index by step goes too: the step counts read a flow's states
-          // through the key's flow prefix. A timer row without a state row could never fire into
-          // anything (the engine ignores a wake-up of a profile outside the flow) and is dropped.
+          // with a unique index. The index by step goes too (each step change moved an entry at a
+          // random place of it): the statistics read counts per flow, version, step and last
+          // outcome that triggers keep, whichever statement changes a state (a run, a migration,
+          // an erasure). A timer row without a state row could never fire into anything (the
+          // engine ignores a wake-up of a profile outside the flow) and is dropped.
           List.of(
               """
               CREATE TABLE flow_state_rebuilt (
@@ -257,5 +259,39 @@ final class FlowSchema {
               "DROP TABLE timers",
               "ALTER TABLE flow_state_rebuilt RENAME TO flow_state",
               "CREATE INDEX flow_state_by_profile ON flow_state(profile_id)",
-              "CREATE INDEX flow_state_by_due ON flow_state(due_at) WHERE due_at IS NOT NULL"));
+              "CREATE INDEX flow_state_by_due ON flow_state(due_at) WHERE due_at IS NOT NULL",
+              """
+              CREATE TABLE flow_counts (
+                flow_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                step TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                profiles INTEGER NOT NULL,
+                PRIMARY KEY (flow_id, version, step, outcome)
+              ) WITHOUT ROWID""",
+              "INSERT INTO flow_counts SELECT flow_id, version, coalesce(step, ''),"
+                  + " coalesce(outcome, ''), count(*) FROM flow_state GROUP BY 1, 2, 3, 4",
+              """
+              CREATE TRIGGER flow_state_counted AFTER INSERT ON flow_state BEGIN
+                INSERT INTO flow_counts VALUES (NEW.flow_id, NEW.version, coalesce(NEW.step, ''),
+                    coalesce(NEW.outcome, ''), 1)
+                  ON CONFLICT DO UPDATE SET profiles = profiles + 1;
+              END""",
+              """
+              CREATE TRIGGER flow_state_recounted AFTER UPDATE OF version, step, outcome ON flow_state
+              WHEN OLD.version IS NOT NEW.version OR OLD.step IS NOT NEW.step
+                OR OLD.outcome IS NOT NEW.outcome BEGIN
+                UPDATE flow_counts SET profiles = profiles - 1 WHERE flow_id = OLD.flow_id
+                  AND version = OLD.version AND step = coalesce(OLD.step, '')
+                  AND outcome = coalesce(OLD.outcome, '');
+                INSERT INTO flow_counts VALUES (NEW.flow_id, NEW.version, coalesce(NEW.step, ''),
+                    coalesce(NEW.outcome, ''), 1)
+                  ON CONFLICT DO UPDATE SET profiles = profiles + 1;
+              END""",
+              """
+              CREATE TRIGGER flow_state_uncounted AFTER DELETE ON flow_state BEGIN
+                UPDATE flow_counts SET profiles = profiles - 1 WHERE flow_id = OLD.flow_id
+                  AND version = OLD.version AND step = coalesce(OLD.step, '')
+                  AND outcome = coalesce(OLD.outcome, '');
+              END"""));
 }

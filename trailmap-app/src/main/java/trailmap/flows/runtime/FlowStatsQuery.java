@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The queries behind {@link FlowStore#stats}: reads the activity, state, outbox and suppressions.
+ * The queries behind {@link FlowStore#stats}: reads the activity, the state counts, the outbox and
+ * suppressions.
  */
 final class FlowStatsQuery {
   private FlowStatsQuery() {}
@@ -33,8 +34,8 @@ final class FlowStatsQuery {
     Map<String, Mutable> steps = new TreeMap<>();
     Sql.list(
         c,
-        "SELECT step, count(*) FROM flow_state WHERE flow_id = ? AND step IS NOT NULL"
-            + " GROUP BY step",
+        "SELECT step, sum(profiles) FROM flow_counts WHERE flow_id = ? AND step <> ''"
+            + " GROUP BY step HAVING sum(profiles) > 0",
         r -> steps.computeIfAbsent(r.getString(1), k -> new Mutable()).waiting = r.getLong(2),
         flowId);
     Sql.list(

@@ -347,8 +347,9 @@ public final class FlowStore implements AutoCloseable {
         c ->
             Sql.list(
                 c,
-                "SELECT version, step, count(*) FROM flow_state WHERE flow_id = ? AND step IS NOT"
-                    + " NULL GROUP BY version, step ORDER BY version, step",
+                "SELECT version, step, sum(profiles) FROM flow_counts WHERE flow_id = ?"
+                    + " AND step <> '' GROUP BY version, step HAVING sum(profiles) > 0"
+                    + " ORDER BY version, step",
                 r -> new StepCount(r.getInt(1), r.getString(2), r.getLong(3)),
                 flowId));
   }
@@ -356,8 +357,8 @@ public final class FlowStore implements AutoCloseable {
   /** Profiles whose last run ended, by outcome ({@code CONVERTED}, {@code EXITED}, …). */
   public Map<String, Long> outcomes(String flowId) {
     return counts(
-        "SELECT outcome, count(*) FROM flow_state WHERE flow_id = ? AND step IS NULL"
-            + " AND outcome IS NOT NULL GROUP BY outcome",
+        "SELECT outcome, sum(profiles) FROM flow_counts WHERE flow_id = ? AND step = ''"
+            + " AND outcome <> '' GROUP BY outcome HAVING sum(profiles) > 0",
         flowId);
   }
 

@@ -145,7 +145,28 @@ class FlowSchemaUpgradeTest {
                         "SELECT name FROM sqlite_master WHERE tbl_name IN ('flow_state', 'timers')"
                             + " AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name",
                         r -> r.getString(1)))
-                .containsExactly("flow_state", "flow_state_by_due", "flow_state_by_profile");
+                .containsExactly(
+                    "flow_state",
+                    "flow_state_by_due",
+                    "flow_state_by_profile",
+                    "flow_state_counted",
+                    "flow_state_recounted",
+                    "flow_state_uncounted");
+            // The statistics' counts start from the states already there.
+            assertThat(
+                    Sql.list(
+                        c,
+                        "SELECT version, step, outcome, profiles FROM flow_counts"
+                            + " WHERE flow_id = 'welcome' ORDER BY step",
+                        r ->
+                            r.getInt(1)
+                                + "/"
+                                + r.getString(2)
+                                + "/"
+                                + r.getString(3)
+                                + "="
+                                + r.getLong(4)))
+                .containsExactly("1//COMPLETED=1", "1/wait/=1");
             return null;
           });
       // Saving arms, keeps and disarms the wake-up as the engine's timer decisions say.

@@ -1,0 +1,147 @@
+package trailmap.flows.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import trailmap.flows.engine.FlowState;
+import trailmap.flows.engine.Outcome;
+import trailmap.flows.engine.Run;
+import trailmap.profiles.ProfileId;
+import trailmap.store.Database;
+
+/**
+ * The counts the flow statistics read ({@code flow_counts}, kept by triggers on {@code flow_state})
+ * are what counting the states would give, after any mix of the statements that change states:
+ * saves (entries, steps, leaving, a version migration), wake-ups armed and disarmed, and erasures.
+ */
+class FlowCountsPropertiesTest {
+  /** One statement on flow_state. */
+  sealed interface Op {}
+
+  record Save(int profile, int flow, int version, int step, int outcome, boolean arm)
+      implements Op {}
+
+  record Disarm(int profile, int flow) implements Op {}
+
+  record Erase(int profile) implements Op {}
+
+  private static final List<String> STEPS = List.of("", "wait", "send");
+
+  @Property(tries = 60)
+  void countsMatchTheStatesAfterAnyStatements(@ForAll("ops") List<Op> ops) throws Exception {
+    Path dir = Files.createTempDirectory("flow-counts");
+    try (Database db =
+        Database.open(dir.resolve("flows.db"), FlowSchema.STEPS, Database.Synchronous.OFF)) {
+      db.transaction(
+          c -> {
+            for (Op op : ops) {
+              switch (op) {
+                case Save s -> FlowStates.save(c, state(s), s.arm() ? 1_000L : null, null);
+                case Disarm d ->
+                    FlowStates.disarm(
+                        c, "flow" + d.flow(), new ProfileId("p" + d.profile()), 1_000);
+                case Erase e ->
+                    Sql.update(c, "DELETE FROM flow_state WHERE profile_id = ?", "p" + e.profile());
+              }
+            }
+            return null;
+          });
+      db.read(
+          c -> {
+            assertThat(
+                    Sql.list(
+                        c,
+                        "SELECT flow_id, version, step, outcome, profiles FROM flow_counts"
+                            + " WHERE profiles <> 0 ORDER BY 1, 2, 3, 4",
+                        FlowCountsPropertiesTest::row))
+                .isEqualTo(
+                    Sql.list(
+                        c,
+                        "SELECT flow_id, version, coalesce(step, ''), coalesce(outcome, ''),"
+                            + " count(*) FROM flow_state GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+                        FlowCountsPropertiesTest::row));
+            return null;
+          });
+    } finally {
+      try (var files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static String row(ResultSet r) throws SQLException {
+    return r.getString(1)
+        + "/"
+        + r.getInt(2)
+        + "/"
+        + r.getString(3)
+        + "/"
+        + r.getString(4)
+        + "="
+        + r.getLong(5);
+  }
+
+  private static FlowState state(Save s) {
+    Instant entered = Instant.ofEpochMilli(5);
+    String step = STEPS.get(s.step());
+    Optional<Run> run =
+        step.isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                new Run(
+                    1,
+                    entered,
+                    step,
+                    entered,
+                    Optional.of(Instant.ofEpochMilli(1_000)),
+                    false,
+                    Map.of(),
+                    Map.of()));
+    Optional<Outcome> outcome =
+        s.outcome() == 0 ? Optional.empty() : Optional.of(Outcome.values()[s.outcome() - 1]);
+    return new FlowState(
+        new ProfileId("p" + s.profile()),
+        "flow" + s.flow(),
+        s.version(),
+        1,
+        Optional.of(entered),
+        run,
+        outcome);
+  }
+
+  @Provide
+  Arbitrary<List<Op>> ops() {
+    Arbitrary<Integer> profile = Arbitraries.integers().between(0, 4);
+    Arbitrary<Integer> flow = Arbitraries.integers().between(0, 1);
+    Arbitrary<Op> save =
+        Combinators.combine(
+                profile,
+                flow,
+                Arbitraries.integers().between(1, 2),
+                Arbitraries.integers().between(0, STEPS.size() - 1),
+                Arbitraries.integers().between(0, Math.min(2, Outcome.values().length)),
+                Arbitraries.of(true, false))
+            .as(Save::new);
+    Arbitrary<Op> disarm = Combinators.combine(profile, flow).as(Disarm::new);
+    Arbitrary<Op> erase = profile.map(Erase::new);
+    return Arbitraries.frequencyOf(Tuple.of(6, save), Tuple.of(2, disarm), Tuple.of(1, erase))
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(40);
+  }
+}
