@@ -161,8 +161,15 @@ final class ProfileDatabase implements AutoCloseable {
         c -> {
           try (Statement pragma = c.createStatement()) {
             pragma.execute("PRAGMA synchronous = FULL");
-            try {
-              return pragma.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            try (var rows = pragma.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+              // SQLite reports a checkpoint it could not finish in the row, not as an error.
+              if (rows.next() && rows.getInt(1) != 0) {
+                throw new StoreException(
+                    "the WAL of profiles.db could not be emptied: another connection kept reading"
+                        + " it past the busy timeout; retry once it is done",
+                    null);
+              }
+              return null;
             } finally {
               pragma.execute("PRAGMA synchronous = OFF");
             }

@@ -160,6 +160,33 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Copies the whole WAL into the file and empties it, so no older image of a page is left in
+   * either (what an erasure needs). SQLite reports a checkpoint it could not finish in a result
+   * row, not as an error; this reads it.
+   *
+   * @throws StoreException when SQLite could not copy all of it (another connection's reader held
+   *     it back past the busy timeout): the caller's deletion is committed but older images of its
+   *     pages may still be in the WAL, so it must not report the erasure finished
+   */
+  public void checkpointTruncate() {
+    read(
+        c -> {
+          try (Statement statement = c.createStatement();
+              var rows = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            if (rows.next() && rows.getInt(1) != 0) {
+              throw new StoreException(
+                  "the WAL of "
+                      + file
+                      + " could not be emptied: another connection kept reading it past the busy"
+                      + " timeout; retry once it is done",
+                  null);
+            }
+            return null;
+          }
+        });
+  }
+
   /** True when the database answers a query; the readiness check. */
   public boolean answers() {
     try {

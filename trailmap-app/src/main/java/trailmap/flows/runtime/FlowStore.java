@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -638,12 +637,7 @@ public final class FlowStore implements AutoCloseable {
       erasures.incrementAndGet();
       // Old page images in the WAL still hold the deleted values until a checkpoint copies the
       // zeroed pages back and empties it (synced: flows.db runs with synchronous FULL).
-      db.read(
-          c -> {
-            try (Statement pragma = c.createStatement()) {
-              return pragma.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            }
-          });
+      db.checkpointTruncate();
     } finally {
       erasing.writeLock().unlock();
     }

@@ -97,12 +97,7 @@ public final class SegmentStore implements AutoCloseable {
           bumpRevision(c);
           return null;
         });
-    db.read(
-        c -> {
-          try (Statement pragma = c.createStatement()) {
-            return pragma.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-          }
-        });
+    db.checkpointTruncate();
   }
 
   /**
