@@ -1,0 +1,67 @@
+package trailmap.flows.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import trailmap.flows.engine.FlowState;
+import trailmap.flows.engine.Outcome;
+import trailmap.flows.engine.Run;
+import trailmap.profiles.ProfileId;
+
+/** Any flow state reads back from {@code flow_state.state} as it was written. */
+class StateCodecPropertiesTest {
+  @Property(tries = 500)
+  void aStateReadsBackAsWritten(@ForAll("states") FlowState state) {
+    String json = StateCodec.write(state);
+    assertThat(StateCodec.read(state.profile(), state.flowId(), json)).isEqualTo(state);
+  }
+
+  @Provide
+  Arbitrary<FlowState> states() {
+    Arbitrary<Instant> instants =
+        Arbitraries.oneOf(
+            // What the runtime writes (its clock to the millisecond), and finer ones.
+            Arbitraries.longs().between(0, 253_402_300_799_999L).map(Instant::ofEpochMilli),
+            Arbitraries.longs()
+                .between(0, 253_402_300_799L)
+                .flatMap(
+                    s ->
+                        Arbitraries.integers()
+                            .between(0, 999_999_999)
+                            .map(n -> Instant.ofEpochSecond(s, n))));
+    // Names as authors write them: any text, quotes, escapes and non-ASCII included.
+    Arbitrary<String> names = Arbitraries.strings().ofMinLength(1).ofMaxLength(12);
+    Arbitrary<Run> runs =
+        Combinators.combine(
+                Arbitraries.integers().between(1, 50),
+                instants,
+                names,
+                instants,
+                instants.optional(),
+                Arbitraries.of(true, false),
+                Arbitraries.maps(names, names).ofMaxSize(3),
+                Arbitraries.maps(names, Arbitraries.integers().between(0, 1_000)).ofMaxSize(4))
+            .as(Run::new);
+    return Combinators.combine(
+            Arbitraries.strings()
+                .alpha()
+                .numeric()
+                .ofMinLength(1)
+                .ofMaxLength(20)
+                .map(ProfileId::new),
+            names,
+            Arbitraries.integers().between(1, 20),
+            Arbitraries.integers().between(0, 50),
+            instants.optional(),
+            runs.optional(),
+            Arbitraries.of(Outcome.class).optional())
+        // A run is always some entry's (FlowState refuses a run with no entries).
+        .as((p, f, v, e, le, r, o) -> new FlowState(p, f, v, r.isPresent() ? e + 1 : e, le, r, o));
+  }
+}
