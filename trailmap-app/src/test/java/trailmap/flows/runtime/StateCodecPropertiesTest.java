@@ -1,11 +1,14 @@
 package trailmap.flows.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -20,6 +23,17 @@ class StateCodecPropertiesTest {
   void aStateReadsBackAsWritten(@ForAll("states") FlowState state) {
     String json = StateCodec.write(state);
     assertThat(StateCodec.read(state.profile(), state.flowId(), json)).isEqualTo(state);
+  }
+
+  @Example
+  void aDamagedStateSaysWhoseStateItIs() {
+    for (String damaged :
+        List.of("", "[]", "{\"version\": 1, \"entries\": 1, \"run\": 3}", "{\"run\": {}}")) {
+      assertThatThrownBy(() -> StateCodec.read(new ProfileId("p1"), "welcome", damaged))
+          .as(damaged)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("flow state of p1 in welcome is damaged");
+    }
   }
 
   @Provide
