@@ -157,22 +157,19 @@ final class ProfileDatabase implements AutoCloseable {
    * a power loss must not undo.
    */
   void durableCheckpoint() {
+    synchronous("FULL");
+    try {
+      db.checkpointTruncate();
+    } finally {
+      synchronous("OFF");
+    }
+  }
+
+  private void synchronous(String level) {
     db.read(
         c -> {
           try (Statement pragma = c.createStatement()) {
-            pragma.execute("PRAGMA synchronous = FULL");
-            try (var rows = pragma.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-              // SQLite reports a checkpoint it could not finish in the row, not as an error.
-              if (rows.next() && rows.getInt(1) != 0) {
-                throw new StoreException(
-                    "the WAL of profiles.db could not be emptied: another connection kept reading"
-                        + " it past the busy timeout; retry once it is done",
-                    null);
-              }
-              return null;
-            } finally {
-              pragma.execute("PRAGMA synchronous = OFF");
-            }
+            return pragma.execute("PRAGMA synchronous = " + level);
           }
         });
   }

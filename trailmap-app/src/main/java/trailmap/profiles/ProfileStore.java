@@ -18,8 +18,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import trailmap.eventlog.EventLog;
 import trailmap.eventlog.EventLog.LogEntry;
+import trailmap.store.StoreException;
 
 /**
  * Profiles, their identities, merges, traits (with history) and timelines, in {@code
@@ -36,6 +39,8 @@ import trailmap.eventlog.EventLog.LogEntry;
  * never see half of it.
  */
 public final class ProfileStore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ProfileStore.class);
+
   static final List<String> TABLES =
       List.of(
           "profiles",
@@ -327,8 +332,9 @@ public final class ProfileStore implements AutoCloseable {
    * transaction, so the processor cannot attribute another event to the profile meanwhile; if the
    * erasure fails, nothing is deleted here and the deletion can simply be retried (erasing again is
    * a no-op). Deleted rows are overwritten ({@code secure_delete}, on for the whole connection, so
-   * copies left by earlier rewrites of the person's rows were overwritten too) and the WAL is
-   * checkpointed, so the values are gone from the files too.
+   * copies left by earlier rewrites of the person's rows were overwritten too); the WAL, which
+   * still holds older images of those pages, is checkpointed when the erasure finishes ({@link
+   * #erasureFinished}), so the values are gone from the files too.
    *
    * <p>The same transaction records the erasure as pending ({@link PendingErasure}: the profile id,
    * the ids merged into it and hashes of the references that named them), so the stores outside
@@ -366,9 +372,6 @@ public final class ProfileStore implements AutoCloseable {
     deletions.incrementAndGet();
     if (deleted.isPresent()) {
       refreshErasing();
-      // Old page images in the WAL still hold the deleted values until a checkpoint copies the
-      // overwritten pages back and empties it; synced, so a power loss cannot bring them back.
-      db.durableCheckpoint();
     }
     return deleted;
   }
@@ -389,14 +392,34 @@ public final class ProfileStore implements AutoCloseable {
     return db.read(c -> PendingErasureRows.namedBy(c, ref));
   }
 
-  /** Forgets that {@code profile}'s erasure was pending: every other store has erased them. */
+  /**
+   * Ends {@code profile}'s pending erasure once every other store has erased them: checkpoints the
+   * WAL, whose old page images still hold the deleted values, then forgets the record. The record
+   * goes only after the checkpoint, so a checkpoint that fails (another connection, an analytics
+   * query, held the WAL past the busy timeout) leaves the erasure pending and a retry of the
+   * deletion runs it again, instead of answering that it finished.
+   *
+   * @throws trailmap.store.StoreException when the checkpoint could not empty the WAL; the erasure
+   *     stays pending
+   */
   public void erasureFinished(ProfileId profile) {
+    // Synced, so a power loss cannot bring the deleted values back.
+    db.durableCheckpoint();
     db.transaction(
         c -> {
           PendingErasureRows.finished(c, profile);
           return null;
         });
     refreshErasing();
+    try {
+      // The record's own rows (ids and reference hashes) out of the WAL too.
+      db.durableCheckpoint();
+    } catch (StoreException e) {
+      LOG.warn(
+          "profiles: the checkpoint after a finished erasure could not empty profiles.db's WAL"
+              + " ({}); the next checkpoint does",
+          e.getMessage());
+    }
   }
 
   private static Set<Long> eventPositions(Connection c, ProfileId id) throws SQLException {

@@ -191,7 +191,8 @@ public final class FlowRuntimeBenchmark {
       // seeded profiles' trigger events.
       long after = FlowBenchmark.heapAfterGc();
       Reference.reachabilityFence(users); // held in both heap readings, not only the first
-      // What the flow's statistics read for "waiting" (GET /api/flows/{id}/stats), timed.
+      // The step counts (FlowStore.stepCounts; GET /api/flows/{id}/stats reads the same table),
+      // timed once, cold.
       long countStart = System.nanoTime();
       long waitingCount = d.flows.stepCounts("welcome").stream().mapToLong(c -> c.profiles()).sum();
       double countMillis = (System.nanoTime() - countStart) / 1e6;
@@ -224,8 +225,8 @@ public final class FlowRuntimeBenchmark {
             entry.cpuMicros(realEnd));
         System.out.printf(
             Locale.ROOT,
-            "waiting: %,d in the flow's steps (counted in %.0f ms); heap after GC %.1f MiB before entering, %.1f MiB"
-                + " with them waiting (%+.1f MiB); flows.db %,.0f MiB with its WAL (%,.0f bytes"
+            "waiting: %,d in the flow's steps (counted in %.0f ms); heap after GC %.1f MiB"
+                + " before entering, %.1f MiB with them waiting (%+.1f MiB); flows.db %,.0f MiB with its WAL (%,.0f bytes"
                 + " per profile), profiles.db %,.0f MiB%n",
             waitingCount,
             countMillis,

@@ -57,8 +57,9 @@ final class DecisionWriter {
         default -> {}
       }
     }
-    // The wake-up is written with the state, in one statement (FlowStates.save).
-    if (state.entries() > 0 || setAt != null || cancelAt != null) {
+    // The wake-up is written with the state, in one statement (FlowStates.save). A state that
+    // never entered has no run, so no wake-up to arm or disarm.
+    if (state.entries() > 0) {
       FlowStates.save(c, state, setAt, cancelAt);
     }
     String pid = profile.id().value();

@@ -226,9 +226,8 @@ final class FlowSchema {
               )""",
               "CREATE INDEX api_call_log_by_flow ON api_call_log(flow_id, requested_at)",
               "CREATE INDEX api_call_log_by_time ON api_call_log(requested_at)"),
-          // Fewer B-trees written per timer and per entry (trailmap-bench/README.md, "Where the
-          // time
-          // goes"): a profile's wake-up in a flow is a column of its flow state instead of a row of
+          // Fewer B-trees written per timer and per entry (trailmap-bench/README.md, change 14): a
+          // profile's wake-up in a flow is a column of its flow state instead of a row of
           // a table of its own (the engine sets a timer exactly when the state's wake-up time
           // changes), and the state is one tree keyed by (flow, profile) instead of a rowid table
           // with a unique index. The index by step goes too (each step change moved an entry at a

@@ -601,7 +601,9 @@ public final class FlowStore implements AutoCloseable {
    * being handed over); afterwards the runtime neither sends one of the deleted outbox rows nor
    * records a result for one. Idempotent: erasing people with no rows changes nothing.
    *
-   * @throws trailmap.store.StoreException when flows.db cannot be written; nothing was deleted
+   * @throws trailmap.store.StoreException when flows.db cannot be written (nothing was deleted), or
+   *     when the closing checkpoint could not empty the WAL (the rows were deleted, older page
+   *     images may remain): either way the caller keeps the erasure pending and runs it again
    */
   public void erase(Set<ProfileId> profiles) {
     if (profiles.isEmpty()) {

@@ -13,8 +13,8 @@ import trailmap.profiles.ProfileId;
  * The {@code schedule_timers} and {@code schedule_seeds} tables: when each profile's schedule flow
  * fires next, and how far the sweep that gives every stored profile its first firing has got.
  *
- * <p>A schedule timer is not the flow's own timer ({@code timers}): a profile waiting at a step of
- * a weekly flow has both, the step's wake-up and the flow's next firing.
+ * <p>A schedule timer is not the flow's own wake-up ({@code flow_state.due_at}): a profile waiting
+ * at a step of a weekly flow has both, the step's wake-up and the flow's next firing.
  */
 final class ScheduleTimers {
   private ScheduleTimers() {}

@@ -81,6 +81,10 @@ public final class SegmentStore implements AutoCloseable {
    * Forgets erased people ({@code DELETE /api/profiles/{id}}): their memberships, evidence, checks
    * and recorded transitions, with {@code secure_delete} on and the WAL checkpointed afterwards, so
    * no row and no page of the files names them. No transition is recorded. Idempotent.
+   *
+   * @throws trailmap.store.StoreException when the checkpoint could not empty the WAL (another
+   *     connection kept reading it past the busy timeout): the rows are deleted but older page
+   *     images may remain, so the caller keeps the erasure pending and runs it again
    */
   public void erase(Set<ProfileId> profiles) {
     if (profiles.isEmpty()) {
