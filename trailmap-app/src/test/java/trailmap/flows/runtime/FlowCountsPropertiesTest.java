@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -25,18 +26,21 @@ import trailmap.profiles.ProfileId;
 import trailmap.store.Database;
 
 /**
- * The counts the flow statistics read ({@code flow_counts}, kept by triggers on {@code flow_state})
- * are what counting the states would give, after any mix of the statements that change states:
- * saves (entries, steps, leaving, a version migration), wake-ups armed and disarmed, and erasures.
+ * After any mix of the statements that change flow states (saves of entries, steps, leaving and
+ * version migrations with the engine's timer decisions, fired timers, erasures): the counts the
+ * statistics read ({@code flow_counts}, kept by triggers) are what counting the states gives, and
+ * the wake-ups armed are those the separate {@code timers} table of earlier versions held.
  */
 class FlowCountsPropertiesTest {
   /** One statement on flow_state. */
   sealed interface Op {}
 
-  record Save(int profile, int flow, int version, int step, int outcome, boolean arm)
+  /** A save with the engine's timer decisions: arm at {@code setAt}, disarm {@code cancelAt}. */
+  record Save(int profile, int flow, int version, int step, int outcome, Long setAt, Long cancelAt)
       implements Op {}
 
-  record Disarm(int profile, int flow) implements Op {}
+  /** A fired timer: disarmed if still armed for {@code at}. */
+  record Disarm(int profile, int flow, long at) implements Op {}
 
   record Erase(int profile) implements Op {}
 
@@ -47,18 +51,50 @@ class FlowCountsPropertiesTest {
     Path dir = Files.createTempDirectory("flow-counts");
     try (Database db =
         Database.open(dir.resolve("flows.db"), FlowSchema.STEPS, Database.Synchronous.OFF)) {
+      // The wake-ups as the timers table of earlier versions held them: a row per (flow, profile),
+      // upserted by a set, deleted by a cancel or a firing of the time it holds, and by erasure.
+      Map<String, Long> timers = new TreeMap<>();
       db.transaction(
           c -> {
             for (Op op : ops) {
               switch (op) {
-                case Save s -> FlowStates.save(c, state(s), s.arm() ? 1_000L : null, null);
-                case Disarm d ->
-                    FlowStates.disarm(
-                        c, "flow" + d.flow(), new ProfileId("p" + d.profile()), 1_000);
-                case Erase e ->
-                    Sql.update(c, "DELETE FROM flow_state WHERE profile_id = ?", "p" + e.profile());
+                case Save s -> {
+                  FlowStates.save(c, state(s), s.setAt(), s.cancelAt());
+                  String key = "flow" + s.flow() + "/p" + s.profile();
+                  if (s.cancelAt() != null && s.cancelAt().equals(timers.get(key))) {
+                    timers.remove(key);
+                  }
+                  if (s.setAt() != null) {
+                    timers.put(key, s.setAt());
+                  }
+                }
+                case Disarm d -> {
+                  String key = "flow" + d.flow() + "/p" + d.profile();
+                  int disarmed =
+                      FlowStates.disarm(
+                          c, "flow" + d.flow(), new ProfileId("p" + d.profile()), d.at());
+                  boolean armed = Long.valueOf(d.at()).equals(timers.get(key));
+                  assertThat(disarmed).as("disarm of " + key).isEqualTo(armed ? 1 : 0);
+                  if (armed) {
+                    timers.remove(key);
+                  }
+                }
+                case Erase e -> {
+                  Sql.update(c, "DELETE FROM flow_state WHERE profile_id = ?", "p" + e.profile());
+                  timers.keySet().removeIf(k -> k.endsWith("/p" + e.profile()));
+                }
               }
             }
+            return null;
+          });
+      db.read(
+          c -> {
+            Map<String, Long> armed = new TreeMap<>();
+            Sql.list(
+                c,
+                "SELECT flow_id, profile_id, due_at FROM flow_state WHERE due_at IS NOT NULL",
+                r -> armed.put(r.getString(1) + "/" + r.getString(2), r.getLong(3)));
+            assertThat(armed).as("wake-ups").isEqualTo(timers);
             return null;
           });
       db.read(
@@ -128,6 +164,8 @@ class FlowCountsPropertiesTest {
   Arbitrary<List<Op>> ops() {
     Arbitrary<Integer> profile = Arbitraries.integers().between(0, 4);
     Arbitrary<Integer> flow = Arbitraries.integers().between(0, 1);
+    // Few distinct times, so cancels and firings often meet the time armed.
+    Arbitrary<Long> time = Arbitraries.of(1_000L, 2_000L, 3_000L);
     Arbitrary<Op> save =
         Combinators.combine(
                 profile,
@@ -135,9 +173,10 @@ class FlowCountsPropertiesTest {
                 Arbitraries.integers().between(1, 2),
                 Arbitraries.integers().between(0, STEPS.size() - 1),
                 Arbitraries.integers().between(0, Math.min(2, Outcome.values().length)),
-                Arbitraries.of(true, false))
+                time.injectNull(0.5),
+                time.injectNull(0.5))
             .as(Save::new);
-    Arbitrary<Op> disarm = Combinators.combine(profile, flow).as(Disarm::new);
+    Arbitrary<Op> disarm = Combinators.combine(profile, flow, time).as(Disarm::new);
     Arbitrary<Op> erase = profile.map(Erase::new);
     return Arbitraries.frequencyOf(Tuple.of(6, save), Tuple.of(2, disarm), Tuple.of(1, erase))
         .list()
