@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import trailmap.flows.Flow;
 import trailmap.flows.Trigger;
@@ -62,19 +61,13 @@ public final class FlowStore implements AutoCloseable {
   private final Clock clock;
   private final AtomicLong generation = new AtomicLong();
 
-  /**
-   * Held shared by the runtime's units of work (a page of events, a batch of timers, a send) and
-   * exclusively by {@link #erase}: an erasure waits for the units in flight, and none it waited for
-   * writes the person back afterwards ({@link #outsideErasure}).
-   */
-  private final ReentrantReadWriteLock erasing = new ReentrantReadWriteLock(true);
-
-  /** Grows with every erasure, so the sender knows when rows it read may have gone. */
-  private final AtomicLong erasures = new AtomicLong();
+  /** The erasures of people from flows.db, and the lock the runtime's units of work hold. */
+  private final FlowErasure erasure;
 
   private FlowStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    this.erasure = new FlowErasure(db);
   }
 
   /** Opens (creating when absent) {@code dataDir/flows.db}. */
@@ -606,61 +599,17 @@ public final class FlowStore implements AutoCloseable {
    *     images may remain): either way the caller keeps the erasure pending and runs it again
    */
   public void erase(Set<ProfileId> profiles) {
-    if (profiles.isEmpty()) {
-      return;
-    }
-    erasing.writeLock().lock();
-    try {
-      db.transaction(
-          c -> {
-            List<String> tables =
-                Sql.list(
-                    c,
-                    "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p"
-                        + " WHERE m.type = 'table' AND p.name = 'profile_id' ORDER BY m.name",
-                    r -> r.getString(1));
-            for (ProfileId profile : profiles) {
-              for (String table : tables) {
-                Sql.update(
-                    c, "DELETE FROM \"" + table + "\" WHERE profile_id = ?", profile.value());
-              }
-              // The sweep's cursor is the last profile id it gave a firing; every id up to it
-              // has one, so stepping back to the greatest remaining one below it only repeats
-              // harmless work (a firing is never given twice).
-              Sql.update(
-                  c,
-                  "UPDATE schedule_seeds SET after = coalesce((SELECT max(t.profile_id) FROM"
-                      + " schedule_timers t WHERE t.flow_id = schedule_seeds.flow_id"
-                      + " AND t.profile_id < schedule_seeds.after), '') WHERE after = ?",
-                  profile.value());
-            }
-            return null;
-          });
-      erasures.incrementAndGet();
-      // Old page images in the WAL still hold the deleted values until a checkpoint copies the
-      // zeroed pages back and empties it (synced: flows.db runs with synchronous FULL).
-      db.checkpointTruncate();
-    } finally {
-      erasing.writeLock().unlock();
-    }
+    erasure.erase(profiles);
   }
 
-  /**
-   * Runs one unit of the runtime's work while no {@link #erase} runs: an erasure waits for it to
-   * end, and it waits for an erasure to end. Keep units short; an erasure waits for the longest.
-   */
+  /** See {@link FlowErasure#outside}. */
   <T> T outsideErasure(Supplier<T> work) {
-    erasing.readLock().lock();
-    try {
-      return work.get();
-    } finally {
-      erasing.readLock().unlock();
-    }
+    return erasure.outside(work);
   }
 
   /** How many erasures have committed since the store was opened. */
   long erasures() {
-    return erasures.get();
+    return erasure.count();
   }
 
   @Override

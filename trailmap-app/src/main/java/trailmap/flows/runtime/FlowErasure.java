@@ -1,0 +1,86 @@
+package trailmap.flows.runtime;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import trailmap.profiles.ProfileId;
+import trailmap.store.Database;
+
+/**
+ * Erasing people from flows.db ({@link FlowStore#erase}), and the lock that keeps an erasure and
+ * the runtime's units of work apart: held shared by each unit (a page of events, a batch of timers,
+ * a send) and exclusively by an erasure, so an erasure waits for the units in flight and none it
+ * waited for writes the person back afterwards.
+ */
+final class FlowErasure {
+  private final Database db;
+  private final ReentrantReadWriteLock erasing = new ReentrantReadWriteLock(true);
+
+  /** Grows with every erasure, so the sender and the read-ahead know when rows may have gone. */
+  private final AtomicLong erasures = new AtomicLong();
+
+  FlowErasure(Database db) {
+    this.db = db;
+  }
+
+  /** Carries out {@link FlowStore#erase}, which says what it deletes and guarantees. */
+  void erase(Set<ProfileId> profiles) {
+    if (profiles.isEmpty()) {
+      return;
+    }
+    erasing.writeLock().lock();
+    try {
+      db.transaction(
+          c -> {
+            List<String> tables =
+                Sql.list(
+                    c,
+                    "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p"
+                        + " WHERE m.type = 'table' AND p.name = 'profile_id' ORDER BY m.name",
+                    r -> r.getString(1));
+            for (ProfileId profile : profiles) {
+              for (String table : tables) {
+                Sql.update(
+                    c, "DELETE FROM \"" + table + "\" WHERE profile_id = ?", profile.value());
+              }
+              // The sweep's cursor is the last profile id it gave a firing; every id up to it
+              // has one, so stepping back to the greatest remaining one below it only repeats
+              // harmless work (a firing is never given twice).
+              Sql.update(
+                  c,
+                  "UPDATE schedule_seeds SET after = coalesce((SELECT max(t.profile_id) FROM"
+                      + " schedule_timers t WHERE t.flow_id = schedule_seeds.flow_id"
+                      + " AND t.profile_id < schedule_seeds.after), '') WHERE after = ?",
+                  profile.value());
+            }
+            return null;
+          });
+      erasures.incrementAndGet();
+      // Old page images in the WAL still hold the deleted values until a checkpoint copies the
+      // zeroed pages back and empties it (synced: flows.db runs with synchronous FULL).
+      db.checkpointTruncate();
+    } finally {
+      erasing.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Runs one unit of the runtime's work while no {@link #erase} runs: an erasure waits for it to
+   * end, and it waits for an erasure to end. Keep units short; an erasure waits for the longest.
+   */
+  <T> T outside(Supplier<T> work) {
+    erasing.readLock().lock();
+    try {
+      return work.get();
+    } finally {
+      erasing.readLock().unlock();
+    }
+  }
+
+  /** How many erasures have committed since the store was opened. */
+  long count() {
+    return erasures.get();
+  }
+}
