@@ -334,6 +334,9 @@ final class FlowWork implements AutoCloseable {
                 throw new IllegalStateException(
                     "flows.db moved from position " + from + " while a page was read");
               }
+              // Profiles given their schedule firings on this page: once each, not once per event
+              // (a second ensure would only find them there).
+              Set<ProfileId> ensured = new HashSet<>();
               for (PageEvent item : work) {
                 // An event whose identities are all junk lands on a profile of its own that nothing
                 // can reach again (docs/profiles.md); flows leave it alone.
@@ -347,7 +350,9 @@ final class FlowWork implements AutoCloseable {
                 for (Input input : item.inputs()) {
                   handleAll(c, reads, item.profile(), input, now);
                 }
-                scheduleWork.ensure(c, reads, item.profile(), now);
+                if (ensured.add(item.profile())) {
+                  scheduleWork.ensure(c, reads, item.profile(), now);
+                }
               }
               Sql.update(c, "UPDATE processor SET position = ? WHERE id = 1", next);
               return null;
