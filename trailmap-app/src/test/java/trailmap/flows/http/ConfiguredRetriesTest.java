@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.flows.runtime.OutboxMessage;
+import trailmap.flows.runtime.Receiver;
 import trailmap.flows.runtime.SettableClock;
 
 /**

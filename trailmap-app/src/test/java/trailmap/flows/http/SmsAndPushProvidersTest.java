@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.flows.channels.Signatures;
 import trailmap.flows.runtime.OutboxMessage;
+import trailmap.flows.runtime.Receiver;
 import trailmap.flows.runtime.SettableClock;
 
 /**

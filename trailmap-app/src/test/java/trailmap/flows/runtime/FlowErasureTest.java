@@ -3,10 +3,7 @@ package trailmap.flows.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -16,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,16 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import trailmap.eventlog.MemoryEventLog;
 import trailmap.events.Event;
 import trailmap.events.JsonValue;
-import trailmap.flows.channels.SmtpSettings;
 import trailmap.flows.dryrun.TriggerHistory;
 import trailmap.maps.EventType;
 import trailmap.profiles.ProfileId;
-import trailmap.profiles.ProfileProcessor;
-import trailmap.profiles.ProfileRef;
-import trailmap.server.ServerConfig;
+import trailmap.server.LiveServer;
 import trailmap.server.TestServer;
 import trailmap.server.TrailmapServer;
 
@@ -49,51 +41,28 @@ class FlowErasureTest {
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-  static final Duration WAIT = Duration.ofSeconds(20);
-
   @TempDir Path dir;
   final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
-  final MemoryEventLog log = new MemoryEventLog();
+  LiveServer live;
   TrailmapServer server;
   TestServer api;
-  ProfileProcessor processor;
   int messageIds;
 
   @AfterEach
   void stop() {
-    if (server != null) {
-      server.close();
+    if (live != null) {
+      live.close();
     }
   }
 
   void start() {
-    ServerConfig config =
-        ServerConfig.defaults()
-            .withPort(0)
-            .withDataDir(dir)
-            .withSmtp(
-                SmtpSettings.parse(
-                    "smtp://127.0.0.1:" + smtp.getSmtp().getPort() + "?from=hello@trailmap.test"));
-    server = TrailmapServer.start(config, clock, Optional.of(TestServer.ADMIN_KEY), log);
-    api = TestServer.wrap(server);
-    processor = server.followEvents(log);
+    live = LiveServer.start(dir, clock, smtp);
+    server = live.server();
+    api = live.api();
     server.flows().saveTemplate("welcome", FlowDocuments.WELCOME_TEMPLATE);
     server.flows().saveTemplate("onboarding-tips", FlowDocuments.TIPS_TEMPLATE);
     server.flows().createDraft("welcome.yaml", FlowDocuments.WELCOME);
     server.flows().publish("welcome", 1, false);
-  }
-
-  void settle() throws InterruptedException {
-    FlowRuntime runtime = server.flowRuntime().orElseThrow();
-    for (int i = 0; i < 3; i++) {
-      assertThat(processor.awaitPosition(log.end(), WAIT)).isTrue();
-      assertThat(runtime.awaitIdle(WAIT)).isTrue();
-    }
-  }
-
-  void send(Event... events) throws InterruptedException {
-    log.add(events);
-    settle();
   }
 
   /** An event of {@code userId} and/or {@code anonymousId} (either may be empty). */
@@ -120,7 +89,7 @@ class FlowErasureTest {
 
   void newTrial(String user, String anonymous, String email, String firstName)
       throws InterruptedException {
-    send(
+    live.send(
         event(
             EventType.IDENTIFY,
             user,
@@ -128,24 +97,6 @@ class FlowErasureTest {
             "",
             Map.of("email", email, "firstName", firstName)),
         event(EventType.TRACK, user, anonymous, "Trial Started", Map.of()));
-  }
-
-  ProfileId profile(String ref) {
-    return server.profiles().resolve(ProfileRef.parse(ref)).orElseThrow();
-  }
-
-  List<MimeMessage> mailTo(String address) {
-    return Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(address))
-        .toList();
-  }
-
-  private static jakarta.mail.Address[] recipients(MimeMessage m) {
-    try {
-      return m.getAllRecipients();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Every table of flows.db with a {@code profile_id} column, as the schema has it now. */
@@ -230,19 +181,19 @@ class FlowErasureTest {
     // Ann is first anonymous with one address, then signs up with another; the identify naming
     // both merges the anonymous profile (which has flow rows of its own) into hers.
     newTrial("", "anon-ann", "ann.early@example.com", "Ann");
-    ProfileId annEarly = profile("anonymousId:anon-ann");
+    ProfileId annEarly = live.profile("anonymousId:anon-ann");
     newTrial("ann", "", "ann@example.com", "Ann");
-    ProfileId annLater = profile("userId:ann");
-    send(event(EventType.IDENTIFY, "ann", "anon-ann", "", Map.of()));
+    ProfileId annLater = live.profile("userId:ann");
+    live.send(event(EventType.IDENTIFY, "ann", "anon-ann", "", Map.of()));
     newTrial("bob", "", "bob@example.com", "Bob");
-    ProfileId bob = profile("userId:bob");
+    ProfileId bob = live.profile("userId:bob");
     Set<ProfileId> ann = Set.of(annEarly, annLater);
-    assertThat(profile("userId:ann")).isIn(ann);
-    assertThat(profile("anonymousId:anon-ann")).isEqualTo(profile("userId:ann"));
+    assertThat(live.profile("userId:ann")).isIn(ann);
+    assertThat(live.profile("anonymousId:anon-ann")).isEqualTo(live.profile("userId:ann"));
 
-    assertThat(mailTo("ann.early@example.com")).hasSize(1);
-    assertThat(mailTo("ann@example.com")).hasSize(1);
-    assertThat(mailTo("bob@example.com")).hasSize(1);
+    assertThat(live.mailTo("ann.early@example.com")).hasSize(1);
+    assertThat(live.mailTo("ann@example.com")).hasSize(1);
+    assertThat(live.mailTo("bob@example.com")).hasSize(1);
     assertThat(profileTables())
         .contains(
             "activity",
@@ -274,12 +225,12 @@ class FlowErasureTest {
     server.flows().publish("ping", 1, false);
     server.flows().requestApiCall("ping", annLater.value());
     server.flows().requestApiCall("ping", bob.value());
-    settle();
+    live.settle();
     assertThat(rowsOf(annLater).get("api_call_log")).as("her logged call").hasSize(1);
     assertThat(rowsOf(bob).get("api_call_log")).as("his logged call").hasSize(1);
     assertThat(flowsFiles()).contains("ann@example.com", "ann.early@example.com");
     Map<String, List<String>> bobsRows = rowsOf(bob);
-    String unsubscribe = mailTo("ann@example.com").get(0).getHeader("List-Unsubscribe")[0];
+    String unsubscribe = live.mailTo("ann@example.com").get(0).getHeader("List-Unsubscribe")[0];
 
     HttpResponse<String> deleted = delete("userId:ann");
     assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
@@ -322,12 +273,12 @@ class FlowErasureTest {
     assertThat(unsubscribed.body()).contains("You are unsubscribed");
 
     clock.advance(Duration.ofDays(2));
-    settle();
-    assertThat(mailTo("bob@example.com")).hasSize(2);
-    assertThat(mailTo("bob@example.com").get(1).getSubject())
+    live.settle();
+    assertThat(live.mailTo("bob@example.com")).hasSize(2);
+    assertThat(live.mailTo("bob@example.com").get(1).getSubject())
         .isEqualTo("Three tips to get your first journey live");
-    assertThat(mailTo("ann@example.com")).hasSize(1);
-    assertThat(mailTo("ann.early@example.com")).hasSize(1);
+    assertThat(live.mailTo("ann@example.com")).hasSize(1);
+    assertThat(live.mailTo("ann.early@example.com")).hasSize(1);
     for (ProfileId id : ann) {
       assertThat(allRows())
           .allSatisfy(
@@ -352,7 +303,7 @@ class FlowErasureTest {
 
     assertThat(allRows()).isEqualTo(before);
     clock.advance(Duration.ofDays(2));
-    settle();
-    assertThat(mailTo("bob@example.com")).hasSize(2);
+    live.settle();
+    assertThat(live.mailTo("bob@example.com")).hasSize(2);
   }
 }

@@ -2,27 +2,20 @@ package trailmap.flows.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.eventlog.MemoryEventLog;
@@ -40,30 +33,11 @@ class OutboxErasureTest {
   @TempDir Path dir;
   final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
   final MemoryEventLog log = new MemoryEventLog();
-  final List<String> received = new CopyOnWriteArrayList<>();
-  final AtomicInteger failuresLeft = new AtomicInteger();
-  final AtomicReference<Runnable> onRequest = new AtomicReference<>(() -> {});
-  HttpServer receiver;
-
-  @BeforeEach
-  void listen() throws IOException {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          received.add(new String(exchange.getRequestBody().readAllBytes(), UTF8));
-          onRequest.get().run();
-          exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : 204, -1);
-          exchange.close();
-        });
-    receiver.start();
-  }
-
-  private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
+  final Receiver receiver = new Receiver(clock);
 
   @AfterEach
   void close() {
-    receiver.stop(0);
+    receiver.close();
   }
 
   String flow() {
@@ -75,14 +49,14 @@ class OutboxErasureTest {
         steps:
           - id: first
             webhook:
-              url: http://127.0.0.1:%1$d/hook
+              url: %1$s
               body: '{"first": "{{traits.email}}", "notes": "{{traits.notes}}"}'
           - id: second
             webhook:
-              url: http://127.0.0.1:%1$d/hook
+              url: %1$s
               body: '{"second": "{{traits.email}}", "notes": "{{traits.notes}}"}'
         """
-        .formatted(receiver.getAddress().getPort());
+        .formatted(receiver.url("/hook"));
   }
 
   FlowRuntime runtime(FlowStore flows, ProfileStore profiles) {
@@ -156,9 +130,9 @@ class OutboxErasureTest {
       assertThat(flows.outboxOf(ada.value())).hasSize(2);
 
       CompletableFuture<Void> erasure = new CompletableFuture<>();
-      onRequest.set(
+      receiver.onRequest.set(
           () -> {
-            onRequest.set(() -> {});
+            receiver.onRequest.set(() -> {});
             Thread.ofVirtual()
                 .start(
                     () -> {
@@ -172,12 +146,12 @@ class OutboxErasureTest {
       runtime.step();
       erasure.get(10, TimeUnit.SECONDS);
 
-      assertThat(received).as("only the row handed over before the erasure").hasSize(1);
+      assertThat(receiver.bodies()).as("only the row handed over before the erasure").hasSize(1);
       assertThat(rowsOf(flows, ada)).as("rows naming ada").isZero();
       assertThat(flows.activity(ada.value(), 100)).isEmpty();
       clock.advance(Duration.ofHours(1));
       runtime.step();
-      assertThat(received).hasSize(1);
+      assertThat(receiver.bodies()).hasSize(1);
       assertThat(rowsOf(flows, ada)).isZero();
     }
   }
@@ -199,15 +173,15 @@ class OutboxErasureTest {
       assertThat(profiles.erasurePending(dan)).isTrue();
       runtime.step();
 
-      assertThat(received).noneMatch(body -> body.contains("dan@"));
-      assertThat(received).anyMatch(body -> body.contains("eve@"));
+      assertThat(receiver.bodies()).noneMatch(body -> body.contains("dan@"));
+      assertThat(receiver.bodies()).anyMatch(body -> body.contains("eve@"));
       assertThat(flows.outboxOf(dan.value()))
           .as("still waiting for the erasure, not handed over")
           .extracting(OutboxMessage::status)
           .containsOnly("pending");
       clock.advance(Duration.ofMinutes(5));
       runtime.step();
-      assertThat(received).noneMatch(body -> body.contains("dan@"));
+      assertThat(receiver.bodies()).noneMatch(body -> body.contains("dan@"));
 
       new trailmap.profiles.PendingErasures(profiles, flows::erase).finishAll();
       assertThat(profiles.erasurePending(dan)).isFalse();
@@ -226,7 +200,7 @@ class OutboxErasureTest {
       FlowRuntime runtime = runtime(flows, profiles);
       ProfileId bea = trial(profiles, "bea");
       ProfileId cal = trial(profiles, "cal");
-      failuresLeft.set(4);
+      receiver.failuresLeft.set(4);
       runtime.step();
       assertThat(flows.outboxOf(bea.value()))
           .extracting(OutboxMessage::status)
@@ -243,7 +217,8 @@ class OutboxErasureTest {
       assertThat(flows.outboxOf(cal.value()))
           .extracting(OutboxMessage::status)
           .containsOnly("sent");
-      assertThat(received.subList(4, received.size())).noneMatch(body -> body.contains("bea"));
+      assertThat(receiver.bodies().subList(4, receiver.bodies().size()))
+          .noneMatch(body -> body.contains("bea"));
     }
   }
 

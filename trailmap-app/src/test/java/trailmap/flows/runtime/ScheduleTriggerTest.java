@@ -3,15 +3,10 @@ package trailmap.flows.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import trailmap.eventlog.MemoryEventLog;
 import trailmap.events.JsonValue;
-import trailmap.flows.channels.SmtpSettings;
-import trailmap.server.ServerConfig;
-import trailmap.server.TestServer;
+import trailmap.server.LiveServer;
 import trailmap.server.TrailmapServer;
 
 /**
@@ -37,52 +29,33 @@ class ScheduleTriggerTest {
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-  static final Duration WAIT = Duration.ofSeconds(20);
-
   /** A Monday, 06:00 UTC: 07:00 in Berlin, 01:00 in New York. */
   final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T06:00:00Z"));
 
   @TempDir Path dir;
-  final MemoryEventLog log = new MemoryEventLog();
+  LiveServer live;
   TrailmapServer server;
-  trailmap.profiles.ProfileProcessor processor;
 
   @AfterEach
   void stop() {
-    if (server != null) {
-      server.close();
+    if (live != null) {
+      live.close();
     }
   }
 
   void start() {
-    ServerConfig config =
-        ServerConfig.defaults()
-            .withPort(0)
-            .withDataDir(dir)
-            .withSmtp(
-                SmtpSettings.parse(
-                    "smtp://127.0.0.1:" + smtp.getSmtp().getPort() + "?from=digest@trailmap.test"));
-    server = TrailmapServer.start(config, clock, Optional.of(TestServer.ADMIN_KEY), log);
-    processor = server.followEvents(log, s -> s);
+    live = LiveServer.start(dir, clock, smtp, "digest@trailmap.test", s -> s);
+    server = live.server();
   }
 
   void restart() {
-    server.close();
-    log.reopened();
-    start();
-  }
-
-  void settle() throws InterruptedException {
-    FlowRuntime runtime = server.flowRuntime().orElseThrow();
-    for (int i = 0; i < 3; i++) {
-      assertThat(processor.awaitPosition(log.end(), WAIT)).isTrue();
-      assertThat(runtime.awaitIdle(WAIT)).isTrue();
-    }
+    live.restart();
+    server = live.server();
   }
 
   void at(String instant) throws InterruptedException {
     clock.set(Instant.parse(instant));
-    settle();
+    live.settle();
   }
 
   void person(String user, Optional<String> zone, boolean digest) throws InterruptedException {
@@ -91,20 +64,11 @@ class ScheduleTriggerTest {
     traits.put("firstName", new JsonValue.Str(user));
     traits.put("digest", new JsonValue.Bool(digest));
     zone.ifPresent(z -> traits.put("timezone", new JsonValue.Str(z)));
-    log.add(FlowEvents.identify(user, clock.instant(), new JsonValue.Obj(traits)));
-    settle();
+    live.send(FlowEvents.identify(user, clock.instant(), new JsonValue.Obj(traits)));
   }
 
   List<String> received() {
-    return Arrays.stream(smtp.getReceivedMessages()).map(ScheduleTriggerTest::to).toList();
-  }
-
-  private static String to(MimeMessage m) {
-    try {
-      return GreenMailUtil.getAddressList(m.getAllRecipients());
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
+    return live.recipients();
   }
 
   @Test
@@ -120,7 +84,7 @@ class ScheduleTriggerTest {
             "weekly-digest.yaml",
             Files.readString(Path.of("../examples/flows/weekly-digest.yaml")));
     server.flows().publish("weekly-digest", 1, false);
-    settle();
+    live.settle();
     // Published after ada, bob and eve were stored: the sweep gave them their firing. Cy arrives
     // later, with no zone (UTC), and gets hers from her first event.
     person("cy", Optional.empty(), true);
@@ -167,7 +131,7 @@ class ScheduleTriggerTest {
             "weekly-digest.yaml",
             Files.readString(Path.of("../examples/flows/weekly-digest.yaml")));
     server.flows().publish("weekly-digest", 1, false);
-    settle();
+    live.settle();
     person("null", Optional.of("Europe/Berlin"), true); // new after publishing, also junk
 
     at("2026-03-02T08:00:00Z");
@@ -190,7 +154,7 @@ class ScheduleTriggerTest {
     String digest = Files.readString(Path.of("../examples/flows/weekly-digest.yaml"));
     server.flows().createDraft("weekly-digest.yaml", digest);
     server.flows().publish("weekly-digest", 1, false);
-    settle();
+    live.settle();
 
     server.flows().pause("weekly-digest");
     at("2026-03-02T08:30:00Z");
@@ -201,7 +165,7 @@ class ScheduleTriggerTest {
         .flows()
         .createDraft("weekly-digest.yaml", digest.replace("\"0 9 * * mon\"", "\"0 10 * * tue\""));
     server.flows().publish("weekly-digest", 2, false);
-    settle();
+    live.settle();
     assertThat(received()).isEmpty();
     at("2026-03-03T08:59:00Z");
     assertThat(received()).isEmpty();

@@ -2,20 +2,12 @@ package trailmap.flows.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.eventlog.MemoryEventLog;
@@ -28,38 +20,14 @@ import trailmap.profiles.ProfileStore;
  * retried with backoff after a 500 and dead after too many failures.
  */
 class WebhookDeliveryTest {
-  record Received(String idempotencyKey, String signature, String body) {}
-
   @TempDir Path dir;
   final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
   final MemoryEventLog log = new MemoryEventLog();
-  final List<Received> received = new CopyOnWriteArrayList<>();
-  final AtomicInteger failuresLeft = new AtomicInteger();
-  HttpServer receiver;
-
-  @BeforeEach
-  void listen() throws IOException {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          String body =
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          received.add(
-              new Received(
-                  exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                  exchange.getRequestHeaders().getFirst(Signatures.HEADER),
-                  body));
-          int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
-          exchange.sendResponseHeaders(status, -1);
-          exchange.close();
-        });
-    receiver.start();
-  }
+  final Receiver receiver = new Receiver(clock);
 
   @AfterEach
   void close() {
-    receiver.stop(0);
+    receiver.close();
   }
 
   String flow() {
@@ -71,10 +39,10 @@ class WebhookDeliveryTest {
         steps:
           - id: notify
             webhook:
-              url: http://127.0.0.1:%d/hook
+              url: %s
               body: '{"email": "{{traits.email}}"}'
         """
-        .formatted(receiver.getAddress().getPort());
+        .formatted(receiver.url("/hook"));
   }
 
   FlowRuntime runtime(FlowStore flows, ProfileStore profiles) {
@@ -102,26 +70,26 @@ class WebhookDeliveryTest {
       flows.createDraft("crm.yaml", flow());
       flows.publish("crm-sync", 1, false);
       FlowRuntime runtime = runtime(flows, profiles);
-      failuresLeft.set(1);
+      receiver.failuresLeft.set(1);
       trial(profiles, "ada");
       runtime.step();
-      assertThat(received).hasSize(1);
+      assertThat(receiver.requests).hasSize(1);
       OutboxMessage row =
           flows.outboxOf(profiles.resolve(ref("ada")).orElseThrow().value()).getFirst();
       assertThat(row.status()).isEqualTo("failed");
       assertThat(row.nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
 
       runtime.step();
-      assertThat(received).as("not retried before its backoff").hasSize(1);
+      assertThat(receiver.requests).as("not retried before its backoff").hasSize(1);
       clock.advance(Duration.ofMinutes(1));
       runtime.step();
-      assertThat(received).hasSize(2);
+      assertThat(receiver.requests).hasSize(2);
       assertThat(flows.outbox(row.id()).orElseThrow().status()).isEqualTo("sent");
 
-      Received last = received.getLast();
+      Receiver.Request last = receiver.requests.getLast();
       assertThat(last.idempotencyKey())
           .isEqualTo(row.id())
-          .isEqualTo(received.getFirst().idempotencyKey());
+          .isEqualTo(receiver.requests.getFirst().idempotencyKey());
       assertThat(last.body()).isEqualTo("{\"email\": \"ada@example.com\\\"\"}");
       assertThat(Signatures.verify(flows.webhookSecret(), last.signature(), last.body())).isTrue();
       assertThat(Signatures.verify("another secret", last.signature(), last.body())).isFalse();
@@ -137,13 +105,13 @@ class WebhookDeliveryTest {
       flows.createDraft("crm.yaml", flow());
       flows.publish("crm-sync", 1, false);
       FlowRuntime runtime = runtime(flows, profiles);
-      failuresLeft.set(100);
+      receiver.failuresLeft.set(100);
       trial(profiles, "bob");
       for (int i = 0; i < 6; i++) {
         runtime.step();
         clock.advance(Duration.ofMinutes(10));
       }
-      assertThat(received).hasSize(3);
+      assertThat(receiver.requests).hasSize(3);
       String pid = profiles.resolve(ref("bob")).orElseThrow().value();
       OutboxMessage row = flows.outboxOf(pid).getFirst();
       assertThat(row.status()).isEqualTo("dead");

@@ -26,16 +26,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import trailmap.eventlog.MemoryEventLog;
 import trailmap.flows.QuietHours;
 import trailmap.flows.channels.SmtpChannel;
-import trailmap.flows.channels.SmtpSettings;
 import trailmap.flows.policy.CapWindow;
 import trailmap.flows.policy.FrequencyCap;
 import trailmap.flows.policy.MessagePolicy;
 import trailmap.profiles.ProfileId;
-import trailmap.profiles.ProfileRef;
-import trailmap.server.ServerConfig;
+import trailmap.server.LiveServer;
 import trailmap.server.TestServer;
 import trailmap.server.TrailmapServer;
 
@@ -47,7 +44,6 @@ class WelcomeFlowTest {
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-  static final Duration WAIT = Duration.ofSeconds(20);
   static final MessagePolicy POLICY =
       new MessagePolicy(
           List.of(FrequencyCap.on("email", 2, CapWindow.WEEK)),
@@ -58,73 +54,40 @@ class WelcomeFlowTest {
 
   @TempDir Path dir;
   final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
-  final MemoryEventLog log = new MemoryEventLog();
   final HttpClient http = HttpClient.newHttpClient();
+  LiveServer live;
   TrailmapServer server;
-  trailmap.profiles.ProfileProcessor processor;
 
   @AfterEach
   void stop() {
-    if (server != null) {
-      server.close();
+    if (live != null) {
+      live.close();
     }
   }
 
   void start() {
-    ServerConfig config =
-        ServerConfig.defaults()
-            .withPort(0)
-            .withDataDir(dir)
-            .withSmtp(
-                SmtpSettings.parse(
-                    "smtp://127.0.0.1:" + smtp.getSmtp().getPort() + "?from=hello@trailmap.test"));
-    server = TrailmapServer.start(config, clock, Optional.of(TestServer.ADMIN_KEY), log);
-    processor = server.followEvents(log, s -> s.withPolicy(POLICY));
+    live = LiveServer.start(dir, clock, smtp, "hello@trailmap.test", s -> s.withPolicy(POLICY));
+    server = live.server();
   }
 
   void restart() {
-    server.close();
-    log.reopened();
-    start();
-  }
-
-  void settle() throws InterruptedException {
-    FlowRuntime runtime = server.flowRuntime().orElseThrow();
-    for (int i = 0; i < 3; i++) {
-      // The processor's own position, which the runtime reads, not the store's: it moves last.
-      assertThat(processor.awaitPosition(log.end(), WAIT)).isTrue();
-      assertThat(runtime.awaitIdle(WAIT)).isTrue();
-    }
-  }
-
-  void send(trailmap.events.Event... events) throws InterruptedException {
-    log.add(events);
-    settle();
+    live.restart();
+    server = live.server();
   }
 
   ProfileId profile(String user) {
-    return server.profiles().resolve(ProfileRef.parse("userId:" + user)).orElseThrow();
+    return live.profile("userId:" + user);
   }
 
   void newTrial(String user, String firstName) throws InterruptedException {
-    send(
+    live.send(
         FlowEvents.identify(
             user, clock.instant(), Map.of("email", user + "@example.com", "firstName", firstName)),
         FlowEvents.track(user, "Trial Started", clock.instant()));
   }
 
   List<MimeMessage> mailTo(String user) {
-    return Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(user + "@example.com"))
-        .toList();
-  }
-
-  private static jakarta.mail.Address[] recipients(MimeMessage m) {
-    try {
-      return m.getAllRecipients();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
+    return live.mailTo(user + "@example.com");
   }
 
   @Test
@@ -138,9 +101,9 @@ class WelcomeFlowTest {
 
     newTrial("ada", "Ada <3");
     newTrial("bob", "Bob");
-    send(FlowEvents.track("bob", "Onboarding Completed", clock.instant()));
+    live.send(FlowEvents.track("bob", "Onboarding Completed", clock.instant()));
     newTrial("cy", "Cy");
-    send(FlowEvents.track("cy", "Subscribed", clock.instant()));
+    live.send(FlowEvents.track("cy", "Subscribed", clock.instant()));
 
     List<MimeMessage> ada = mailTo("ada");
     assertThat(ada).hasSize(1);
@@ -161,10 +124,10 @@ class WelcomeFlowTest {
 
     restart();
     clock.advance(Duration.ofDays(1));
-    settle();
+    live.settle();
     assertThat(smtp.getReceivedMessages()).hasSize(3);
     clock.advance(Duration.ofDays(1));
-    settle();
+    live.settle();
     assertThat(mailTo("ada")).hasSize(2);
     assertThat(mailTo("ada").get(1).getSubject())
         .isEqualTo("Three tips to get your first journey live");
@@ -173,7 +136,7 @@ class WelcomeFlowTest {
 
     restart();
     clock.advance(Duration.ofDays(3));
-    settle();
+    live.settle();
     assertThat(smtp.getReceivedMessages()).hasSize(4);
     Set<String> ids =
         Arrays.stream(smtp.getReceivedMessages())
@@ -220,10 +183,10 @@ class WelcomeFlowTest {
     assertThat(mailTo("dee")).isEmpty();
     restart();
     clock.set(Instant.parse("2026-03-03T08:00:00Z"));
-    settle();
+    live.settle();
     assertThat(mailTo("dee")).hasSize(1);
 
-    send(
+    live.send(
         FlowEvents.identify(
             "fay", clock.instant(), Map.of("email", "fay@example.com", "firstName", "Fay")));
     ProfileId fay = profile("fay");
@@ -233,7 +196,7 @@ class WelcomeFlowTest {
             HttpRequest.newBuilder(server.uri().resolve("/u/" + token)).GET().build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(get.statusCode()).isEqualTo(200);
-    send(FlowEvents.track("fay", "Trial Started", clock.instant()));
+    live.send(FlowEvents.track("fay", "Trial Started", clock.instant()));
     assertThat(mailTo("fay")).isEmpty();
     assertThat(server.flows().suppressions("welcome"))
         .containsEntry(trailmap.flows.policy.Verdict.Cause.CONSENT, 1L);

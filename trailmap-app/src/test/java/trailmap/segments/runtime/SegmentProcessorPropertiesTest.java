@@ -26,6 +26,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import trailmap.eventlog.MemoryEventLog;
+import trailmap.eventlog.SettableClock;
 import trailmap.events.Event;
 import trailmap.events.JsonValue;
 import trailmap.events.json.EventJson;
@@ -43,7 +44,6 @@ import trailmap.profiles.ProfileStore;
 import trailmap.profiles.TraitHistory;
 import trailmap.segments.Segment;
 import trailmap.segments.SegmentEvaluator;
-import trailmap.segments.runtime.SegmentsLiveTest.MutableClock;
 import trailmap.segments.store.SegmentStore;
 
 /**
@@ -148,7 +148,7 @@ class SegmentProcessorPropertiesTest {
 
   /** The stores, the log, the maps and the processor of one try. */
   static final class World implements AutoCloseable {
-    final MutableClock clock = new MutableClock(START);
+    final SettableClock clock = new SettableClock(START);
     final MemoryEventLog log = new MemoryEventLog();
     final TestMaps maps = new TestMaps();
     final SegmentStore segments;

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.access.Role;
 import trailmap.eventlog.MemoryEventLog;
+import trailmap.eventlog.SettableClock;
 import trailmap.profiles.ProfileId;
 import trailmap.profiles.ProfileProcessor;
 import trailmap.profiles.ProfileRef;
-import trailmap.segments.runtime.SegmentsLiveTest.MutableClock;
 import trailmap.segments.store.MembershipChange;
 import trailmap.server.ServerConfig;
 import trailmap.server.TestServer;
@@ -78,7 +78,7 @@ class SegmentUpkeepLiveTest {
   }
 
   @TempDir Path dir;
-  final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+  final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
   final MemoryEventLog log = new MemoryEventLog();
   TestServer http;
   TrailmapServer server;

@@ -7,26 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.access.Role;
-import trailmap.eventlog.MemoryEventLog;
-import trailmap.flows.channels.SmtpSettings;
-import trailmap.profiles.ProfileProcessor;
-import trailmap.server.ServerConfig;
+import trailmap.eventlog.SettableClock;
+import trailmap.server.LiveServer;
 import trailmap.server.TestServer;
 import trailmap.server.TrailmapServer;
 
@@ -38,7 +31,6 @@ class SegmentsLiveTest {
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-  static final Duration WAIT = Duration.ofSeconds(20);
   static final ObjectMapper JSON = new ObjectMapper();
   static final String REPEAT_BUYERS =
       """
@@ -64,66 +56,42 @@ class SegmentsLiveTest {
       """;
 
   @TempDir Path dir;
-  final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
-  final MemoryEventLog log = new MemoryEventLog();
+  final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
+  LiveServer live;
   TestServer http;
   TrailmapServer server;
-  ProfileProcessor processor;
   String writeKey;
 
   @AfterEach
   void stop() {
-    if (server != null) {
-      server.close();
+    if (live != null) {
+      live.close();
     }
   }
 
   void start() {
-    ServerConfig config =
-        ServerConfig.defaults()
-            .withPort(0)
-            .withDataDir(dir)
-            .withSmtp(
-                SmtpSettings.parse(
-                    "smtp://127.0.0.1:" + smtp.getSmtp().getPort() + "?from=hello@trailmap.test"));
-    server = TrailmapServer.start(config, clock, Optional.of(TestServer.ADMIN_KEY), log);
-    processor = server.followEvents(log);
-    http = TestServer.wrap(server);
+    live = LiveServer.start(dir, clock, smtp);
+    server = live.server();
+    http = live.api();
     writeKey = server.sources().create("web", "web").writeKey();
   }
 
-  void settle() throws InterruptedException {
-    for (int i = 0; i < 3; i++) {
-      assertThat(processor.awaitPosition(log.end(), WAIT)).isTrue();
-      assertThat(server.segmentProcessor().orElseThrow().awaitIdle(WAIT)).isTrue();
-      assertThat(server.flowRuntime().orElseThrow().awaitIdle(WAIT)).isTrue();
-    }
-  }
-
   void batch(String user, String... tracks) throws InterruptedException {
-    StringBuilder items = new StringBuilder();
-    items.append(
+    List<String> calls = new ArrayList<>();
+    calls.add(
         """
         {"type": "identify", "userId": "%s", "traits": {"email": "%s@example.com"},
          "timestamp": "%s"}"""
             .formatted(user, user, clock.instant()));
     for (String name : tracks) {
-      items.append(
+      calls.add(
           """
-          , {"type": "track", "userId": "%s", "event": "%s", "timestamp": "%s"}"""
+          {"type": "track", "userId": "%s", "event": "%s", "timestamp": "%s"}"""
               .formatted(user, name, clock.instant()));
     }
-    String auth =
-        Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> answer =
-        http.send(
-            http.request("/v1/batch")
-                .header("Authorization", "Basic " + auth)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"batch\": [" + items + "]}"))
-                .build());
+    HttpResponse<String> answer = http.batch(writeKey, calls);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    settle();
+    live.settle();
   }
 
   JsonNode segment() throws Exception {
@@ -171,7 +139,7 @@ class SegmentsLiveTest {
     assertThat(members.get("memberCount").asInt()).isEqualTo(1);
     assertThat(members.get("members").get(0).get("enteredAt").asText())
         .isEqualTo(clock.instant().toString());
-    assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+    assertThat(smtp.waitForIncomingEmail(LiveServer.WAIT.toMillis(), 1)).isTrue();
     assertThat(mailsTo("ada")).isEqualTo(1);
     assertThat(mailsTo("bob")).isZero();
 
@@ -180,10 +148,10 @@ class SegmentsLiveTest {
 
     // Ada's first order ages out 30 days after it was placed: 27 days from now.
     clock.advance(Duration.ofDays(27).minusMinutes(1));
-    settle();
+    live.settle();
     assertThat(segment().get("memberCount").asInt()).isEqualTo(1);
     clock.advance(Duration.ofMinutes(1));
-    settle();
+    live.settle();
     assertThat(segment().get("memberCount").asInt()).isZero();
     assertThat(funnelEntered(", \"where\": {\"segment\": \"repeat-buyers\"}")).isZero();
     assertThat(mailsTo("ada")).isEqualTo(1);
@@ -211,8 +179,8 @@ class SegmentsLiveTest {
     assertThat(mailsTo("ada")).as("the flow waits an hour first").isZero();
 
     clock.advance(Duration.ofHours(1));
-    settle();
-    assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
+    live.settle();
+    assertThat(smtp.waitForIncomingEmail(LiveServer.WAIT.toMillis(), 1)).isTrue();
     assertThat(mailsTo("ada")).isEqualTo(1);
   }
 
@@ -246,7 +214,7 @@ class SegmentsLiveTest {
     batch("cy", "Order Completed", "Order Completed");
     http.put(
         "/api/segments/repeat-buyers", http.key(Role.EDITOR), "application/yaml", REPEAT_BUYERS);
-    settle();
+    live.settle();
     assertThat(segment().get("memberCount").asInt()).isEqualTo(1);
     assertThat(
             http.send(
@@ -258,32 +226,5 @@ class SegmentsLiveTest {
         .isEqualTo(204);
     assertThat(http.get("/api/segments/repeat-buyers", http.key(Role.VIEWER)).statusCode())
         .isEqualTo(404);
-  }
-
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

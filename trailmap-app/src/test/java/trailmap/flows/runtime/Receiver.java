@@ -1,4 +1,4 @@
-package trailmap.flows.http;
+package trailmap.flows.runtime;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,13 +11,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import trailmap.flows.channels.Signatures;
 
 /**
  * A real HTTP server on 127.0.0.1 standing in for a webhook, SMS or push provider: it keeps every
- * request it receives (with the test clock's time) and answers {@link #answer}.
+ * request it receives (with the test clock's time), runs {@link #onRequest}, and answers 500 while
+ * {@link #failuresLeft} counts down to zero, then {@link #answer}.
  */
-final class Receiver implements AutoCloseable {
-  record Request(
+public final class Receiver implements AutoCloseable {
+  public record Request(
       Instant at,
       String method,
       String path,
@@ -27,11 +30,13 @@ final class Receiver implements AutoCloseable {
       String userAgent,
       String body) {}
 
-  final List<Request> requests = new CopyOnWriteArrayList<>();
-  final AtomicInteger answer = new AtomicInteger(204);
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
+  public final AtomicInteger answer = new AtomicInteger(204);
+  public final AtomicInteger failuresLeft = new AtomicInteger();
+  public final AtomicReference<Runnable> onRequest = new AtomicReference<>(() -> {});
   private final HttpServer server;
 
-  Receiver(Clock clock) {
+  public Receiver(Clock clock) {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -48,22 +53,28 @@ final class Receiver implements AutoCloseable {
                   exchange.getRequestURI().getPath(),
                   headers.getFirst("Content-Type"),
                   headers.getFirst("Idempotency-Key"),
-                  headers.getFirst("Trailmap-Signature"),
+                  headers.getFirst(Signatures.HEADER),
                   headers.getFirst("User-Agent"),
                   new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-          exchange.sendResponseHeaders(answer.get(), -1);
+          onRequest.get().run();
+          exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : answer.get(), -1);
           exchange.close();
         });
     server.start();
   }
 
   /** {@code http://127.0.0.1:PORT/path}. */
-  URI url(String path) {
+  public URI url(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
-  List<Request> at(String path) {
+  public List<Request> at(String path) {
     return requests.stream().filter(r -> r.path().equals(path)).toList();
+  }
+
+  /** The body of each request, oldest first. */
+  public List<String> bodies() {
+    return requests.stream().map(Request::body).toList();
   }
 
   @Override
