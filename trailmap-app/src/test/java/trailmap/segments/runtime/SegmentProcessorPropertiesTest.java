@@ -140,7 +140,10 @@ class SegmentProcessorPropertiesTest {
         merged |= world.merges() > 0;
       }
       Statistics.label("merged profiles").collect(merged);
-      Statistics.label("merged profiles").coverage(c -> c.check(true).percentage(p -> p >= 30));
+      // Merges must be well exercised, not hit a given share: about a third of 80 random runs
+      // merge,
+      // and a floor of 30 % failed now and then by chance (28.75 % with seed 7770418792013375477).
+      Statistics.label("merged profiles").coverage(c -> c.check(true).percentage(p -> p >= 15));
     } finally {
       delete(dir);
     }
