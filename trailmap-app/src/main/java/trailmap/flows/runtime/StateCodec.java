@@ -129,26 +129,28 @@ final class StateCodec {
         case "stepEnteredAt" -> stepEnteredAt = instant(p.getText());
         case "heldOut" -> heldOut = p.getBooleanValue();
         case "wakeAt" -> wakeAt = Optional.of(instant(p.getText()));
-        case "variants" -> {
-          expect(p, JsonToken.START_OBJECT, p.currentToken());
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String split = p.currentName();
-            p.nextToken();
-            variants.put(split, p.getText());
-          }
-        }
-        case "visits" -> {
-          expect(p, JsonToken.START_OBJECT, p.currentToken());
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String stepId = p.currentName();
-            p.nextToken();
-            visits.put(stepId, p.getIntValue());
-          }
-        }
+        case "variants" -> entries(p, (split, value) -> variants.put(split, value.getText()));
+        case "visits" -> entries(p, (stepId, value) -> visits.put(stepId, value.getIntValue()));
         default -> p.skipChildren();
       }
     }
     return new Run(entry, enteredAt, step, stepEnteredAt, wakeAt, heldOut, variants, visits);
+  }
+
+  /** Reads one entry of a JSON object: its name, the parser at its value. */
+  @FunctionalInterface
+  private interface Entry {
+    void read(String name, JsonParser value) throws IOException;
+  }
+
+  /** Hands each entry of the object the parser is at to {@code entry}. */
+  private static void entries(JsonParser p, Entry entry) throws IOException {
+    expect(p, JsonToken.START_OBJECT, p.currentToken());
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      entry.read(name, p);
+    }
   }
 
   private static void expect(JsonParser p, JsonToken token) throws IOException {

@@ -3,6 +3,8 @@ package trailmap.flows.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +32,7 @@ class FlowSchemaUpgradeTest {
         Database.open(file, FlowSchema.STEPS.subList(0, rebuild), Database.Synchronous.FULL)) {
       before.transaction(
           c -> {
-            Sql.update(
-                c,
-                "INSERT INTO flows (id, name, status, current_version, created_at, updated_at)"
-                    + " VALUES ('welcome', 'Welcome', 'PUBLISHED', 1, 0, 0)");
+            publishedWelcome(c);
             Sql.update(
                 c, "INSERT INTO timers VALUES ('welcome', 'p1', 100), ('welcome', 'p2', 50)");
             Sql.update(c, "INSERT INTO schedule_timers VALUES ('welcome', 'p1', 70)");
@@ -105,10 +104,7 @@ class FlowSchemaUpgradeTest {
         Database.open(file, FlowSchema.STEPS.subList(0, fold), Database.Synchronous.FULL)) {
       before.transaction(
           c -> {
-            Sql.update(
-                c,
-                "INSERT INTO flows (id, name, status, current_version, created_at, updated_at)"
-                    + " VALUES ('welcome', 'Welcome', 'PUBLISHED', 1, 0, 0)");
+            publishedWelcome(c);
             Sql.update(
                 c,
                 "INSERT INTO flow_state (flow_id, profile_id, version, step, entered_at, entries,"
@@ -245,6 +241,14 @@ class FlowSchemaUpgradeTest {
         new String(
             java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
     assertThat(bytes).doesNotContain("p_secret_");
+  }
+
+  /** The flows row of a published {@code welcome} flow, which due timers are read with. */
+  private static void publishedWelcome(Connection c) throws SQLException {
+    Sql.update(
+        c,
+        "INSERT INTO flows (id, name, status, current_version, created_at, updated_at)"
+            + " VALUES ('welcome', 'Welcome', 'PUBLISHED', 1, 0, 0)");
   }
 
   /** The index of the first schema step holding {@code text}: the steps before it are older. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -67,6 +68,17 @@ class ScheduleTriggerTest {
     live.send(FlowEvents.identify(user, clock.instant(), new JsonValue.Obj(traits)));
   }
 
+  /** Stores the digest's template and publishes examples/flows/weekly-digest.yaml. */
+  void publishDigest(String template) throws IOException {
+    server.flows().saveTemplate("weekly-digest", template);
+    server
+        .flows()
+        .createDraft(
+            "weekly-digest.yaml",
+            Files.readString(Path.of("../examples/flows/weekly-digest.yaml")));
+    server.flows().publish("weekly-digest", 1, false);
+  }
+
   List<String> received() {
     return live.recipients();
   }
@@ -77,13 +89,7 @@ class ScheduleTriggerTest {
     person("ada", Optional.of("Europe/Berlin"), true);
     person("bob", Optional.of("America/New_York"), true);
     person("eve", Optional.of("Europe/Berlin"), false);
-    server.flows().saveTemplate("weekly-digest", "<p>Your week, {{traits.firstName}}</p>");
-    server
-        .flows()
-        .createDraft(
-            "weekly-digest.yaml",
-            Files.readString(Path.of("../examples/flows/weekly-digest.yaml")));
-    server.flows().publish("weekly-digest", 1, false);
+    publishDigest("<p>Your week, {{traits.firstName}}</p>");
     live.settle();
     // Published after ada, bob and eve were stored: the sweep gave them their firing. Cy arrives
     // later, with no zone (UTC), and gets hers from her first event.
@@ -124,13 +130,7 @@ class ScheduleTriggerTest {
     // alone.
     person("undefined", Optional.of("Europe/Berlin"), true); // stored before: the sweep meets it
     person("ada", Optional.of("Europe/Berlin"), true);
-    server.flows().saveTemplate("weekly-digest", "<p>Your week</p>");
-    server
-        .flows()
-        .createDraft(
-            "weekly-digest.yaml",
-            Files.readString(Path.of("../examples/flows/weekly-digest.yaml")));
-    server.flows().publish("weekly-digest", 1, false);
+    publishDigest("<p>Your week</p>");
     live.settle();
     person("null", Optional.of("Europe/Berlin"), true); // new after publishing, also junk
 
