@@ -399,8 +399,7 @@ public final class ProfileStore implements AutoCloseable {
    * query, held the WAL past the busy timeout) leaves the erasure pending and a retry of the
    * deletion runs it again, instead of answering that it finished.
    *
-   * @throws trailmap.store.StoreException when the checkpoint could not empty the WAL; the erasure
-   *     stays pending
+   * @throws StoreException when the checkpoint could not empty the WAL; the erasure stays pending
    */
   public void erasureFinished(ProfileId profile) {
     // Synced, so a power loss cannot bring the deleted values back.
