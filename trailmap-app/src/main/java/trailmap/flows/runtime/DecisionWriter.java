@@ -63,6 +63,8 @@ final class DecisionWriter {
       FlowStates.save(c, state, setAt, cancelAt);
     }
     String pid = profile.id().value();
+    // Numbered before any row of theirs is written: the send history and timeline are keyed by it.
+    FlowProfiles.ensure(c, pid);
     int version = flow.version();
     for (Decision decision : d.decisions()) {
       switch (decision) {

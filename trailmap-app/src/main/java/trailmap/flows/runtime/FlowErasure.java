@@ -1,6 +1,9 @@
 package trailmap.flows.runtime;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -34,16 +37,23 @@ final class FlowErasure {
     try {
       db.transaction(
           c -> {
-            List<String> tables =
-                Sql.list(
-                    c,
-                    "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p"
-                        + " WHERE m.type = 'table' AND p.name = 'profile_id' ORDER BY m.name",
-                    r -> r.getString(1));
+            List<String> tables = tablesWith(c, "profile_id");
+            // Their own key comes first in these tables (FlowProfiles): the id is not indexed.
+            Set<String> keyed = Set.copyOf(tablesWith(c, "profile_key"));
             for (ProfileId profile : profiles) {
+              Optional<Long> key =
+                  Sql.one(
+                      c,
+                      "SELECT profile_key FROM flow_profiles WHERE profile_id = ?",
+                      r -> r.getLong(1),
+                      profile.value());
               for (String table : tables) {
-                Sql.update(
-                    c, "DELETE FROM \"" + table + "\" WHERE profile_id = ?", profile.value());
+                if (!keyed.contains(table)) {
+                  Sql.update(
+                      c, "DELETE FROM \"" + table + "\" WHERE profile_id = ?", profile.value());
+                } else if (key.isPresent()) {
+                  Sql.update(c, "DELETE FROM \"" + table + "\" WHERE profile_key = ?", key.get());
+                }
               }
               // The sweep's cursor is the last profile id it gave a firing; every id up to it
               // has one, so stepping back to the greatest remaining one below it only repeats
@@ -64,6 +74,16 @@ final class FlowErasure {
     } finally {
       erasing.writeLock().unlock();
     }
+  }
+
+  /** The tables of flows.db with a column of this name. */
+  private static List<String> tablesWith(Connection c, String column) throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p"
+            + " WHERE m.type = 'table' AND p.name = ? ORDER BY m.name",
+        r -> r.getString(1),
+        column);
   }
 
   /**

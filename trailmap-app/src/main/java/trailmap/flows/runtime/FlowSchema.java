@@ -6,6 +6,37 @@ import java.util.List;
 final class FlowSchema {
   private FlowSchema() {}
 
+  /**
+   * The triggers that keep {@code flow_counts} (the statistics' counts per flow, version, step and
+   * last outcome) equal to counting {@code flow_state}: part of two released steps, which create
+   * them on a new {@code flow_state}. Never edit them; a change is a new step.
+   */
+  private static final List<String> COUNT_TRIGGERS =
+      List.of(
+          """
+          CREATE TRIGGER flow_state_counted AFTER INSERT ON flow_state BEGIN
+            INSERT INTO flow_counts VALUES (NEW.flow_id, NEW.version, coalesce(NEW.step, ''),
+                coalesce(NEW.outcome, ''), 1)
+              ON CONFLICT DO UPDATE SET profiles = profiles + 1;
+          END""",
+          """
+          CREATE TRIGGER flow_state_recounted AFTER UPDATE OF version, step, outcome ON flow_state
+          WHEN OLD.version IS NOT NEW.version OR OLD.step IS NOT NEW.step
+            OR OLD.outcome IS NOT NEW.outcome BEGIN
+            UPDATE flow_counts SET profiles = profiles - 1 WHERE flow_id = OLD.flow_id
+              AND version = OLD.version AND step = coalesce(OLD.step, '')
+              AND outcome = coalesce(OLD.outcome, '');
+            INSERT INTO flow_counts VALUES (NEW.flow_id, NEW.version, coalesce(NEW.step, ''),
+                coalesce(NEW.outcome, ''), 1)
+              ON CONFLICT DO UPDATE SET profiles = profiles + 1;
+          END""",
+          """
+          CREATE TRIGGER flow_state_uncounted AFTER DELETE ON flow_state BEGIN
+            UPDATE flow_counts SET profiles = profiles - 1 WHERE flow_id = OLD.flow_id
+              AND version = OLD.version AND step = coalesce(OLD.step, '')
+              AND outcome = coalesce(OLD.outcome, '');
+          END""");
+
   static final List<List<String>> STEPS =
       List.of(
           List.of(
@@ -270,27 +301,93 @@ final class FlowSchema {
               ) WITHOUT ROWID""",
               "INSERT INTO flow_counts SELECT flow_id, version, coalesce(step, ''),"
                   + " coalesce(outcome, ''), count(*) FROM flow_state GROUP BY 1, 2, 3, 4",
+              COUNT_TRIGGERS.get(0),
+              COUNT_TRIGGERS.get(1),
+              COUNT_TRIGGERS.get(2)),
+          // Rows that a timer or a step writes lie together (trailmap-bench/README.md, change 17):
+          // each profile gets a number in flows.db when it is first written here, in that order,
+          // and its flow states, send history and timeline are keyed by that number instead of by
+          // its id, a hash that put every profile's rows at a random place of each tree. People
+          // who entered flows about the same time wake up about the same time, so a batch of due
+          // timers now writes a few neighbouring pages of each tree instead of one page per
+          // profile. Existing profiles are numbered in the order of their first timeline line.
+          // The id stays beside the number, for the readers that list rows by flow and for the
+          // erasure, which deletes by number where a table has one.
+          List.of(
               """
-              CREATE TRIGGER flow_state_counted AFTER INSERT ON flow_state BEGIN
-                INSERT INTO flow_counts VALUES (NEW.flow_id, NEW.version, coalesce(NEW.step, ''),
-                    coalesce(NEW.outcome, ''), 1)
-                  ON CONFLICT DO UPDATE SET profiles = profiles + 1;
-              END""",
+              CREATE TABLE flow_profiles (
+                profile_key INTEGER PRIMARY KEY,
+                profile_id TEXT NOT NULL UNIQUE
+              )""",
+              "INSERT OR IGNORE INTO flow_profiles (profile_id)"
+                  + " SELECT profile_id FROM activity ORDER BY seq",
+              "INSERT OR IGNORE INTO flow_profiles (profile_id)"
+                  + " SELECT profile_id FROM flow_state ORDER BY entered_at, profile_id",
+              "INSERT OR IGNORE INTO flow_profiles (profile_id)"
+                  + " SELECT profile_id FROM send_history ORDER BY sent_at, profile_id",
               """
-              CREATE TRIGGER flow_state_recounted AFTER UPDATE OF version, step, outcome ON flow_state
-              WHEN OLD.version IS NOT NEW.version OR OLD.step IS NOT NEW.step
-                OR OLD.outcome IS NOT NEW.outcome BEGIN
-                UPDATE flow_counts SET profiles = profiles - 1 WHERE flow_id = OLD.flow_id
-                  AND version = OLD.version AND step = coalesce(OLD.step, '')
-                  AND outcome = coalesce(OLD.outcome, '');
-                INSERT INTO flow_counts VALUES (NEW.flow_id, NEW.version, coalesce(NEW.step, ''),
-                    coalesce(NEW.outcome, ''), 1)
-                  ON CONFLICT DO UPDATE SET profiles = profiles + 1;
-              END""",
+              CREATE TABLE flow_state_keyed (
+                profile_key INTEGER NOT NULL,
+                flow_id TEXT NOT NULL,
+                profile_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                step TEXT,
+                entered_at INTEGER,
+                entries INTEGER NOT NULL,
+                variant TEXT,
+                outcome TEXT,
+                state TEXT NOT NULL,
+                due_at INTEGER,
+                PRIMARY KEY (profile_key, flow_id)
+              ) WITHOUT ROWID""",
+              "INSERT INTO flow_state_keyed SELECT p.profile_key, s.flow_id, s.profile_id,"
+                  + " s.version, s.step, s.entered_at, s.entries, s.variant, s.outcome, s.state,"
+                  + " s.due_at FROM flow_state s JOIN flow_profiles p ON p.profile_id = s.profile_id",
+              "DROP TABLE flow_state",
+              "ALTER TABLE flow_state_keyed RENAME TO flow_state",
+              "CREATE INDEX flow_state_by_due ON flow_state(due_at) WHERE due_at IS NOT NULL",
+              // A version's migration reads a flow's states (written only when a state is new).
+              "CREATE INDEX flow_state_by_flow ON flow_state(flow_id)",
+              // The same rows as before: flow_counts stays as it is.
+              COUNT_TRIGGERS.get(0),
+              COUNT_TRIGGERS.get(1),
+              COUNT_TRIGGERS.get(2),
               """
-              CREATE TRIGGER flow_state_uncounted AFTER DELETE ON flow_state BEGIN
-                UPDATE flow_counts SET profiles = profiles - 1 WHERE flow_id = OLD.flow_id
-                  AND version = OLD.version AND step = coalesce(OLD.step, '')
-                  AND outcome = coalesce(OLD.outcome, '');
-              END"""));
+              CREATE TABLE send_history_keyed (
+                profile_key INTEGER NOT NULL,
+                sent_at INTEGER NOT NULL,
+                outbox_id TEXT NOT NULL,
+                profile_id TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                flow_id TEXT NOT NULL,
+                PRIMARY KEY (profile_key, sent_at, outbox_id)
+              ) WITHOUT ROWID""",
+              "INSERT INTO send_history_keyed SELECT p.profile_key, h.sent_at, h.outbox_id,"
+                  + " h.profile_id, h.channel, h.flow_id"
+                  + " FROM send_history h JOIN flow_profiles p ON p.profile_id = h.profile_id",
+              "DROP TABLE send_history",
+              "ALTER TABLE send_history_keyed RENAME TO send_history",
+              // seq keeps its values (and AUTOINCREMENT its high-water mark, renamed with the
+              // table).
+              """
+              CREATE TABLE activity_keyed (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                profile_key INTEGER NOT NULL,
+                profile_id TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                flow_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                step TEXT,
+                kind TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                outbox_id TEXT
+              )""",
+              "INSERT INTO activity_keyed SELECT a.seq, p.profile_key, a.profile_id, a.at,"
+                  + " a.flow_id, a.version, a.step, a.kind, a.outcome, a.reason, a.outbox_id"
+                  + " FROM activity a JOIN flow_profiles p ON p.profile_id = a.profile_id",
+              "DROP TABLE activity",
+              "ALTER TABLE activity_keyed RENAME TO activity",
+              "CREATE INDEX activity_by_profile ON activity(profile_key, seq)",
+              "CREATE INDEX activity_by_flow ON activity(flow_id, kind, outcome)"));
 }

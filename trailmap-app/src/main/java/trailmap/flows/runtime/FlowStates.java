@@ -20,7 +20,7 @@ final class FlowStates {
     Map<String, FlowState> out = new LinkedHashMap<>();
     Sql.list(
         c,
-        "SELECT flow_id, state FROM flow_state WHERE profile_id = ?",
+        "SELECT flow_id, state FROM flow_state WHERE profile_key = " + FlowProfiles.KEY,
         r -> out.put(r.getString(1), StateCodec.read(profile, r.getString(1), r.getString(2))),
         profile.value());
     return out;
@@ -34,7 +34,9 @@ final class FlowStates {
     Map<String, Integer> out = new HashMap<>();
     Sql.list(
         c,
-        "SELECT flow_id, version FROM flow_state WHERE profile_id = ? AND step IS NOT NULL",
+        "SELECT flow_id, version FROM flow_state WHERE profile_key = "
+            + FlowProfiles.KEY
+            + " AND step IS NOT NULL",
         r -> out.put(r.getString(1), r.getInt(2)),
         profile.value());
     return out;
@@ -47,15 +49,19 @@ final class FlowStates {
    * exactly when the state's wake-up time changes.
    */
   static void save(Connection c, FlowState s, Long setAt, Long cancelAt) throws SQLException {
+    FlowProfiles.ensure(c, s.profile().value());
     Sql.update(
         c,
-        "INSERT INTO flow_state (flow_id, profile_id, version, step, entered_at, entries, variant,"
-            + " outcome, state, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (flow_id, profile_id) DO UPDATE SET version = excluded.version,"
+        "INSERT INTO flow_state (profile_key, flow_id, profile_id, version, step, entered_at,"
+            + " entries, variant, outcome, state, due_at) VALUES ("
+            + FlowProfiles.KEY
+            + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (profile_key, flow_id) DO UPDATE SET version = excluded.version,"
             + " step = excluded.step, entered_at = excluded.entered_at, entries = excluded.entries,"
             + " variant = excluded.variant, outcome = excluded.outcome, state = excluded.state,"
             + " due_at = CASE WHEN ? IS NOT NULL THEN excluded.due_at WHEN due_at = ? THEN NULL"
             + " ELSE due_at END",
+        s.profile().value(),
         s.flowId(),
         s.profile().value(),
         s.version(),
@@ -88,9 +94,11 @@ final class FlowStates {
       throws SQLException {
     return Sql.update(
         c,
-        "UPDATE flow_state SET due_at = NULL WHERE flow_id = ? AND profile_id = ? AND due_at = ?",
-        flowId,
+        "UPDATE flow_state SET due_at = NULL WHERE profile_key = "
+            + FlowProfiles.KEY
+            + " AND flow_id = ? AND due_at = ?",
         profile.value(),
+        flowId,
         dueMillis);
   }
 

@@ -410,7 +410,9 @@ public final class FlowStore implements AutoCloseable {
             Sql.list(
                 c,
                 "SELECT at, flow_id, version, step, kind, outcome, reason, outbox_id FROM activity"
-                    + " WHERE profile_id = ? ORDER BY seq DESC LIMIT ?",
+                    + " WHERE profile_key = "
+                    + FlowProfiles.KEY
+                    + " ORDER BY seq DESC LIMIT ?",
                 r ->
                     new FlowActivity(
                         Instant.ofEpochMilli(r.getLong(1)),

@@ -113,8 +113,11 @@ final class Outbox {
       throws SQLException {
     Sql.update(
         c,
-        "INSERT INTO send_history (outbox_id, profile_id, channel, flow_id, sent_at)"
-            + " VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO send_history (profile_key, outbox_id, profile_id, channel, flow_id, sent_at)"
+            + " VALUES ("
+            + FlowProfiles.KEY
+            + ", ?, ?, ?, ?, ?)",
+        profileId,
         outboxId,
         profileId,
         channel,
@@ -136,8 +139,11 @@ final class Outbox {
       throws SQLException {
     Sql.update(
         c,
-        "INSERT INTO activity (profile_id, at, flow_id, version, step, kind, outcome, reason,"
-            + " outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO activity (profile_key, profile_id, at, flow_id, version, step, kind,"
+            + " outcome, reason, outbox_id) VALUES ("
+            + FlowProfiles.KEY
+            + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        profileId,
         profileId,
         at,
         flowId,

@@ -106,7 +106,8 @@ final class ProfileReads {
       held =
           Sql.list(
               c,
-              "SELECT sent_at, channel, flow_id FROM send_history WHERE profile_id = ?"
+              "SELECT sent_at, channel, flow_id FROM send_history WHERE profile_key = "
+                  + FlowProfiles.KEY
                   + " AND sent_at >= ?",
               r ->
                   new SentMessage(

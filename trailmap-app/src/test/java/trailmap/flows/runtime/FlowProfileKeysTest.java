@@ -1,0 +1,215 @@
+package trailmap.flows.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trailmap.flows.engine.FlowState;
+import trailmap.flows.engine.Run;
+import trailmap.profiles.ProfileId;
+import trailmap.store.Database;
+
+/**
+ * The step that keys flow states, send history and timeline by a profile's number in flows.db
+ * ({@link FlowProfiles}): an older file keeps every row, numbered in the order people first showed
+ * up; the readers find a profile's rows through its number without scanning; new profiles are
+ * numbered as they are first written; and an erasure removes the number with the rows.
+ */
+class FlowProfileKeysTest {
+  @TempDir Path dir;
+
+  @Test
+  void anOlderFileKeepsItsRowsAndNumbersProfilesInTheOrderTheyFirstShowedUp() throws Exception {
+    Path file = dir.resolve("flows.db");
+    int keyed = FlowSchemaUpgradeTest.stepCreating("flow_profiles");
+    FlowState p1 = waiting("p1", 100);
+    try (Database before =
+        Database.open(file, FlowSchema.STEPS.subList(0, keyed), Database.Synchronous.FULL)) {
+      before.transaction(
+          c -> {
+            Sql.update(
+                c,
+                "INSERT INTO flows (id, name, status, current_version, created_at, updated_at)"
+                    + " VALUES ('welcome', 'Welcome', 'PUBLISHED', 1, 0, 0)");
+            // Timeline lines: p2 first, then p1 twice.
+            for (String who : List.of("p2", "p1", "p1")) {
+              Sql.update(
+                  c,
+                  "INSERT INTO activity (profile_id, at, flow_id, version, step, kind, outcome,"
+                      + " reason, outbox_id) VALUES (?, 1, 'welcome', 1, NULL, 'entered',"
+                      + " 'entered', 'trigger', NULL)",
+                  who);
+            }
+            // p1 waits; p3 has a state and no timeline line, p4 only a sent message.
+            Sql.update(
+                c,
+                "INSERT INTO flow_state (flow_id, profile_id, version, step, entered_at, entries,"
+                    + " variant, outcome, state, due_at) VALUES ('welcome', 'p1', 1, 'wait', 5, 1,"
+                    + " NULL, NULL, ?, 100), ('welcome', 'p3', 1, 'wait', 6, 1, NULL, NULL, ?, 200)",
+                StateCodec.write(p1),
+                StateCodec.write(waiting("p3", 200)));
+            Sql.update(
+                c,
+                "INSERT INTO send_history (profile_id, sent_at, outbox_id, channel, flow_id)"
+                    + " VALUES ('p1', 10, 'o1', 'email', 'welcome'),"
+                    + " ('p4', 20, 'o4', 'sms', 'welcome')");
+            return null;
+          });
+    }
+
+    try (Database after = Database.open(file, FlowSchema.STEPS, Database.Synchronous.FULL)) {
+      after.read(
+          c -> {
+            assertThat(
+                    Sql.list(
+                        c,
+                        "SELECT profile_id FROM flow_profiles ORDER BY profile_key",
+                        r -> r.getString(1)))
+                .containsExactly("p2", "p1", "p3", "p4");
+            assertThat(FlowStates.of(c, new ProfileId("p1")))
+                .containsExactly(Map.entry("welcome", p1));
+            assertThat(FlowStates.due(c, 1_000, 10))
+                .containsExactly(
+                    new FlowStates.Due("welcome", new ProfileId("p1"), 100),
+                    new FlowStates.Due("welcome", new ProfileId("p3"), 200));
+            assertThat(history(c, "p1")).containsExactly("o1/email/10");
+            assertThat(history(c, "p4")).containsExactly("o4/sms/20");
+            assertThat(timeline(c, "p1")).containsExactly(3L, 2L);
+            // The statistics' counts are those of the same rows.
+            assertThat(
+                    Sql.one(
+                        c,
+                        "SELECT profiles FROM flow_counts WHERE flow_id = 'welcome' AND step = 'wait'",
+                        r -> r.getLong(1)))
+                .contains(2L);
+            return null;
+          });
+      after.transaction(
+          c -> {
+            // A new timeline line follows the old ones (AUTOINCREMENT kept its high-water mark
+            // through the rebuild), and the triggers count a moved state.
+            Outbox.activity(c, "p2", 2, "welcome", 1, null, "send", "queued", "x", null);
+            assertThat(timeline(c, "p2")).containsExactly(4L, 1L);
+            FlowStates.save(c, waiting("p3", 300), 300L, 200L);
+            assertThat(FlowStates.due(c, 1_000, 10))
+                .extracting(FlowStates.Due::dueMillis)
+                .containsExactly(100L, 300L);
+            return null;
+          });
+    }
+  }
+
+  @Test
+  void profilesAreNumberedAsTheyAreFirstWrittenAndReadByTheirNumber() throws Exception {
+    try (Database db =
+        Database.open(dir.resolve("flows.db"), FlowSchema.STEPS, Database.Synchronous.FULL)) {
+      db.transaction(
+          c -> {
+            for (String who : List.of("p_zz", "p_aa", "p_mm")) {
+              FlowStates.save(c, waiting(who, 100), 100L, null);
+            }
+            FlowStates.save(c, waiting("p_aa", 200), 200L, 100L); // already numbered
+            Outbox.history(c, "o1", "p_mm", "email", "welcome", 5);
+            return null;
+          });
+      db.read(
+          c -> {
+            assertThat(
+                    Sql.list(
+                        c,
+                        "SELECT profile_id FROM flow_profiles ORDER BY profile_key",
+                        r -> r.getString(1)))
+                .containsExactly("p_zz", "p_aa", "p_mm");
+            // Found through the number's index, never by scanning a table.
+            for (String sql :
+                List.of(
+                    "SELECT flow_id, state FROM flow_state WHERE profile_key = " + FlowProfiles.KEY,
+                    "SELECT sent_at FROM send_history WHERE profile_key = "
+                        + FlowProfiles.KEY
+                        + " AND sent_at >= 0",
+                    "SELECT seq FROM activity WHERE profile_key = "
+                        + FlowProfiles.KEY
+                        + " ORDER BY seq DESC LIMIT 10")) {
+              assertThat(plan(c, sql)).as(sql).noneMatch(line -> line.startsWith("SCAN"));
+            }
+            assertThat(history(c, "p_mm")).containsExactly("o1/email/5");
+            return null;
+          });
+      // A row of a profile flows.db never numbered is refused, not written without a key.
+      Optional<Throwable> refused =
+          db.transaction(
+              c -> {
+                try {
+                  Outbox.activity(c, "p_new", 1, "welcome", 1, null, "send", "queued", "x", null);
+                  return Optional.empty();
+                } catch (SQLException e) {
+                  return Optional.of(e);
+                }
+              });
+      assertThat(refused)
+          .hasValueSatisfying(e -> assertThat(e).hasMessageContaining("NOT NULL constraint"));
+
+      new FlowErasure(db).erase(Set.of(new ProfileId("p_mm")));
+      db.read(
+          c -> {
+            assertThat(Sql.list(c, "SELECT profile_id FROM flow_profiles", r -> r.getString(1)))
+                .containsExactlyInAnyOrder("p_zz", "p_aa");
+            assertThat(history(c, "p_mm")).isEmpty();
+            assertThat(FlowStates.of(c, new ProfileId("p_mm"))).isEmpty();
+            assertThat(FlowStates.of(c, new ProfileId("p_aa"))).hasSize(1);
+            return null;
+          });
+    }
+  }
+
+  private static List<String> history(Connection c, String profile) throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT outbox_id, channel, sent_at FROM send_history WHERE profile_key = "
+            + FlowProfiles.KEY
+            + " ORDER BY sent_at",
+        r -> r.getString(1) + "/" + r.getString(2) + "/" + r.getLong(3),
+        profile);
+  }
+
+  private static List<Long> timeline(Connection c, String profile) throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT seq FROM activity WHERE profile_key = " + FlowProfiles.KEY + " ORDER BY seq DESC",
+        r -> r.getLong(1),
+        profile);
+  }
+
+  private static List<String> plan(Connection c, String sql) throws SQLException {
+    return Sql.list(c, "EXPLAIN QUERY PLAN " + sql, r -> r.getString(4), "p_mm");
+  }
+
+  private static FlowState waiting(String profile, long wakeMillis) {
+    Instant entered = Instant.ofEpochMilli(5);
+    return new FlowState(
+        new ProfileId(profile),
+        "welcome",
+        1,
+        1,
+        Optional.of(entered),
+        Optional.of(
+            new Run(
+                1,
+                entered,
+                "wait",
+                entered,
+                Optional.of(Instant.ofEpochMilli(wakeMillis)),
+                false,
+                Map.of(),
+                Map.of())),
+        Optional.empty());
+  }
+}
