@@ -101,8 +101,11 @@ final class DecisionWriter {
             if (missing.isPresent()) {
               Sql.update(
                   c,
-                  "UPDATE outbox SET status = 'dead', last_error = ? WHERE id = ?",
+                  "UPDATE outbox SET status = 'dead', last_error = ? WHERE profile_key = "
+                      + FlowProfiles.KEY
+                      + " AND id = ?",
                   missing.get(),
+                  pid,
                   send.outboxId());
               log(c, pid, now, flow, send.stepId(), "send", "dead", missing.get(), send.outboxId());
             } else {

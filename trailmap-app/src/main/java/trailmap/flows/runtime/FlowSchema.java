@@ -304,10 +304,11 @@ final class FlowSchema {
               COUNT_TRIGGERS.get(0),
               COUNT_TRIGGERS.get(1),
               COUNT_TRIGGERS.get(2)),
-          // Rows that a timer or a step writes lie together (trailmap-bench/README.md, change 17):
-          // each profile gets a number in flows.db when it is first written here, in that order,
-          // and its flow states, send history and timeline are keyed by that number instead of by
-          // its id, a hash that put every profile's rows at a random place of each tree. People
+          // Rows that a timer or a step writes lie together (trailmap-bench/README.md, changes 17
+          // and 18): each profile gets a number in flows.db when it is first written here, in that
+          // order, and its flow states, send history, timeline and outbox rows are keyed by that
+          // number instead of by its id (a hash, which put every profile's rows at a random place
+          // of each tree) or, for the outbox, by the message's id (a hash too). People
           // who entered flows about the same time wake up about the same time, so a batch of due
           // timers now writes a few neighbouring pages of each tree instead of one page per
           // profile. Existing profiles are numbered in the order of their first timeline line.
@@ -325,6 +326,8 @@ final class FlowSchema {
                   + " SELECT profile_id FROM flow_state ORDER BY entered_at, profile_id",
               "INSERT OR IGNORE INTO flow_profiles (profile_id)"
                   + " SELECT profile_id FROM send_history ORDER BY sent_at, profile_id",
+              "INSERT OR IGNORE INTO flow_profiles (profile_id)"
+                  + " SELECT profile_id FROM outbox ORDER BY rowid",
               """
               CREATE TABLE flow_state_keyed (
                 profile_key INTEGER NOT NULL,
@@ -389,5 +392,35 @@ final class FlowSchema {
               "DROP TABLE activity",
               "ALTER TABLE activity_keyed RENAME TO activity",
               "CREATE INDEX activity_by_profile ON activity(profile_key, seq)",
-              "CREATE INDEX activity_by_flow ON activity(flow_id, kind, outcome)"));
+              "CREATE INDEX activity_by_flow ON activity(flow_id, kind, outcome)",
+              // A rowid table still, in the order messages were queued (Outbox.prune's cursor is a
+              // rowid, kept through the copy); the id is unique per profile, and so everywhere,
+              // since it is a hash of the profile's id among other parts.
+              """
+              CREATE TABLE outbox_keyed (
+                profile_key INTEGER NOT NULL,
+                id TEXT NOT NULL,
+                flow_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                profile_id TEXT NOT NULL,
+                step TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                next_attempt_at INTEGER NOT NULL,
+                last_error TEXT,
+                created_at INTEGER NOT NULL,
+                sent_at INTEGER
+              )""",
+              "INSERT INTO outbox_keyed (rowid, profile_key, id, flow_id, version, profile_id,"
+                  + " step, channel, payload, status, attempts, next_attempt_at, last_error,"
+                  + " created_at, sent_at) SELECT o.rowid, p.profile_key, o.id, o.flow_id,"
+                  + " o.version, o.profile_id, o.step, o.channel, o.payload, o.status, o.attempts,"
+                  + " o.next_attempt_at, o.last_error, o.created_at, o.sent_at"
+                  + " FROM outbox o JOIN flow_profiles p ON p.profile_id = o.profile_id",
+              "DROP TABLE outbox",
+              "ALTER TABLE outbox_keyed RENAME TO outbox",
+              "CREATE UNIQUE INDEX outbox_by_profile ON outbox(profile_key, id)",
+              "CREATE INDEX outbox_by_due ON outbox(status, next_attempt_at)"));
 }

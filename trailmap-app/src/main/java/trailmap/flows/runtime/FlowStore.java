@@ -476,8 +476,15 @@ public final class FlowStore implements AutoCloseable {
   }
 
   /** One outbox row. */
-  public Optional<OutboxMessage> outbox(String id) {
-    return db.read(c -> Sql.one(c, Outbox.SELECT + " WHERE id = ?", Outbox::row, id));
+  public Optional<OutboxMessage> outbox(String profileId, String id) {
+    return db.read(
+        c ->
+            Sql.one(
+                c,
+                Outbox.SELECT + " WHERE profile_key = " + FlowProfiles.KEY + " AND id = ?",
+                Outbox::row,
+                profileId,
+                id));
   }
 
   /** Every outbox row of a profile, oldest first. */
@@ -486,7 +493,10 @@ public final class FlowStore implements AutoCloseable {
         c ->
             Sql.list(
                 c,
-                Outbox.SELECT + " WHERE profile_id = ? ORDER BY created_at, id",
+                Outbox.SELECT
+                    + " WHERE profile_key = "
+                    + FlowProfiles.KEY
+                    + " ORDER BY created_at, id",
                 Outbox::row,
                 profileId));
   }

@@ -67,7 +67,11 @@ final class Outbox {
     return ended.size();
   }
 
-  /** Queues a message; a row with this id already queued is left alone (a replayed decision). */
+  /**
+   * Queues a message; a row with this id already queued is left alone (a replayed decision). The
+   * profile must be numbered ({@link FlowProfiles#ensure}): else the insert fails, where {@code OR
+   * IGNORE} would have dropped the message without a word.
+   */
   static boolean queue(
       Connection c,
       String id,
@@ -81,9 +85,12 @@ final class Outbox {
       throws SQLException {
     return Sql.update(
             c,
-            "INSERT OR IGNORE INTO outbox (id, flow_id, version, profile_id, step, channel,"
-                + " payload, status, attempts, next_attempt_at, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
+            "INSERT INTO outbox (profile_key, id, flow_id, version, profile_id, step, channel,"
+                + " payload, status, attempts, next_attempt_at, created_at) VALUES ("
+                + FlowProfiles.KEY
+                + ", ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)"
+                + " ON CONFLICT (profile_key, id) DO NOTHING",
+            profileId,
             id,
             flowId,
             version,

@@ -215,7 +215,16 @@ final class OutboxSender implements AutoCloseable {
     return store.erasures() != erasuresAtRead
         && store
             .db()
-            .read(c -> Sql.one(c, "SELECT 1 FROM outbox WHERE id = ?", r -> true, row.id()))
+            .read(
+                c ->
+                    Sql.one(
+                        c,
+                        "SELECT 1 FROM outbox WHERE profile_key = "
+                            + FlowProfiles.KEY
+                            + " AND id = ?",
+                        r -> true,
+                        row.profileId(),
+                        row.id()))
             .isEmpty();
   }
 
@@ -227,8 +236,11 @@ final class OutboxSender implements AutoCloseable {
             c ->
                 Sql.update(
                     c,
-                    "UPDATE outbox SET next_attempt_at = ? WHERE id = ?",
+                    "UPDATE outbox SET next_attempt_at = ? WHERE profile_key = "
+                        + FlowProfiles.KEY
+                        + " AND id = ?",
                     clock.millis() + ERASURE_PENDING_RECHECK.toMillis(),
+                    row.profileId(),
                     row.id()));
   }
 
@@ -343,12 +355,15 @@ final class OutboxSender implements AutoCloseable {
         Sql.update(
             c,
             "UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?,"
-                + " sent_at = ? WHERE id = ?",
+                + " sent_at = ? WHERE profile_key = "
+                + FlowProfiles.KEY
+                + " AND id = ?",
             status,
             attempts,
             next,
             status.equals("sent") ? null : detail,
             status.equals("sent") ? now : null,
+            row.profileId(),
             row.id());
     if (updated == 0) {
       // The person was erased after the row was handed over: a line on their timeline would

@@ -61,6 +61,13 @@ class FlowProfileKeysTest {
                 "INSERT INTO send_history (profile_id, sent_at, outbox_id, channel, flow_id)"
                     + " VALUES ('p1', 10, 'o1', 'email', 'welcome'),"
                     + " ('p4', 20, 'o4', 'sms', 'welcome')");
+            // p5 only has a message queued, at rowid 7 (the prune's cursor counts rowids).
+            Sql.update(
+                c,
+                "INSERT INTO outbox (rowid, id, flow_id, version, profile_id, step, channel,"
+                    + " payload, status, attempts, next_attempt_at, created_at)"
+                    + " VALUES (7, 'o5', 'welcome', 1, 'p5', 'hello', 'email', '{}', 'pending', 0,"
+                    + " 30, 30)");
             return null;
           });
     }
@@ -73,7 +80,7 @@ class FlowProfileKeysTest {
                         c,
                         "SELECT profile_id FROM flow_profiles ORDER BY profile_key",
                         r -> r.getString(1)))
-                .containsExactly("p2", "p1", "p3", "p4");
+                .containsExactly("p2", "p1", "p3", "p4", "p5");
             assertThat(FlowStates.of(c, new ProfileId("p1")))
                 .containsExactly(Map.entry("welcome", p1));
             assertThat(FlowStates.due(c, 1_000, 10))
@@ -83,6 +90,14 @@ class FlowProfileKeysTest {
             assertThat(history(c, "p1")).containsExactly("o1/email/10");
             assertThat(history(c, "p4")).containsExactly("o4/sms/20");
             assertThat(timeline(c, "p1")).containsExactly(3L, 2L);
+            assertThat(
+                    Sql.list(
+                        c,
+                        "SELECT rowid, id FROM outbox WHERE profile_key = " + FlowProfiles.KEY,
+                        r -> r.getLong(1) + "/" + r.getString(2),
+                        "p5"))
+                .containsExactly("7/o5");
+            assertThat(Outbox.due(c, 100, 10)).extracting(OutboxMessage::id).containsExactly("o5");
             // The statistics' counts are those of the same rows.
             assertThat(
                     Sql.one(
@@ -98,6 +113,9 @@ class FlowProfileKeysTest {
             // through the rebuild), and the triggers count a moved state.
             Outbox.activity(c, "p2", 2, "welcome", 1, null, "send", "queued", "x", null);
             assertThat(timeline(c, "p2")).containsExactly(4L, 1L);
+            // A replayed decision's message is not queued twice; a new one is.
+            assertThat(queue(c, "o5", "p5")).isFalse();
+            assertThat(queue(c, "o6", "p5")).isTrue();
             FlowStates.save(c, waiting("p3", 300), 300L, 200L);
             assertThat(FlowStates.due(c, 1_000, 10))
                 .extracting(FlowStates.Due::dueMillis)
@@ -137,25 +155,38 @@ class FlowProfileKeysTest {
                         + " AND sent_at >= 0",
                     "SELECT seq FROM activity WHERE profile_key = "
                         + FlowProfiles.KEY
-                        + " ORDER BY seq DESC LIMIT 10")) {
+                        + " ORDER BY seq DESC LIMIT 10",
+                    "SELECT status FROM outbox WHERE profile_key = "
+                        + FlowProfiles.KEY
+                        + " AND id = 'o1'")) {
               assertThat(plan(c, sql)).as(sql).noneMatch(line -> line.startsWith("SCAN"));
             }
             assertThat(history(c, "p_mm")).containsExactly("o1/email/5");
             return null;
           });
-      // A row of a profile flows.db never numbered is refused, not written without a key.
-      Optional<Throwable> refused =
-          db.transaction(
+      // A row of a profile flows.db never numbered is refused, not written without a key, nor
+      // dropped without a word.
+      List<Database.Work<?>> writes =
+          List.of(
               c -> {
-                try {
-                  Outbox.activity(c, "p_new", 1, "welcome", 1, null, "send", "queued", "x", null);
-                  return Optional.empty();
-                } catch (SQLException e) {
-                  return Optional.of(e);
-                }
-              });
-      assertThat(refused)
-          .hasValueSatisfying(e -> assertThat(e).hasMessageContaining("NOT NULL constraint"));
+                Outbox.activity(c, "p_new", 1, "welcome", 1, null, "send", "queued", "x", null);
+                return null;
+              },
+              c -> queue(c, "o9", "p_new"));
+      for (Database.Work<?> write : writes) {
+        Optional<Throwable> refused =
+            db.transaction(
+                c -> {
+                  try {
+                    write.run(c);
+                    return Optional.empty();
+                  } catch (SQLException e) {
+                    return Optional.of(e);
+                  }
+                });
+        assertThat(refused)
+            .hasValueSatisfying(e -> assertThat(e).hasMessageContaining("NOT NULL constraint"));
+      }
 
       new FlowErasure(db).erase(Set.of(new ProfileId("p_mm")));
       db.read(
@@ -168,6 +199,10 @@ class FlowProfileKeysTest {
             return null;
           });
     }
+  }
+
+  private static boolean queue(Connection c, String id, String profile) throws SQLException {
+    return Outbox.queue(c, id, "welcome", 1, profile, "hello", "email", "{}", 40);
   }
 
   private static List<String> history(Connection c, String profile) throws SQLException {

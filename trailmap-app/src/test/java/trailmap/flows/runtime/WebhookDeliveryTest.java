@@ -84,7 +84,7 @@ class WebhookDeliveryTest {
       clock.advance(Duration.ofMinutes(1));
       runtime.step();
       assertThat(receiver.requests).hasSize(2);
-      assertThat(flows.outbox(row.id()).orElseThrow().status()).isEqualTo("sent");
+      assertThat(flows.outbox(row.profileId(), row.id()).orElseThrow().status()).isEqualTo("sent");
 
       Receiver.Request last = receiver.requests.getLast();
       assertThat(last.idempotencyKey())
