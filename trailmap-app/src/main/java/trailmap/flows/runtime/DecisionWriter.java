@@ -63,7 +63,8 @@ final class DecisionWriter {
       FlowStates.save(c, state, setAt, cancelAt);
     }
     String pid = profile.id().value();
-    // Numbered before any row of theirs is written: the send history and timeline are keyed by it.
+    // Numbered before the rows keyed by the number are written (saving a state above numbers the
+    // profile too, but a profile that did not enter has no state written).
     FlowProfiles.ensure(c, pid);
     int version = flow.version();
     for (Decision decision : d.decisions()) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -37,9 +38,11 @@ final class FlowErasure {
     try {
       db.transaction(
           c -> {
-            List<String> tables = tablesWith(c, "profile_id");
-            // Their own key comes first in these tables (FlowProfiles): the id is not indexed.
+            // Their number comes first in the keys of the tables that have one (FlowProfiles),
+            // where the id is not indexed; a table may hold the number alone.
             Set<String> keyed = Set.copyOf(tablesWith(c, "profile_key"));
+            Set<String> tables = new TreeSet<>(tablesWith(c, "profile_id"));
+            tables.addAll(keyed);
             for (ProfileId profile : profiles) {
               Optional<Long> key =
                   Sql.one(

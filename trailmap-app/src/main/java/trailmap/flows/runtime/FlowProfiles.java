@@ -5,9 +5,9 @@ import java.sql.SQLException;
 
 /**
  * The {@code flow_profiles} table: each profile's number in flows.db, given the first time the
- * runtime writes a row of theirs, and the key of their flow states, send history and timeline
- * (FlowSchema, the step that adds it). Numbers follow the order in which people first reach a flow,
- * so those who wake up together are keyed together.
+ * runtime writes a row of theirs, never given again, and the key of their flow states, send
+ * history, timeline and outbox rows (FlowSchema, the step that adds it). Numbers follow the order
+ * in which people first reach a flow, so those who wake up together are keyed together.
  */
 final class FlowProfiles {
   private FlowProfiles() {}

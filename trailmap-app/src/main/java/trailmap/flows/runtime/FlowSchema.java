@@ -8,7 +8,7 @@ final class FlowSchema {
 
   /**
    * The triggers that keep {@code flow_counts} (the statistics' counts per flow, version, step and
-   * last outcome) equal to counting {@code flow_state}: part of two released steps, which create
+   * last outcome) equal to counting {@code flow_state}: part of two steps, each of which creates
    * them on a new {@code flow_state}. Never edit them; a change is a new step.
    */
   private static final List<String> COUNT_TRIGGERS =
@@ -304,6 +304,9 @@ final class FlowSchema {
               COUNT_TRIGGERS.get(0),
               COUNT_TRIGGERS.get(1),
               COUNT_TRIGGERS.get(2)),
+          // An erased person's number is never given again (AUTOINCREMENT), so no row a later
+          // table might key by number alone can pass to someone else.
+          //
           // Rows that a timer or a step writes lie together (trailmap-bench/README.md, changes 17
           // and 18): each profile gets a number in flows.db when it is first written here, in that
           // order, and its flow states, send history, timeline and outbox rows are keyed by that
@@ -317,7 +320,7 @@ final class FlowSchema {
           List.of(
               """
               CREATE TABLE flow_profiles (
-                profile_key INTEGER PRIMARY KEY,
+                profile_key INTEGER PRIMARY KEY AUTOINCREMENT,
                 profile_id TEXT NOT NULL UNIQUE
               )""",
               "INSERT OR IGNORE INTO flow_profiles (profile_id)"
@@ -348,7 +351,9 @@ final class FlowSchema {
                   + " s.due_at FROM flow_state s JOIN flow_profiles p ON p.profile_id = s.profile_id",
               "DROP TABLE flow_state",
               "ALTER TABLE flow_state_keyed RENAME TO flow_state",
-              "CREATE INDEX flow_state_by_due ON flow_state(due_at) WHERE due_at IS NOT NULL",
+              // With the id: the due timers are read from the index alone (FlowStates.due).
+              "CREATE INDEX flow_state_by_due ON flow_state(due_at, profile_id)"
+                  + " WHERE due_at IS NOT NULL",
               // A version's migration reads a flow's states (written only when a state is new).
               "CREATE INDEX flow_state_by_flow ON flow_state(flow_id)",
               // The same rows as before: flow_counts stays as it is.
@@ -370,8 +375,9 @@ final class FlowSchema {
                   + " FROM send_history h JOIN flow_profiles p ON p.profile_id = h.profile_id",
               "DROP TABLE send_history",
               "ALTER TABLE send_history_keyed RENAME TO send_history",
-              // seq keeps its values (and AUTOINCREMENT its high-water mark, renamed with the
-              // table).
+              // seq keeps its values, and AUTOINCREMENT its high-water mark: dropping the table
+              // deletes its mark, and the copy's own is only the greatest seq left, which is below
+              // the lines of a person erased last; the mark moves to the copy, renamed with it.
               """
               CREATE TABLE activity_keyed (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -389,15 +395,22 @@ final class FlowSchema {
               "INSERT INTO activity_keyed SELECT a.seq, p.profile_key, a.profile_id, a.at,"
                   + " a.flow_id, a.version, a.step, a.kind, a.outcome, a.reason, a.outbox_id"
                   + " FROM activity a JOIN flow_profiles p ON p.profile_id = a.profile_id",
+              "DELETE FROM sqlite_sequence WHERE name = 'activity_keyed'",
+              "INSERT INTO sqlite_sequence (name, seq)"
+                  + " SELECT 'activity_keyed', seq FROM sqlite_sequence WHERE name = 'activity'",
               "DROP TABLE activity",
               "ALTER TABLE activity_keyed RENAME TO activity",
               "CREATE INDEX activity_by_profile ON activity(profile_key, seq)",
               "CREATE INDEX activity_by_flow ON activity(flow_id, kind, outcome)",
-              // A rowid table still, in the order messages were queued (Outbox.prune's cursor is a
-              // rowid, kept through the copy); the id is unique per profile, and so everywhere,
-              // since it is a hash of the profile's id among other parts.
+              // Still in the order messages were queued, now by an AUTOINCREMENT seq
+              // (Outbox.prune's
+              // cursor is that rowid, kept through the copy): before, a message queued after the
+              // newest rows were erased could get a rowid behind the cursor and keep its body. The
+              // id
+              // is unique per profile, and so everywhere, since it hashes the profile's id too.
               """
               CREATE TABLE outbox_keyed (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 profile_key INTEGER NOT NULL,
                 id TEXT NOT NULL,
                 flow_id TEXT NOT NULL,
@@ -413,7 +426,7 @@ final class FlowSchema {
                 created_at INTEGER NOT NULL,
                 sent_at INTEGER
               )""",
-              "INSERT INTO outbox_keyed (rowid, profile_key, id, flow_id, version, profile_id,"
+              "INSERT INTO outbox_keyed (seq, profile_key, id, flow_id, version, profile_id,"
                   + " step, channel, payload, status, attempts, next_attempt_at, last_error,"
                   + " created_at, sent_at) SELECT o.rowid, p.profile_key, o.id, o.flow_id,"
                   + " o.version, o.profile_id, o.step, o.channel, o.payload, o.status, o.attempts,"

@@ -597,10 +597,11 @@ public final class FlowStore implements AutoCloseable {
    * Forgets erased people ({@code DELETE /api/profiles/{id}}): deletes every row of every flows.db
    * table with a {@code profile_id} column that names one of {@code profiles} (flow state,
    * wake-ups, outbox rows with their rendered messages, send history, suppressions, consent, the
-   * flow timeline, API calls and their log, schedule firings, and any such table added later), in
-   * one transaction, then checkpoints the WAL, so no row and no page of the files names them. A
-   * schedule sweep that had stopped at one of them goes on from the previous profile with a firing
-   * instead.
+   * flow timeline, API calls and their log, schedule firings, and any such table added later), by
+   * their number in flows.db where a table has a {@code profile_key} column ({@link FlowProfiles};
+   * the number's own row too, and a table with the number alone), in one transaction, then
+   * checkpoints the WAL, so no row and no page of the files names them. A schedule sweep that had
+   * stopped at one of them goes on from the previous profile with a firing instead.
    *
    * <p>Waits for the runtime's unit of work in flight (a page of events, a batch of timers, a send
    * being handed over); afterwards the runtime neither sends one of the deleted outbox rows nor

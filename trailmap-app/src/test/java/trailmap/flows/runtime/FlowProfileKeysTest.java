@@ -68,6 +68,14 @@ class FlowProfileKeysTest {
                     + " payload, status, attempts, next_attempt_at, created_at)"
                     + " VALUES (7, 'o5', 'welcome', 1, 'p5', 'hello', 'email', '{}', 'pending', 0,"
                     + " 30, 30)");
+            // p_gone's timeline line (seq 4), the newest, erased before the upgrade: its number is
+            // not given again.
+            Sql.update(
+                c,
+                "INSERT INTO activity (profile_id, at, flow_id, version, step, kind, outcome,"
+                    + " reason, outbox_id) VALUES ('p_gone', 1, 'welcome', 1, NULL, 'entered',"
+                    + " 'entered', 'trigger', NULL)");
+            Sql.update(c, "DELETE FROM activity WHERE profile_id = 'p_gone'");
             return null;
           });
     }
@@ -109,13 +117,20 @@ class FlowProfileKeysTest {
           });
       after.transaction(
           c -> {
-            // A new timeline line follows the old ones (AUTOINCREMENT kept its high-water mark
-            // through the rebuild), and the triggers count a moved state.
+            // A new timeline line follows the erased one too (AUTOINCREMENT kept its high-water
+            // mark through the rebuild), and the triggers count a moved state.
             Outbox.activity(c, "p2", 2, "welcome", 1, null, "send", "queued", "x", null);
-            assertThat(timeline(c, "p2")).containsExactly(4L, 1L);
+            assertThat(timeline(c, "p2")).containsExactly(5L, 1L);
             // A replayed decision's message is not queued twice; a new one is.
             assertThat(queue(c, "o5", "p5")).isFalse();
             assertThat(queue(c, "o6", "p5")).isTrue();
+            // The outbox's rowids are AUTOINCREMENT now: a message queued after the newest one was
+            // erased comes after it, so after the retention's cursor once that passed it (the old
+            // table kept no high-water mark, so this holds from the upgrade on).
+            long erased = rowid(c, "o6");
+            Sql.update(c, "DELETE FROM outbox WHERE id = 'o6'");
+            assertThat(queue(c, "o7", "p5")).isTrue();
+            assertThat(rowid(c, "o7")).isGreaterThan(erased);
             FlowStates.save(c, waiting("p3", 300), 300L, 200L);
             assertThat(FlowStates.due(c, 1_000, 10))
                 .extracting(FlowStates.Due::dueMillis)
@@ -161,6 +176,14 @@ class FlowProfileKeysTest {
                         + " AND id = 'o1'")) {
               assertThat(plan(c, sql)).as(sql).noneMatch(line -> line.startsWith("SCAN"));
             }
+            // The due timers come from their index alone, ids included.
+            assertThat(
+                    Sql.list(
+                        c,
+                        "EXPLAIN QUERY PLAN SELECT flow_id, profile_id, due_at FROM flow_state"
+                            + " WHERE due_at <= 1000 ORDER BY due_at",
+                        r -> r.getString(4)))
+                .anyMatch(line -> line.contains("COVERING INDEX flow_state_by_due"));
             assertThat(history(c, "p_mm")).containsExactly("o1/email/5");
             return null;
           });
@@ -198,7 +221,25 @@ class FlowProfileKeysTest {
             assertThat(FlowStates.of(c, new ProfileId("p_aa"))).hasSize(1);
             return null;
           });
+      // An erased number is not given again: a row that a table keyed by the number alone left
+      // behind could never pass to someone else.
+      long given =
+          db.transaction(
+              c -> {
+                FlowProfiles.ensure(c, "p_later");
+                return Sql.one(
+                        c,
+                        "SELECT profile_key FROM flow_profiles WHERE profile_id = 'p_later'",
+                        r -> r.getLong(1))
+                    .orElseThrow();
+              });
+      assertThat(given).isEqualTo(4);
     }
+  }
+
+  private static long rowid(Connection c, String outboxId) throws SQLException {
+    return Sql.one(c, "SELECT rowid FROM outbox WHERE id = ?", r -> r.getLong(1), outboxId)
+        .orElseThrow();
   }
 
   private static boolean queue(Connection c, String id, String profile) throws SQLException {
