@@ -304,19 +304,18 @@ final class FlowSchema {
               COUNT_TRIGGERS.get(0),
               COUNT_TRIGGERS.get(1),
               COUNT_TRIGGERS.get(2)),
-          // An erased person's number is never given again (AUTOINCREMENT), so no row a later
-          // table might key by number alone can pass to someone else.
-          //
           // Rows that a timer or a step writes lie together (trailmap-bench/README.md, changes 17
           // and 18): each profile gets a number in flows.db when it is first written here, in that
           // order, and its flow states, send history, timeline and outbox rows are keyed by that
           // number instead of by its id (a hash, which put every profile's rows at a random place
-          // of each tree) or, for the outbox, by the message's id (a hash too). People
-          // who entered flows about the same time wake up about the same time, so a batch of due
-          // timers now writes a few neighbouring pages of each tree instead of one page per
-          // profile. Existing profiles are numbered in the order of their first timeline line.
+          // of each tree) or, for the outbox, by the message's id (a hash too). People who entered
+          // flows about the same time wake up about the same time, so a batch of due timers now
+          // writes a few neighbouring pages of each tree instead of one page per profile. Existing
+          // profiles are numbered in the order of their first timeline line.
           // The id stays beside the number, for the readers that list rows by flow and for the
-          // erasure, which deletes by number where a table has one.
+          // erasure, which deletes by number where a table has one. An erased person's number is
+          // never given again (AUTOINCREMENT): no row that a later table keyed by the number alone
+          // might keep could pass to someone else.
           List.of(
               """
               CREATE TABLE flow_profiles (
@@ -402,12 +401,11 @@ final class FlowSchema {
               "ALTER TABLE activity_keyed RENAME TO activity",
               "CREATE INDEX activity_by_profile ON activity(profile_key, seq)",
               "CREATE INDEX activity_by_flow ON activity(flow_id, kind, outcome)",
-              // Still in the order messages were queued, now by an AUTOINCREMENT seq
-              // (Outbox.prune's
-              // cursor is that rowid, kept through the copy): before, a message queued after the
-              // newest rows were erased could get a rowid behind the cursor and keep its body. The
-              // id
-              // is unique per profile, and so everywhere, since it hashes the profile's id too.
+              // Still in the order messages were queued, now by an AUTOINCREMENT seq: it is the
+              // rowid that Outbox.prune's cursor counts, kept through the copy. Before, a message
+              // queued after the newest rows were erased could get a rowid behind the cursor and
+              // keep its body. The id is unique per profile, and so everywhere: it hashes the
+              // profile's id too.
               """
               CREATE TABLE outbox_keyed (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.flows.engine.FlowState;
-import trailmap.flows.engine.Run;
 import trailmap.profiles.ProfileId;
 import trailmap.store.Database;
 
@@ -269,23 +268,6 @@ class FlowProfileKeysTest {
   }
 
   private static FlowState waiting(String profile, long wakeMillis) {
-    Instant entered = Instant.ofEpochMilli(5);
-    return new FlowState(
-        new ProfileId(profile),
-        "welcome",
-        1,
-        1,
-        Optional.of(entered),
-        Optional.of(
-            new Run(
-                1,
-                entered,
-                "wait",
-                entered,
-                Optional.of(Instant.ofEpochMilli(wakeMillis)),
-                false,
-                Map.of(),
-                Map.of())),
-        Optional.empty());
+    return FlowSchemaUpgradeTest.waitingUntil(profile, Instant.ofEpochMilli(wakeMillis));
   }
 }

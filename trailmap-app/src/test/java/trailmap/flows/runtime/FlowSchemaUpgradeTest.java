@@ -189,7 +189,7 @@ class FlowSchemaUpgradeTest {
     }
   }
 
-  private static FlowState waitingUntil(String profile, Instant wake) {
+  static FlowState waitingUntil(String profile, Instant wake) {
     Instant entered = Instant.ofEpochMilli(5);
     return new FlowState(
         new ProfileId(profile),
