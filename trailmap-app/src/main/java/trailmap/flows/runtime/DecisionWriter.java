@@ -59,13 +59,14 @@ final class DecisionWriter {
     }
     // The wake-up is written with the state, in one statement (FlowStates.save). A state that
     // never entered has no run, so no wake-up to arm or disarm.
+    // Either way the profile is numbered before the rows keyed by the number are written below:
+    // saving the state numbers it.
+    String pid = profile.id().value();
     if (state.entries() > 0) {
       FlowStates.save(c, state, setAt, cancelAt);
+    } else {
+      FlowProfiles.ensure(c, pid);
     }
-    String pid = profile.id().value();
-    // Numbered before the rows keyed by the number are written (saving a state above numbers the
-    // profile too, but a profile that did not enter has no state written).
-    FlowProfiles.ensure(c, pid);
     int version = flow.version();
     for (Decision decision : d.decisions()) {
       switch (decision) {
