@@ -88,14 +88,18 @@ public final class FlowLatencyBenchmark {
         trailmap(pool, "warm", first, options.warmup);
         bare("warm", first, Math.max(1, options.warmup / 2));
       }
-      for (int rate : options.rates) {
-        Result flow = trailmap(pool, "flow" + rate, rate, options.seconds);
+      for (int k = 0; k < options.rates.size(); k++) {
+        int rate = options.rates.get(k);
+        // The phase in the name too: a rate given twice (--rates 100,100 to see the server warm)
+        // must not reuse the first phase's users, whose emails would be matched again.
+        String phase = rate + "-" + k;
+        Result flow = trailmap(pool, "flow" + phase, rate, options.seconds);
         breakdowns.add(
             "at %,d/s:".formatted(rate)
                 + HandoffBreakdown.line(
                     options.url, options.adminKey, flow.users, flow.ackWall, 300));
         results.add(flow);
-        results.add(bare("bare" + rate, rate, Math.max(5, options.seconds / 2)));
+        results.add(bare("bare" + phase, rate, Math.max(5, options.seconds / 2)));
       }
     }
     System.out.printf(

@@ -46,6 +46,18 @@ final class DecisionWriter {
    */
   List<SentMessage> write(Connection c, Flow flow, ProfileView profile, Decisions d, long now)
       throws SQLException {
+    return write(c, flow, profile, d, now, null);
+  }
+
+  /**
+   * {@link #write(Connection, Flow, ProfileView, Decisions, long)} for decisions a wake-up caused:
+   * the state is written with that wake-up ({@code firedAt}) disarmed, if it is still armed and the
+   * decisions arm no other ({@link FlowStates#save(Connection, FlowState, Long, Long, Long)}).
+   * Decisions that write no state (a profile that never entered) disarm nothing.
+   */
+  List<SentMessage> write(
+      Connection c, Flow flow, ProfileView profile, Decisions d, long now, Long firedAt)
+      throws SQLException {
     List<SentMessage> queuedSends = new ArrayList<>();
     FlowState state = d.state();
     Long setAt = null;
@@ -63,7 +75,7 @@ final class DecisionWriter {
     // saving the state numbers it.
     String pid = profile.id().value();
     if (state.entries() > 0) {
-      FlowStates.save(c, state, setAt, cancelAt);
+      FlowStates.save(c, state, setAt, cancelAt, firedAt);
     } else {
       FlowProfiles.ensure(c, pid);
     }

@@ -17,13 +17,33 @@ final class FlowStates {
 
   /** Every flow state of a profile, by flow id. */
   static Map<String, FlowState> of(Connection c, ProfileId profile) throws SQLException {
-    Map<String, FlowState> out = new LinkedHashMap<>();
+    return held(c, profile).states();
+  }
+
+  /**
+   * A profile's flow states by flow id, and the wake-ups armed for them ({@code due_at}) by flow
+   * id. The armed time is the row's, not the state's {@link FlowState#wakeAt}: a fired wake-up the
+   * engine had nothing to do for is disarmed while the state keeps its time.
+   */
+  record Held(Map<String, FlowState> states, Map<String, Long> armed) {}
+
+  static Held held(Connection c, ProfileId profile) throws SQLException {
+    Map<String, FlowState> states = new LinkedHashMap<>();
+    Map<String, Long> armed = new HashMap<>();
     Sql.list(
         c,
-        "SELECT flow_id, state FROM flow_state WHERE profile_key = " + FlowProfiles.KEY,
-        r -> out.put(r.getString(1), StateCodec.read(profile, r.getString(1), r.getString(2))),
+        "SELECT flow_id, state, due_at FROM flow_state WHERE profile_key = " + FlowProfiles.KEY,
+        r -> {
+          String flowId = r.getString(1);
+          states.put(flowId, StateCodec.read(profile, flowId, r.getString(2)));
+          long due = r.getLong(3);
+          if (!r.wasNull()) {
+            armed.put(flowId, due);
+          }
+          return null;
+        },
         profile.value());
-    return out;
+    return new Held(states, armed);
   }
 
   /**
@@ -49,6 +69,16 @@ final class FlowStates {
    * exactly when the state's wake-up time changes.
    */
   static void save(Connection c, FlowState s, Long setAt, Long cancelAt) throws SQLException {
+    save(c, s, setAt, cancelAt, null);
+  }
+
+  /**
+   * {@link #save(Connection, FlowState, Long, Long)} that also disarms the wake-up {@code firedAt}
+   * if it is still the one armed: the wake-up being fired, disarmed in the statement that writes
+   * what it caused rather than in one of its own before (which was a tenth of a timer's time).
+   */
+  static void save(Connection c, FlowState s, Long setAt, Long cancelAt, Long firedAt)
+      throws SQLException {
     FlowProfiles.ensure(c, s.profile().value());
     Sql.update(
         c,
@@ -59,8 +89,8 @@ final class FlowStates {
             + " ON CONFLICT (profile_key, flow_id) DO UPDATE SET version = excluded.version,"
             + " step = excluded.step, entered_at = excluded.entered_at, entries = excluded.entries,"
             + " variant = excluded.variant, outcome = excluded.outcome, state = excluded.state,"
-            + " due_at = CASE WHEN ? IS NOT NULL THEN excluded.due_at WHEN due_at = ? THEN NULL"
-            + " ELSE due_at END",
+            + " due_at = CASE WHEN ? IS NOT NULL THEN excluded.due_at"
+            + " WHEN due_at = ? OR due_at = ? THEN NULL ELSE due_at END",
         s.profile().value(),
         s.flowId(),
         s.profile().value(),
@@ -73,7 +103,8 @@ final class FlowStates {
         StateCodec.write(s),
         setAt,
         setAt,
-        cancelAt);
+        cancelAt,
+        firedAt);
   }
 
   private static String variants(Map<String, String> variants) {

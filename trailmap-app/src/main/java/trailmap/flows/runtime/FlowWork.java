@@ -486,6 +486,25 @@ final class FlowWork implements AutoCloseable {
       Input input,
       Instant now)
       throws SQLException {
+    handleOne(c, reads, profile, flowId, currentVersion, input, now, null);
+  }
+
+  /**
+   * {@link #handleOne(Connection, ProfileReads, ProfileId, String, int, Input, Instant)} for the
+   * input a wake-up caused: the state it writes disarms that wake-up ({@code firedAt}) in the same
+   * statement. Returns whether it wrote the state; when it did not, the caller disarms the wake-up
+   * itself.
+   */
+  private boolean handleOne(
+      Connection c,
+      ProfileReads reads,
+      ProfileId profile,
+      String flowId,
+      int currentVersion,
+      Input input,
+      Instant now,
+      Long firedAt)
+      throws SQLException {
     Map<String, FlowState> states = reads.states(c, profile);
     FlowState state = states.getOrDefault(flowId, FlowState.none(profile, flowId, currentVersion));
     Loaded loaded = loaded(flowId, state.inside() ? state.version() : currentVersion);
@@ -493,7 +512,7 @@ final class FlowWork implements AutoCloseable {
     // An erased profile, or one holding no identity (its events' identities were all junk): a
     // profile nothing can reach again, which no trigger (event, schedule sweep, segment) may start.
     if (found.isEmpty() || !found.get().identified()) {
-      return;
+      return false;
     }
     ProfileView view = found.get();
     List<PendingMessage> pending = new ArrayList<>();
@@ -517,18 +536,21 @@ final class FlowWork implements AutoCloseable {
             pending);
     Decisions decisions = loaded.engine().handle(state, context, input, now);
     if (decisions.decisions().isEmpty() && decisions.state().equals(state)) {
-      return; // nothing changed: no state row to write again
+      return false; // nothing changed: no state row to write again
     }
     for (SentMessage sent :
-        writer.write(c, loaded.engine().flow(), view, decisions, now.toEpochMilli())) {
+        writer.write(c, loaded.engine().flow(), view, decisions, now.toEpochMilli(), firedAt)) {
       reads.sent(profile, sent);
     }
     states.put(flowId, decisions.state());
+    return decisions.state().entries() > 0; // DecisionWriter writes the state of an entered one
   }
 
   /**
    * Fires the timers due by the clock, a batch of them in one transaction that also disarms them,
-   * so a wake-up fires once; returns how many fired.
+   * so a wake-up fires once; returns how many fired. A timer is checked against the wake-up armed
+   * in the profile's row as the transaction reads it, and disarmed by the statement that writes the
+   * state it caused (or by one of its own when it caused none).
    */
   int fireDueTimers() {
     reload();
@@ -549,13 +571,23 @@ final class FlowWork implements AutoCloseable {
         .transaction(
             c -> {
               for (FlowStates.Due timer : due) {
+                ProfileId profile = timer.profile();
+                long at = timer.dueMillis();
                 Integer current = published.get(timer.flowId());
-                if (FlowStates.disarm(c, timer.flowId(), timer.profile(), timer.dueMillis()) == 0
-                    || current == null) {
+                if (current == null) {
+                  // Published when found due, not as this round loaded the flows: disarmed, so that
+                  // the batch is not found due again and again.
+                  FlowStates.disarm(c, timer.flowId(), profile, at);
                   continue;
                 }
-                Input fired = new Input.TimerFired(Instant.ofEpochMilli(timer.dueMillis()));
-                handleOne(c, reads, timer.profile(), timer.flowId(), current, fired, now);
+                if (!reads.armed(c, profile, timer.flowId()).equals(Optional.of(at))) {
+                  continue; // fired already, or armed for another time since it was found due
+                }
+                reads.fired(profile, timer.flowId());
+                Input fired = new Input.TimerFired(Instant.ofEpochMilli(at));
+                if (!handleOne(c, reads, profile, timer.flowId(), current, fired, now, at)) {
+                  FlowStates.disarm(c, timer.flowId(), profile, at);
+                }
               }
               return null;
             });

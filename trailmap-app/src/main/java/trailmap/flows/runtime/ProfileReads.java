@@ -40,6 +40,7 @@ final class ProfileReads {
   private final Map<ProfileId, Set<String>> withEvents = new HashMap<>();
 
   private final Map<ProfileId, Map<String, FlowState>> states = new HashMap<>();
+  private final Map<ProfileId, Map<String, Long>> armed = new HashMap<>();
   private final Map<ProfileId, Consent> consent = new HashMap<>();
   private final Map<ProfileId, List<SentMessage>> history = new HashMap<>();
 
@@ -84,10 +85,30 @@ final class ProfileReads {
   Map<String, FlowState> states(Connection c, ProfileId id) throws SQLException {
     Map<String, FlowState> held = states.get(id);
     if (held == null) {
-      held = FlowStates.of(c, id);
+      FlowStates.Held read = FlowStates.held(c, id);
+      held = read.states();
       states.put(id, held);
+      armed.put(id, read.armed());
     }
     return held;
+  }
+
+  /**
+   * The wake-up armed in flows.db for the profile in the flow ({@code due_at}), as read with the
+   * states: what a due timer is checked against, so that one fired or armed anew since it was found
+   * due is left alone. The caller forgets it once it fired it ({@link #fired}).
+   */
+  Optional<Long> armed(Connection c, ProfileId id, String flowId) throws SQLException {
+    states(c, id);
+    return Optional.ofNullable(armed.get(id).get(flowId));
+  }
+
+  /** The wake-up of the profile in the flow was fired (and disarmed) in this round. */
+  void fired(ProfileId id, String flowId) {
+    Map<String, Long> held = armed.get(id);
+    if (held != null) {
+      held.remove(flowId);
+    }
   }
 
   Consent consent(Connection c, ProfileId id) throws SQLException {

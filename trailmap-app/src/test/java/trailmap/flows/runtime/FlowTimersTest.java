@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.eventlog.MemoryEventLog;
 import trailmap.profiles.IdentityRules;
+import trailmap.profiles.ProfileId;
+import trailmap.profiles.ProfileRef;
 import trailmap.profiles.ProfileStore;
 
 /** Due timers fire a batch per transaction; every wake-up still fires exactly once. */
@@ -73,5 +76,83 @@ class FlowTimersTest {
       assertThat(flows.outcomes("timers")).containsExactly(Map.entry("COMPLETED", (long) profiles));
       assertThat(flows.outboxCounts("timers")).containsExactly(Map.entry("pending", 2L * profiles));
     }
+  }
+
+  /**
+   * A fired wake-up is disarmed by the statement that writes the state it caused, also when the
+   * engine finds it stale (its row is armed for another time than the state waits for); one that
+   * writes no state (the person was erased from profiles.db, and flows.db's part of the erasure is
+   * still to come) is disarmed on its own. Else it would be found due again in every round.
+   */
+  @Test
+  // Without the disarm, advance() would find the wake-up due for ever: fail instead of hanging.
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aWakeUpThatChangesNothingIsDisarmedAndFoundDueNoMore() {
+    try (FlowStore flows = FlowStore.open(dir, clock);
+        ProfileStore store = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
+      flows.saveTemplate("hello", "<p>Hello</p>");
+      flows.saveTemplate("bye", "<p>Bye</p>");
+      flows.createDraft("timers.yaml", FLOW);
+      flows.publish("timers", 1, false);
+      for (String user : new String[] {"stale", "due", "erased"}) {
+        log.add(
+            FlowEvents.identify(user, clock.instant(), Map.of("email", user + "@example.com")),
+            FlowEvents.track(user, "Trial Started", clock.instant()));
+      }
+      while (store.position() < log.end()) {
+        store.apply(log.readPage(store.position(), 1000));
+      }
+      try (FlowRuntime runtime =
+          FlowRuntime.create(
+              flows,
+              store,
+              log,
+              store::position,
+              clock,
+              FlowSettings.defaults(URI.create("http://127.0.0.1")))) {
+        assertThat(runtime.advance()).isEqualTo(6);
+        ProfileId erased = store.resolve(ProfileRef.parse("userId:erased")).orElseThrow();
+        assertThat(store.delete(erased, log)).isPresent();
+        long early = clock.instant().plus(Duration.ofHours(1)).toEpochMilli();
+        String stale = store.resolve(ProfileRef.parse("userId:stale")).orElseThrow().value();
+        flows
+            .db()
+            .read(
+                c ->
+                    Sql.update(
+                        c, "UPDATE flow_state SET due_at = ? WHERE profile_id = ?", early, stale));
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(runtime.advance()).as("the stale wake-up was found due once").isEqualTo(1);
+        assertThat(dueAt(flows, stale)).as("and disarmed").isNull();
+        assertThat(runtime.advance()).isZero();
+        assertThat(flows.stepCounts("timers")).containsExactly(new StepCount(1, "pause", 3));
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(runtime.advance()).as("the other two fire as armed").isEqualTo(2);
+        assertThat(dueAt(flows, erased.value())).as("the erased one's, disarmed").isNull();
+        assertThat(runtime.advance()).isZero();
+      }
+      // The erased person's state waits for flows.db's part of the erasure.
+      assertThat(flows.stepCounts("timers")).containsExactly(new StepCount(1, "pause", 2));
+      assertThat(flows.outcomes("timers")).containsExactly(Map.entry("COMPLETED", 1L));
+    }
+  }
+
+  private static Long dueAt(FlowStore flows, String profileId) {
+    return flows
+        .db()
+        .read(
+            c ->
+                Sql.one(
+                        c,
+                        "SELECT due_at FROM flow_state WHERE profile_id = ?",
+                        r -> {
+                          long v = r.getLong(1);
+                          return r.wasNull() ? -1L : v;
+                        },
+                        profileId)
+                    .filter(v -> v >= 0)
+                    .orElse(null));
   }
 }
