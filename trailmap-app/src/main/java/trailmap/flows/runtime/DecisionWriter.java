@@ -70,14 +70,12 @@ final class DecisionWriter {
       }
     }
     // The wake-up is written with the state, in one statement (FlowStates.save). A state that
-    // never entered has no run, so no wake-up to arm or disarm.
-    // Either way the profile is numbered before the rows keyed by the number are written below:
-    // saving the state numbers it.
+    // never entered has no run, so no wake-up to arm or disarm. Either way the profile is
+    // numbered first, once, for every row written below.
     String pid = profile.id().value();
+    FlowProfiles.Numbered who = FlowProfiles.number(c, pid);
     if (state.entries() > 0) {
-      FlowStates.save(c, state, setAt, cancelAt, firedAt);
-    } else {
-      FlowProfiles.ensure(c, pid);
+      FlowStates.save(c, who, state, setAt, cancelAt, firedAt);
     }
     int version = flow.version();
     for (Decision decision : d.decisions()) {
@@ -85,11 +83,11 @@ final class DecisionWriter {
         case Decision.TimerSet set -> {} // written with the state above
         case Decision.TimerCancelled cancel -> {}
         case Decision.Entered e ->
-            log(c, pid, now, flow, null, "entered", e.heldOut() ? "held-out" : "entered", e, null);
+            log(c, who, now, flow, null, "entered", e.heldOut() ? "held-out" : "entered", e, null);
         case Decision.NotEntered n ->
-            log(c, pid, now, flow, null, "not-entered", "not-entered", n, null);
+            log(c, who, now, flow, null, "not-entered", "not-entered", n, null);
         case Decision.Assigned a ->
-            log(c, pid, now, flow, a.splitId(), "variant", a.variant(), a, null);
+            log(c, who, now, flow, a.splitId(), "variant", a.variant(), a, null);
         case Decision.Send send -> {
           Optional<String> template =
               send.message() instanceof Message.Email email
@@ -102,28 +100,26 @@ final class DecisionWriter {
                   send.outboxId(),
                   flow.id(),
                   version,
-                  pid,
+                  who,
                   send.stepId(),
                   send.message().channel(),
                   payload,
                   now);
           if (queued) {
-            Outbox.history(c, send.outboxId(), pid, send.message().channel(), flow.id(), now);
+            Outbox.history(c, send.outboxId(), who, send.message().channel(), flow.id(), now);
             queuedSends.add(
                 new SentMessage(Instant.ofEpochMilli(now), send.message().channel(), flow.id()));
             Optional<String> missing = missing(send.message(), template);
             if (missing.isPresent()) {
               Sql.update(
                   c,
-                  "UPDATE outbox SET status = 'dead', last_error = ? WHERE profile_key = "
-                      + FlowProfiles.KEY
-                      + " AND id = ?",
+                  "UPDATE outbox SET status = 'dead', last_error = ? WHERE profile_key = ? AND id = ?",
                   missing.get(),
-                  pid,
+                  who.key(),
                   send.outboxId());
-              log(c, pid, now, flow, send.stepId(), "send", "dead", missing.get(), send.outboxId());
+              log(c, who, now, flow, send.stepId(), "send", "dead", missing.get(), send.outboxId());
             } else {
-              log(c, pid, now, flow, send.stepId(), "send", "queued", send, send.outboxId());
+              log(c, who, now, flow, send.stepId(), "send", "queued", send, send.outboxId());
             }
           }
         }
@@ -141,10 +137,10 @@ final class DecisionWriter {
               s.reason(),
               now);
           String cause = s.cause().name().toLowerCase(Locale.ROOT);
-          log(c, pid, now, flow, s.stepId(), "suppressed", cause, s, s.outboxId());
+          log(c, who, now, flow, s.stepId(), "suppressed", cause, s, s.outboxId());
         }
         case Decision.Deferred def ->
-            log(c, pid, now, flow, def.stepId(), "deferred", "deferred", def, def.outboxId());
+            log(c, who, now, flow, def.stepId(), "deferred", "deferred", def, def.outboxId());
         case Decision.CallWebhook call -> {
           ObjectNode p = MAPPER.createObjectNode();
           p.put("url", call.webhook().url()).put("method", call.webhook().method());
@@ -160,12 +156,12 @@ final class DecisionWriter {
               call.outboxId(),
               flow.id(),
               version,
-              pid,
+              who,
               call.stepId(),
               "webhook",
               p.toString(),
               now)) {
-            log(c, pid, now, flow, call.stepId(), "webhook", "queued", call, call.outboxId());
+            log(c, who, now, flow, call.stepId(), "webhook", "queued", call, call.outboxId());
           }
         }
         case Decision.SetTrait set -> {
@@ -175,8 +171,8 @@ final class DecisionWriter {
           profile.userId().ifPresent(u -> p.put("userId", u));
           profile.anonymousId().ifPresent(a -> p.put("anonymousId", a));
           String id = trailmap.flows.Buckets.id("trait", flow.id(), pid, set.trait(), now + "");
-          if (Outbox.queue(c, id, flow.id(), version, pid, "-", "trait", p.toString(), now)) {
-            log(c, pid, now, flow, null, "trait", "queued", set, id);
+          if (Outbox.queue(c, id, flow.id(), version, who, "-", "trait", p.toString(), now)) {
+            log(c, who, now, flow, null, "trait", "queued", set, id);
           }
         }
         case Decision.SegmentChange change -> {
@@ -186,7 +182,7 @@ final class DecisionWriter {
               segments.change(change.segmentId(), profile.id(), change.add(), "flow:" + flow.id());
           log(
               c,
-              pid,
+              who,
               now,
               flow,
               null,
@@ -198,7 +194,7 @@ final class DecisionWriter {
               null);
         }
         case Decision.Left left ->
-            log(c, pid, now, flow, left.stepId(), "left", left.outcome().wireName(), left, null);
+            log(c, who, now, flow, left.stepId(), "left", left.outcome().wireName(), left, null);
         case Decision.StepReached r -> {}
         case Decision.Ignored i -> {}
       }
@@ -293,7 +289,7 @@ final class DecisionWriter {
 
   private static void log(
       Connection c,
-      String pid,
+      FlowProfiles.Numbered who,
       long now,
       Flow flow,
       String step,
@@ -303,7 +299,7 @@ final class DecisionWriter {
       String outboxId)
       throws SQLException {
     String text = reason instanceof Decision d ? d.reason() : String.valueOf(reason);
-    Outbox.activity(c, pid, now, flow.id(), flow.version(), step, kind, outcome, text, outboxId);
+    Outbox.activity(c, who, now, flow.id(), flow.version(), step, kind, outcome, text, outboxId);
   }
 
   static ProfileId id(String value) {

@@ -2,6 +2,7 @@ package trailmap.flows.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * The {@code flow_profiles} table: each profile's number in flows.db, given the first time the
@@ -20,13 +21,41 @@ final class FlowProfiles {
   static final String KEY = "(SELECT profile_key FROM flow_profiles WHERE profile_id = ?)";
 
   /**
-   * Gives the profile its number unless it has one. Looked up first: the insert would write a page
-   * of the id's index, at a random place, for every timer and step.
+   * A profile with its number, as only {@link #number} gives it, for the statements that write rows
+   * keyed by the number: they bind it instead of looking it up again with {@link #KEY} (a probe of
+   * the id's index per statement, half a dozen per timer), and cannot be handed a number nobody
+   * holds. Good only inside the transaction that got it: an erasure deletes the number.
    */
-  static void ensure(Connection c, String profileId) throws SQLException {
-    if (Sql.one(c, "SELECT 1 FROM flow_profiles WHERE profile_id = ?", r -> 1, profileId)
-        .isEmpty()) {
-      Sql.update(c, "INSERT INTO flow_profiles (profile_id) VALUES (?)", profileId);
+  static final class Numbered {
+    private final long key;
+    private final String id;
+
+    private Numbered(long key, String id) {
+      this.key = key;
+      this.id = id;
+    }
+
+    long key() {
+      return key;
+    }
+
+    String id() {
+      return id;
     }
   }
+
+  /**
+   * The profile's number, given now unless it has one. Looked up first: the insert would write a
+   * page of the id's index, at a random place, for every timer and step.
+   */
+  static Numbered number(Connection c, String profileId) throws SQLException {
+    Optional<Long> key = Sql.one(c, LOOKUP, r -> r.getLong(1), profileId);
+    if (key.isEmpty()) {
+      Sql.update(c, "INSERT INTO flow_profiles (profile_id) VALUES (?)", profileId);
+      key = Sql.one(c, LOOKUP, r -> r.getLong(1), profileId);
+    }
+    return new Numbered(key.orElseThrow(), profileId);
+  }
+
+  private static final String LOOKUP = "SELECT profile_key FROM flow_profiles WHERE profile_id = ?";
 }

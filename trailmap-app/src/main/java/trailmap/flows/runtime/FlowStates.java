@@ -69,29 +69,33 @@ final class FlowStates {
    * exactly when the state's wake-up time changes.
    */
   static void save(Connection c, FlowState s, Long setAt, Long cancelAt) throws SQLException {
-    save(c, s, setAt, cancelAt, null);
+    save(c, FlowProfiles.number(c, s.profile().value()), s, setAt, cancelAt, null);
   }
 
   /**
-   * {@link #save(Connection, FlowState, Long, Long)} that also disarms the wake-up {@code firedAt}
-   * if it is still the one armed: the wake-up being fired, disarmed in the statement that writes
-   * what it caused rather than in one of its own before (which was a tenth of a timer's time).
+   * {@link #save(Connection, FlowState, Long, Long)} for the numbered profile {@code who}, that
+   * also disarms the wake-up {@code firedAt} if it is still the one armed: the wake-up being fired,
+   * disarmed in the statement that writes what it caused rather than in one of its own before
+   * (which was a tenth of a timer's time).
    */
-  static void save(Connection c, FlowState s, Long setAt, Long cancelAt, Long firedAt)
+  static void save(
+      Connection c, FlowProfiles.Numbered who, FlowState s, Long setAt, Long cancelAt, Long firedAt)
       throws SQLException {
-    FlowProfiles.ensure(c, s.profile().value());
+    if (!who.id().equals(s.profile().value())) {
+      throw new IllegalArgumentException(
+          "the state of " + s.profile() + " cannot be saved under " + who.id() + "'s number");
+    }
     Sql.update(
         c,
         "INSERT INTO flow_state (profile_key, flow_id, profile_id, version, step, entered_at,"
-            + " entries, variant, outcome, state, due_at) VALUES ("
-            + FlowProfiles.KEY
-            + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " entries, variant, outcome, state, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?)"
             + " ON CONFLICT (profile_key, flow_id) DO UPDATE SET version = excluded.version,"
             + " step = excluded.step, entered_at = excluded.entered_at, entries = excluded.entries,"
             + " variant = excluded.variant, outcome = excluded.outcome, state = excluded.state,"
             + " due_at = CASE WHEN ? IS NOT NULL THEN excluded.due_at"
             + " WHEN due_at = ? OR due_at = ? THEN NULL ELSE due_at END",
-        s.profile().value(),
+        who.key(),
         s.flowId(),
         s.profile().value(),
         s.version(),

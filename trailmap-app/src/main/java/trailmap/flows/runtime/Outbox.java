@@ -68,16 +68,15 @@ final class Outbox {
   }
 
   /**
-   * Queues a message; a row with this id already queued is left alone (a replayed decision). The
-   * profile must be numbered ({@link FlowProfiles#ensure}): else the insert fails, where {@code OR
-   * IGNORE} would have dropped the message without a word.
+   * Queues a message to {@code who}; a row with this id already queued for them is left alone (a
+   * replayed decision).
    */
   static boolean queue(
       Connection c,
       String id,
       String flowId,
       int version,
-      String profileId,
+      FlowProfiles.Numbered who,
       String step,
       String channel,
       String payload,
@@ -86,15 +85,13 @@ final class Outbox {
     return Sql.update(
             c,
             "INSERT INTO outbox (profile_key, id, flow_id, version, profile_id, step, channel,"
-                + " payload, status, attempts, next_attempt_at, created_at) VALUES ("
-                + FlowProfiles.KEY
-                + ", ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)"
-                + " ON CONFLICT (profile_key, id) DO NOTHING",
-            profileId,
+                + " payload, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?,"
+                + " ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (profile_key, id) DO NOTHING",
+            who.key(),
             id,
             flowId,
             version,
-            profileId,
+            who.id(),
             step,
             channel,
             payload,
@@ -116,17 +113,20 @@ final class Outbox {
   }
 
   static void history(
-      Connection c, String outboxId, String profileId, String channel, String flowId, long at)
+      Connection c,
+      String outboxId,
+      FlowProfiles.Numbered who,
+      String channel,
+      String flowId,
+      long at)
       throws SQLException {
     Sql.update(
         c,
         "INSERT INTO send_history (profile_key, outbox_id, profile_id, channel, flow_id, sent_at)"
-            + " VALUES ("
-            + FlowProfiles.KEY
-            + ", ?, ?, ?, ?, ?)",
-        profileId,
+            + " VALUES (?, ?, ?, ?, ?, ?)",
+        who.key(),
         outboxId,
-        profileId,
+        who.id(),
         channel,
         flowId,
         at);
@@ -134,7 +134,7 @@ final class Outbox {
 
   static void activity(
       Connection c,
-      String profileId,
+      FlowProfiles.Numbered who,
       long at,
       String flowId,
       int version,
@@ -147,11 +147,9 @@ final class Outbox {
     Sql.update(
         c,
         "INSERT INTO activity (profile_key, profile_id, at, flow_id, version, step, kind,"
-            + " outcome, reason, outbox_id) VALUES ("
-            + FlowProfiles.KEY
-            + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        profileId,
-        profileId,
+            + " outcome, reason, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        who.key(),
+        who.id(),
         at,
         flowId,
         version,

@@ -374,9 +374,10 @@ final class OutboxSender implements AutoCloseable {
         row.channel().equals("email") || row.channel().equals("sms") || row.channel().equals("push")
             ? "send"
             : row.channel();
+    // Numbered, as the outbox row just updated is keyed by the number.
     Outbox.activity(
         c,
-        row.profileId(),
+        FlowProfiles.number(c, row.profileId()),
         now,
         row.flowId(),
         row.version(),

@@ -1,6 +1,7 @@
 package trailmap.flows.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,7 +118,17 @@ class FlowProfileKeysTest {
           c -> {
             // A new timeline line follows the erased one too (AUTOINCREMENT kept its high-water
             // mark through the rebuild), and the triggers count a moved state.
-            Outbox.activity(c, "p2", 2, "welcome", 1, null, "send", "queued", "x", null);
+            Outbox.activity(
+                c,
+                FlowProfiles.number(c, "p2"),
+                2,
+                "welcome",
+                1,
+                null,
+                "send",
+                "queued",
+                "x",
+                null);
             assertThat(timeline(c, "p2")).containsExactly(5L, 1L);
             // A replayed decision's message is not queued twice; a new one is.
             assertThat(queue(c, "o5", "p5")).isFalse();
@@ -149,7 +159,7 @@ class FlowProfileKeysTest {
               FlowStates.save(c, waiting(who, 100), 100L, null);
             }
             FlowStates.save(c, waiting("p_aa", 200), 200L, 100L); // already numbered
-            Outbox.history(c, "o1", "p_mm", "email", "welcome", 5);
+            Outbox.history(c, "o1", FlowProfiles.number(c, "p_mm"), "email", "welcome", 5);
             return null;
           });
       db.read(
@@ -186,31 +196,21 @@ class FlowProfileKeysTest {
             assertThat(history(c, "p_mm")).containsExactly("o1/email/5");
             return null;
           });
-      // A row of a profile flows.db never numbered is refused, not written without a key, nor
-      // dropped without a word.
-      List<Database.Work<?>> writes =
-          List.of(
-              c -> {
-                Outbox.activity(c, "p_new", 1, "welcome", 1, null, "send", "queued", "x", null);
-                return null;
-              },
-              c -> queue(c, "o9", "p_new"));
-      for (Database.Work<?> write : writes) {
-        Optional<Throwable> refused =
-            db.transaction(
-                c -> {
-                  try {
-                    write.run(c);
-                    return Optional.empty();
-                  } catch (SQLException e) {
-                    return Optional.of(e);
-                  }
-                });
-        assertThat(refused)
-            .hasValueSatisfying(e -> assertThat(e).hasMessageContaining("NOT NULL constraint"));
-      }
-
-      new FlowErasure(db).erase(Set.of(new ProfileId("p_mm")));
+      // Rows are written under a number only FlowProfiles.number gave, which numbers a newcomer
+      // first; a state is never saved under another person's number.
+      db.transaction(
+          c -> {
+            FlowProfiles.Numbered newcomer = FlowProfiles.number(c, "p_new");
+            assertThat(newcomer.key()).isEqualTo(4);
+            assertThat(queue(c, "o9", "p_new")).isTrue();
+            assertThat(FlowProfiles.number(c, "p_new").key()).isEqualTo(4);
+            assertThatThrownBy(
+                    () -> FlowStates.save(c, newcomer, waiting("p_aa", 300), 300L, null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("p_new");
+            return null;
+          });
+      new FlowErasure(db).erase(Set.of(new ProfileId("p_mm"), new ProfileId("p_new")));
       db.read(
           c -> {
             assertThat(Sql.list(c, "SELECT profile_id FROM flow_profiles", r -> r.getString(1)))
@@ -225,14 +225,9 @@ class FlowProfileKeysTest {
       long given =
           db.transaction(
               c -> {
-                FlowProfiles.ensure(c, "p_later");
-                return Sql.one(
-                        c,
-                        "SELECT profile_key FROM flow_profiles WHERE profile_id = 'p_later'",
-                        r -> r.getLong(1))
-                    .orElseThrow();
+                return FlowProfiles.number(c, "p_later").key();
               });
-      assertThat(given).isEqualTo(4);
+      assertThat(given).isEqualTo(5);
     }
   }
 
@@ -242,7 +237,8 @@ class FlowProfileKeysTest {
   }
 
   private static boolean queue(Connection c, String id, String profile) throws SQLException {
-    return Outbox.queue(c, id, "welcome", 1, profile, "hello", "email", "{}", 40);
+    return Outbox.queue(
+        c, id, "welcome", 1, FlowProfiles.number(c, profile), "hello", "email", "{}", 40);
   }
 
   private static List<String> history(Connection c, String profile) throws SQLException {
