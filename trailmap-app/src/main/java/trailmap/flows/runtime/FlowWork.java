@@ -317,7 +317,8 @@ final class FlowWork implements AutoCloseable {
         work.add(new PageEvent(holder, inputs));
       }
     }
-    Set<ProfileId> involved = involved(work);
+    Involved concerned = involved(work, reads);
+    Set<ProfileId> involved = concerned.profiles();
     // profiles.db is read before flows.db's transaction, so the flow thread never holds flows.db
     // (and the sender and API readers waiting on it) while the profile processor holds profiles.db.
     for (ProfileId id : involved) {
@@ -333,6 +334,9 @@ final class FlowWork implements AutoCloseable {
               if (FlowStore.position(c) != from) {
                 throw new IllegalStateException(
                     "flows.db moved from position " + from + " while a page was read");
+              }
+              if (totalChanges(c) != concerned.changesAtRead()) {
+                reads.forgetStates(); // something wrote flows.db since they were read
               }
               // Profiles given their schedule firings on this page: once each, not once per event
               // (a second ensure would only find them there).
@@ -364,26 +368,35 @@ final class FlowWork implements AutoCloseable {
   private record PageEvent(ProfileId profile, List<Input> inputs) {}
 
   /**
+   * The page's profiles some flow may act on, and flows.db's {@link #totalChanges} when their
+   * states were read.
+   */
+  private record Involved(Set<ProfileId> profiles, long changesAtRead) {}
+
+  /**
    * The page's profiles some flow may act on. A profile is left out when it is in no published flow
    * as the page starts, none of its inputs on the page triggers one, and it needs no schedule
-   * firing: nothing on the page can then reach a flow (only a trigger puts a profile into one).
+   * firing: nothing on the page can then reach a flow (only a trigger puts a profile into one). The
+   * states read to tell are held in {@code reads} for the page's transaction.
    */
-  private Set<ProfileId> involved(List<PageEvent> work) {
+  private Involved involved(List<PageEvent> work, ProfileReads reads) {
     Set<ProfileId> out = new HashSet<>();
     Map<ProfileId, List<Input>> byProfile = new HashMap<>();
     for (PageEvent item : work) {
       byProfile.computeIfAbsent(item.profile(), p -> new ArrayList<>()).addAll(item.inputs());
     }
-    store
+    return store
         .db()
         .read(
             c -> {
               for (Map.Entry<ProfileId, List<Input>> e : byProfile.entrySet()) {
                 ProfileId id = e.getKey();
-                Map<String, Integer> inside = FlowStates.insideVersions(c, id);
+                FlowStates.Held held = FlowStates.held(c, id);
+                reads.hold(id, held);
                 boolean any = false;
                 for (Map.Entry<String, Integer> flow : published.entrySet()) {
-                  Integer in = inside.get(flow.getKey());
+                  FlowState state = held.states().get(flow.getKey());
+                  Integer in = state != null && state.inside() ? state.version() : null;
                   if (in != null) {
                     // Loaded now, a version the profile is on adds its did events to the views
                     // read before the transaction (didEvents()).
@@ -398,9 +411,17 @@ final class FlowWork implements AutoCloseable {
                   out.add(id);
                 }
               }
-              return null;
+              return new Involved(out, totalChanges(c));
             });
-    return out;
+  }
+
+  /**
+   * How many rows the connection has written since it opened (SQLite's {@code total_changes()}):
+   * every writer of flows.db shares the one connection, so states read while it stayed the same are
+   * still current. The sender's updates move it too; the states are then only read again.
+   */
+  private static long totalChanges(Connection c) throws SQLException {
+    return Sql.one(c, "SELECT total_changes()", r -> r.getLong(1)).orElseThrow();
   }
 
   private static boolean concernsAny(FlowEngine engine, FlowState state, List<Input> inputs) {

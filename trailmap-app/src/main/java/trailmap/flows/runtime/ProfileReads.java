@@ -94,6 +94,22 @@ final class ProfileReads {
   }
 
   /**
+   * Holds {@code read} as the profile's states for the round: read before its transaction (to tell
+   * which profiles a page concerns), so that the transaction need not read them again. The caller
+   * drops them ({@link #forgetStates}) if flows.db changed in between.
+   */
+  void hold(ProfileId id, FlowStates.Held read) {
+    states.put(id, read.states());
+    armed.put(id, read.armed());
+  }
+
+  /** Forgets every state held, to be read again. */
+  void forgetStates() {
+    states.clear();
+    armed.clear();
+  }
+
+  /**
    * The wake-up armed in flows.db for the profile in the flow ({@code due_at}), as read with the
    * states: what a due timer is checked against, so that one fired or armed anew since it was found
    * due is left alone. The caller forgets it once it fired it ({@link #fired}).
