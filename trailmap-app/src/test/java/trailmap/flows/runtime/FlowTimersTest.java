@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,27 +44,12 @@ class FlowTimersTest {
     int profiles = 1203; // more than two batches, all due at the same millisecond
     try (FlowStore flows = FlowStore.open(dir, clock);
         ProfileStore store = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
-      flows.saveTemplate("hello", "<p>Hello</p>");
-      flows.saveTemplate("bye", "<p>Bye</p>");
-      flows.createDraft("timers.yaml", FLOW);
-      flows.publish("timers", 1, false);
+      List<String> users = new ArrayList<>();
       for (int i = 0; i < profiles; i++) {
-        String user = "u" + i;
-        log.add(
-            FlowEvents.identify(user, clock.instant(), Map.of("email", user + "@example.com")),
-            FlowEvents.track(user, "Trial Started", clock.instant()));
+        users.add("u" + i);
       }
-      while (store.position() < log.end()) {
-        store.apply(log.readPage(store.position(), 1000));
-      }
-      try (FlowRuntime runtime =
-          FlowRuntime.create(
-              flows,
-              store,
-              log,
-              store::position,
-              clock,
-              FlowSettings.defaults(URI.create("http://127.0.0.1")))) {
+      startTrials(flows, store, users);
+      try (FlowRuntime runtime = runtime(flows, store)) {
         assertThat(runtime.advance()).isEqualTo(2 * profiles); // the events; no timer is due
         assertThat(flows.stepCounts("timers")).containsExactly(new StepCount(1, "pause", profiles));
 
@@ -90,26 +77,8 @@ class FlowTimersTest {
   void aWakeUpThatChangesNothingIsDisarmedAndFoundDueNoMore() {
     try (FlowStore flows = FlowStore.open(dir, clock);
         ProfileStore store = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
-      flows.saveTemplate("hello", "<p>Hello</p>");
-      flows.saveTemplate("bye", "<p>Bye</p>");
-      flows.createDraft("timers.yaml", FLOW);
-      flows.publish("timers", 1, false);
-      for (String user : new String[] {"stale", "due", "erased"}) {
-        log.add(
-            FlowEvents.identify(user, clock.instant(), Map.of("email", user + "@example.com")),
-            FlowEvents.track(user, "Trial Started", clock.instant()));
-      }
-      while (store.position() < log.end()) {
-        store.apply(log.readPage(store.position(), 1000));
-      }
-      try (FlowRuntime runtime =
-          FlowRuntime.create(
-              flows,
-              store,
-              log,
-              store::position,
-              clock,
-              FlowSettings.defaults(URI.create("http://127.0.0.1")))) {
+      startTrials(flows, store, List.of("stale", "due", "erased"));
+      try (FlowRuntime runtime = runtime(flows, store)) {
         assertThat(runtime.advance()).isEqualTo(6);
         ProfileId erased = store.resolve(ProfileRef.parse("userId:erased")).orElseThrow();
         assertThat(store.delete(erased, log)).isPresent();
@@ -137,6 +106,32 @@ class FlowTimersTest {
       assertThat(flows.stepCounts("timers")).containsExactly(new StepCount(1, "pause", 2));
       assertThat(flows.outcomes("timers")).containsExactly(Map.entry("COMPLETED", 1L));
     }
+  }
+
+  /** Publishes the timers flow and has each user start a trial, applied by the profile store. */
+  private void startTrials(FlowStore flows, ProfileStore store, List<String> users) {
+    flows.saveTemplate("hello", "<p>Hello</p>");
+    flows.saveTemplate("bye", "<p>Bye</p>");
+    flows.createDraft("timers.yaml", FLOW);
+    flows.publish("timers", 1, false);
+    for (String user : users) {
+      log.add(
+          FlowEvents.identify(user, clock.instant(), Map.of("email", user + "@example.com")),
+          FlowEvents.track(user, "Trial Started", clock.instant()));
+    }
+    while (store.position() < log.end()) {
+      store.apply(log.readPage(store.position(), 1000));
+    }
+  }
+
+  private FlowRuntime runtime(FlowStore flows, ProfileStore store) {
+    return FlowRuntime.create(
+        flows,
+        store,
+        log,
+        store::position,
+        clock,
+        FlowSettings.defaults(URI.create("http://127.0.0.1")));
   }
 
   private static Long dueAt(FlowStore flows, String profileId) {
