@@ -52,8 +52,9 @@ final class DecisionWriter {
   /**
    * {@link #write(Connection, Flow, ProfileView, Decisions, long)} for decisions a wake-up caused:
    * the state is written with that wake-up ({@code firedAt}) disarmed, if it is still armed and the
-   * decisions arm no other ({@link FlowStates#save(Connection, FlowState, Long, Long, Long)}).
-   * Decisions that write no state (a profile that never entered) disarm nothing.
+   * decisions arm no other ({@link FlowStates#save(Connection, FlowProfiles.Numbered, FlowState,
+   * Long, Long, Long)}). Decisions that write no state (a profile that never entered) disarm
+   * nothing.
    */
   List<SentMessage> write(
       Connection c, Flow flow, ProfileView profile, Decisions d, long now, Long firedAt)

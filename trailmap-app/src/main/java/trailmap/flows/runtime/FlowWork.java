@@ -596,9 +596,9 @@ final class FlowWork implements AutoCloseable {
                 long at = timer.dueMillis();
                 Integer current = published.get(timer.flowId());
                 if (current == null) {
-                  // Published when found due, not as this round loaded the flows: disarmed, so that
-                  // the batch is not found due again and again.
-                  FlowStates.disarm(c, timer.flowId(), profile, at);
+                  // Published when found due but not as this round loaded the flows (resumed in
+                  // between): left armed, for the next round, whose reload sees the flow. Disarming
+                  // it here lost the profile's wake-up for good.
                   continue;
                 }
                 if (!reads.armed(c, profile, timer.flowId()).equals(Optional.of(at))) {
