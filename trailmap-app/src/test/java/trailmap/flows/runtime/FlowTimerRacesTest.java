@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,10 +90,20 @@ class FlowTimerRacesTest {
     }
   }
 
+  private FlowRuntime runtime(FlowStore flows, ProfileStore store, Clock runtimeClock) {
+    return FlowRuntime.create(
+        flows,
+        store,
+        log,
+        store::position,
+        runtimeClock,
+        FlowSettings.defaults(URI.create("http://127.0.0.1")));
+  }
+
   /**
-   * FlowWork.fireDueTimers, the {@code current == null} branch: a flow resumed (published again)
-   * after the round's reload() but before its due read has its due wake-ups disarmed, not fired:
-   * the profiles stay at the wait step for ever. The next round would have reloaded and fired them.
+   * A flow resumed (published again) after a round's reload() but before its read of the due
+   * timers: the round leaves their wake-ups armed, and the next round, which loads the flow, fires
+   * them. Disarming them there (before 121feeb) left the profiles at the wait step for ever.
    */
   @Test
   void aWakeUpOfAFlowResumedWhileTheRoundStartsIsNotLost() {
@@ -100,14 +111,7 @@ class FlowTimerRacesTest {
     try (FlowStore flows = FlowStore.open(dir, clock);
         ProfileStore store = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
       start(flows, store, List.of(FlowTimersTest.FLOW), List.of("u1"));
-      try (FlowRuntime runtime =
-          FlowRuntime.create(
-              flows,
-              store,
-              log,
-              store::position,
-              runtimeClock,
-              FlowSettings.defaults(URI.create("http://127.0.0.1")))) {
+      try (FlowRuntime runtime = runtime(flows, store, runtimeClock)) {
         assertThat(runtime.advance()).isEqualTo(2);
         assertThat(flows.stepCounts("timers")).containsExactly(new StepCount(1, "pause", 1));
         flows.pause("timers");
@@ -118,7 +122,7 @@ class FlowTimerRacesTest {
         runtime.advance();
         assertThat(runtimeClock.hook.get()).as("the resume ran inside fireDueTimers").isNull();
         runtime.advance();
-        java.util.Optional<Integer> stuck =
+        Optional<Integer> stuck =
             flows
                 .db()
                 .read(
@@ -146,14 +150,7 @@ class FlowTimerRacesTest {
     try (FlowStore flows = FlowStore.open(dir, clock);
         ProfileStore store = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
       start(flows, store, List.of(FlowTimersTest.FLOW, second), List.of("u1", "u2"));
-      try (FlowRuntime runtime =
-          FlowRuntime.create(
-              flows,
-              store,
-              log,
-              store::position,
-              clock,
-              FlowSettings.defaults(URI.create("http://127.0.0.1")))) {
+      try (FlowRuntime runtime = runtime(flows, store, clock)) {
         assertThat(runtime.advance()).isEqualTo(4);
         clock.advance(Duration.ofDays(1));
         assertThat(runtime.advance()).isEqualTo(4); // four timers, one batch
