@@ -1,5 +1,7 @@
 package trailmap.flows;
 
+import java.util.HexFormat;
+
 /**
  * Stable hashing for assignments that must agree across replays, dry-runs, restarts and machines:
  * split variants, holdouts and outbox ids. Based on 64-bit FNV-1a over the parts' characters
@@ -7,6 +9,8 @@ package trailmap.flows;
  * mixer. Not cryptographic: a customer cannot pick their bucket anyway.
  */
 public final class Buckets {
+  private static final HexFormat HEX = HexFormat.of();
+
   private Buckets() {}
 
   /** A hash of the parts under a seed. */
@@ -30,7 +34,9 @@ public final class Buckets {
 
   /** A 32-hex-digit id, fixed for these parts: an outbox id or a provider's idempotency key. */
   public static String id(String... parts) {
-    return "%016x%016x".formatted(hash(0x5eed_0001L, parts), hash(0x5eed_0002L, parts));
+    // Not "%016x%016x".formatted(...): parsing the format for every id was a fifth of the engine's
+    // time for a timer. The same 32 lowercase digits.
+    return HEX.toHexDigits(hash(0x5eed_0001L, parts)) + HEX.toHexDigits(hash(0x5eed_0002L, parts));
   }
 
   private static long mix(long z) {

@@ -16,14 +16,30 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Signatures {
   public static final String HEADER = "Trailmap-Signature";
 
+  /**
+   * Each thread's Mac, keyed with the secret it last signed with. Looking the algorithm's provider
+   * up again for every signature was a tenth of rendering an email (its unsubscribe link is
+   * signed); a Mac is not thread-safe, hence one per thread. {@code doFinal} resets it for the next
+   * signature under the same key.
+   */
+  private static final ThreadLocal<KeyedMac> MACS = new ThreadLocal<>();
+
+  private record KeyedMac(String secret, Mac mac) {}
+
   private Signatures() {}
 
   /** The hex HMAC-SHA256 of {@code data} under {@code secret}. */
   public static String hmac(String secret, String data) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+      KeyedMac keyed = MACS.get();
+      if (keyed == null || !keyed.secret().equals(secret)) {
+        MACS.remove(); // a failed init must not leave a Mac behind under the old secret
+        Mac mac = keyed == null ? Mac.getInstance("HmacSHA256") : keyed.mac();
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        keyed = new KeyedMac(secret, mac);
+        MACS.set(keyed);
+      }
+      return HexFormat.of().formatHex(keyed.mac().doFinal(data.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
     }

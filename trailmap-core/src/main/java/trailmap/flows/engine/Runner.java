@@ -188,13 +188,13 @@ final class Runner {
           if (holds(branch.condition(), run)) {
             out.add(
                 new Decision.StepReached(
-                    split.id(), "split '%s': branch %d holds".formatted(split.id(), i + 1)));
+                    split.id(), "split '" + split.id() + "': branch " + (i + 1) + " holds"));
             yield Result.go(run, branch.next());
           }
         }
         out.add(
             new Decision.StepReached(
-                split.id(), "split '%s': no branch holds, otherwise".formatted(split.id())));
+                split.id(), "split '" + split.id() + "': no branch holds, otherwise"));
         yield Result.go(run, byCondition.otherwise());
       }
       case Split.Random random -> {

@@ -49,6 +49,9 @@ class FlowEngineTest {
         .containsExactly("welcome-email", "tips-email");
     assertThat(driver.state("ada", "welcome").orElseThrow().lastOutcome())
         .contains(Outcome.COMPLETED);
+    assertThat(driver.decisions("ada", Decision.StepReached.class))
+        .extracting(Decision::reason)
+        .contains("split 'onboarded': no branch holds, otherwise");
   }
 
   @Test
@@ -62,6 +65,9 @@ class FlowEngineTest {
     assertThat(driver.sent("ada"))
         .extracting(Decision.Send::stepId)
         .containsExactly("welcome-email");
+    assertThat(driver.decisions("ada", Decision.StepReached.class))
+        .extracting(Decision::reason)
+        .contains("split 'onboarded': branch 1 holds");
   }
 
   @Test
