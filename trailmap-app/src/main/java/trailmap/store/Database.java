@@ -1,7 +1,9 @@
 package trailmap.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +42,24 @@ public final class Database implements AutoCloseable {
 
   private final Path file;
   private final Connection connection;
+  private final Synchronous synchronous;
   private final ReentrantLock lock = new ReentrantLock();
 
-  private Database(Path file, Connection connection) {
+  /** Counts the commits {@link #transactionSyncedLater} made; see {@link #sync}. */
+  private final AtomicLong unsyncedCommits = new AtomicLong();
+
+  /**
+   * {@link #unsyncedCommits} as of the last {@link #sync}'s fsync; guarded by {@link #syncLock}.
+   */
+  private long syncedUpTo;
+
+  /** One {@link #sync} at a time; never the connection's {@link #lock}, so writers go on. */
+  private final ReentrantLock syncLock = new ReentrantLock();
+
+  private Database(Path file, Connection connection, Synchronous synchronous) {
     this.file = file;
     this.connection = connection;
+    this.synchronous = synchronous;
   }
 
   /**
@@ -115,7 +131,7 @@ public final class Database implements AutoCloseable {
         statement.execute("PRAGMA wal_autocheckpoint = 16384");
       }
       Migrations.apply(connection, absolute.toString(), steps);
-      return new Database(absolute, connection);
+      return new Database(absolute, connection, synchronous);
     } catch (SQLException e) {
       throw new StoreException("cannot open the database " + absolute + ": " + e.getMessage(), e);
     }
@@ -157,6 +173,81 @@ public final class Database implements AutoCloseable {
       throw new StoreException("database " + file + ": " + e.getMessage(), e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * {@link #transaction} committed without waiting for the disk (SQLite's {@code synchronous =
+   * NORMAL} for this one commit): it survives an application crash (kill -9) at once, and a power
+   * loss once {@link #sync} has run after it. For work that can be done again after a power loss
+   * because nothing outside the database has seen it yet: whoever acts on it outside (a sender
+   * handing a message to its provider) calls {@link #sync} first. One fsync then covers every
+   * commit before it, and it is paid on the caller's thread, not under the connection's lock. Where
+   * the database never syncs ({@link Synchronous#OFF}) this is {@link #transaction}.
+   */
+  public <T> T transactionSyncedLater(Work<T> work) {
+    if (synchronous == Synchronous.OFF) {
+      return transaction(work);
+    }
+    lock.lock();
+    try {
+      synchronous(Synchronous.NORMAL);
+      try {
+        T result = transaction(work);
+        unsyncedCommits.incrementAndGet();
+        return result;
+      } finally {
+        synchronous(synchronous);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void synchronous(Synchronous level) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA synchronous = " + level.name());
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Makes every commit of {@link #transactionSyncedLater} made so far survive a power loss; returns
+   * whether it had to (false when none was unsynced). It fsyncs the WAL file ({@code FILE-wal},
+   * where SQLite appends each commit's pages before the commit returns), so it holds no lock that
+   * writers wait for. A commit's pages are either still in that file, or a checkpoint has copied
+   * them into the database file, and SQLite syncs both files around every checkpoint.
+   */
+  public boolean sync() {
+    syncLock.lock();
+    try {
+      long upTo = unsyncedCommits.get();
+      if (upTo == syncedUpTo) {
+        return false;
+      }
+      Path wal = file.resolveSibling(file.getFileName() + "-wal");
+      try (FileChannel channel = FileChannel.open(wal)) {
+        channel.force(false);
+      } catch (NoSuchFileException gone) {
+        // Removed by the last connection's close, after its checkpoint synced the database file.
+      } catch (IOException e) {
+        throw new StoreException("cannot sync " + wal + " to disk: " + e.getMessage(), e);
+      }
+      syncedUpTo = upTo;
+      return true;
+    } finally {
+      syncLock.unlock();
+    }
+  }
+
+  /** How many commits {@link #sync} has still to make durable (0 once it has run). */
+  public long unsynced() {
+    syncLock.lock();
+    try {
+      return unsyncedCommits.get() - syncedUpTo;
+    } finally {
+      syncLock.unlock();
     }
   }
 

@@ -57,7 +57,7 @@ public final class FlowRuntimeBenchmark {
   private void run() throws Exception {
     System.out.printf(
         Locale.ROOT,
-        "flow runtime benchmark: durable (flows.db, SQLite, synchronous FULL) vs pure engine;"
+        "flow runtime benchmark: durable (flows.db, SQLite, the flow thread's commits fsynced by a sender thread) vs pure engine;"
             + " %d cores, max heap %d MiB, %s; load average %s%n",
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20,

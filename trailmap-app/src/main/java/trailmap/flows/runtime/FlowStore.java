@@ -86,6 +86,15 @@ public final class FlowStore implements AutoCloseable {
     return db;
   }
 
+  /**
+   * Makes the flow thread's commits so far survive a power loss, as the sender does before it hands
+   * messages over ({@link Database#sync}); for a benchmark that runs the flow work without the
+   * sender. Returns whether there was anything to sync.
+   */
+  public boolean syncDecisions() {
+    return db.sync();
+  }
+
   /** Grows on every change of a definition or status; the runtime reloads its flows then. */
   long generation() {
     return generation.get();

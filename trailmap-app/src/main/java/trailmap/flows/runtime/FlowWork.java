@@ -145,7 +145,7 @@ final class FlowWork implements AutoCloseable {
       boolean erased = reads.view(profile, didEvents()).isEmpty();
       store
           .db()
-          .transaction(
+          .transactionSyncedLater(
               c -> {
                 if (Sql.update(c, "DELETE FROM api_calls WHERE id = ?", id) == 1) {
                   if (erased) {
@@ -329,7 +329,7 @@ final class FlowWork implements AutoCloseable {
     }
     store
         .db()
-        .transaction(
+        .transactionSyncedLater(
             c -> {
               if (FlowStore.position(c) != from) {
                 throw new IllegalStateException(
@@ -455,7 +455,7 @@ final class FlowWork implements AutoCloseable {
     }
     store
         .db()
-        .transaction(
+        .transactionSyncedLater(
             c -> {
               if (segmentPosition(c) != from) {
                 throw new IllegalStateException("the segment feed moved from " + from);
@@ -589,7 +589,7 @@ final class FlowWork implements AutoCloseable {
     // carries out its decisions, so it fires once.
     store
         .db()
-        .transaction(
+        .transactionSyncedLater(
             c -> {
               for (FlowStates.Due timer : due) {
                 ProfileId profile = timer.profile();

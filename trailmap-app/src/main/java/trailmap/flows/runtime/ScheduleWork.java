@@ -104,7 +104,7 @@ final class ScheduleWork {
       String last = ids.isEmpty() ? after : ids.getLast().value();
       store
           .db()
-          .transaction(
+          .transactionSyncedLater(
               c -> {
                 Optional<ScheduleTimers.Seed> still = ScheduleTimers.seed(c, flowId);
                 if (still.isEmpty() || !still.get().after().equals(after)) {
@@ -129,7 +129,7 @@ final class ScheduleWork {
   private void restartChanged() {
     store
         .db()
-        .transaction(
+        .transactionSyncedLater(
             c -> {
               for (Map.Entry<String, Cron> schedule : schedules.entrySet()) {
                 String cron = schedule.getValue().expression();
@@ -176,7 +176,7 @@ final class ScheduleWork {
     }
     store
         .db()
-        .transaction(
+        .transactionSyncedLater(
             c -> {
               for (FlowStates.Due firing : due) {
                 Cron cron = schedules.get(firing.flowId());

@@ -6,7 +6,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +123,30 @@ class WebhookDeliveryTest {
       assertThat(flows.activity(pid, 10))
           .extracting(FlowActivity::outcome)
           .contains("dead", "failed", "queued");
+    }
+  }
+
+  /**
+   * The flow thread commits its decisions without an fsync (docs/flows-runtime.md, "When a commit
+   * reaches the disk"): the sender must have synced them before the receiver hears of one.
+   */
+  @Test
+  void aWebhookIsHandedOverOnlyOnceTheDecisionThatQueuedItIsOnDisk() {
+    try (FlowStore flows = FlowStore.open(dir, clock);
+        ProfileStore profiles = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
+      flows.createDraft("crm.yaml", flow());
+      flows.publish("crm-sync", 1, false);
+      FlowRuntime runtime = runtime(flows, profiles);
+      List<Long> unsyncedAtRequest = new CopyOnWriteArrayList<>();
+      receiver.onRequest.set(() -> unsyncedAtRequest.add(flows.db().unsynced()));
+      trial(profiles, "cy");
+
+      runtime.advance();
+      assertThat(flows.db().unsynced()).as("the decision committed, not yet synced").isPositive();
+      assertThat(receiver.requests).isEmpty();
+
+      runtime.step();
+      assertThat(unsyncedAtRequest).containsExactly(0L);
     }
   }
 
