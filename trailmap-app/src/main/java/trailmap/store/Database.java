@@ -56,10 +56,21 @@ public final class Database implements AutoCloseable {
   /** One {@link #sync} at a time; never the connection's {@link #lock}, so writers go on. */
   private final ReentrantLock syncLock = new ReentrantLock();
 
-  private Database(Path file, Connection connection, Synchronous synchronous) {
+  /**
+   * Where SQLite keeps the WAL: beside the real file, also when {@link #file} is a symbolic link to
+   * it (SQLite follows the link).
+   */
+  private final Path wal;
+
+  /** Whether {@link #sync} has fsynced the WAL's directory once since the open (a new file). */
+  private boolean walDirectorySynced;
+
+  private Database(Path file, Connection connection, Synchronous synchronous) throws IOException {
     this.file = file;
     this.connection = connection;
     this.synchronous = synchronous;
+    Path real = file.toRealPath();
+    this.wal = real.resolveSibling(real.getFileName() + "-wal");
   }
 
   /**
@@ -132,7 +143,7 @@ public final class Database implements AutoCloseable {
       }
       Migrations.apply(connection, absolute.toString(), steps);
       return new Database(absolute, connection, synchronous);
-    } catch (SQLException e) {
+    } catch (SQLException | IOException e) {
       throw new StoreException("cannot open the database " + absolute + ": " + e.getMessage(), e);
     }
   }
@@ -183,7 +194,8 @@ public final class Database implements AutoCloseable {
    * because nothing outside the database has seen it yet: whoever acts on it outside (a sender
    * handing a message to its provider) calls {@link #sync} first. One fsync then covers every
    * commit before it, and it is paid on the caller's thread, not under the connection's lock. Where
-   * the database never syncs ({@link Synchronous#OFF}) this is {@link #transaction}.
+   * the database never syncs ({@link Synchronous#OFF}) this is {@link #transaction}. Never call it
+   * inside another transaction: SQLite cannot change the level there, and the call fails.
    */
   public <T> T transactionSyncedLater(Work<T> work) {
     if (synchronous == Synchronous.OFF) {
@@ -192,15 +204,43 @@ public final class Database implements AutoCloseable {
     lock.lock();
     try {
       synchronous(Synchronous.NORMAL);
+      Throwable failure = null;
       try {
-        T result = transaction(work);
-        unsyncedCommits.incrementAndGet();
-        return result;
+        return transaction(work);
+      } catch (RuntimeException | Error e) {
+        failure = e;
+        throw e;
       } finally {
-        synchronous(synchronous);
+        // Counted whether or not it failed: one counted too many costs an fsync, one missed would
+        // let sync() skip a commit (the driver commits when auto-commit is switched back on).
+        unsyncedCommits.incrementAndGet();
+        restore(failure);
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Puts the connection back to its own level after {@link #transactionSyncedLater}. A connection
+   * that cannot be put back (SQLite refuses inside an open transaction) is closed, so that no later
+   * write commits without the fsync its caller counts on; it fails loudly instead.
+   */
+  private void restore(Throwable failure) {
+    try {
+      synchronous(synchronous);
+    } catch (StoreException e) {
+      try {
+        connection.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      if (failure != null) {
+        failure.addSuppressed(e);
+        return;
+      }
+      throw new StoreException(
+          "database " + file + " was closed: its sync level could not be restored", e);
     }
   }
 
@@ -226,11 +266,19 @@ public final class Database implements AutoCloseable {
       if (upTo == syncedUpTo) {
         return false;
       }
-      Path wal = file.resolveSibling(file.getFileName() + "-wal");
       try (FileChannel channel = FileChannel.open(wal)) {
         channel.force(false);
+        if (!walDirectorySynced) {
+          // The WAL may be new since the open: its directory entry must reach the disk too.
+          try (FileChannel directory = FileChannel.open(wal.getParent())) {
+            directory.force(true);
+          }
+          walDirectorySynced = true;
+        }
       } catch (NoSuchFileException gone) {
-        // Removed by the last connection's close, after its checkpoint synced the database file.
+        // SQLite keeps the WAL while the connection is open: gone means the commits are not where
+        // this looks, so nothing may be called synced.
+        throw new StoreException("cannot sync " + wal + ": the file is not there", gone);
       } catch (IOException e) {
         throw new StoreException("cannot sync " + wal + " to disk: " + e.getMessage(), e);
       }

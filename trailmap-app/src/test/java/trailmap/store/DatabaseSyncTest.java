@@ -40,7 +40,7 @@ class DatabaseSyncTest {
   }
 
   @Test
-  void aFailedTransactionCommitsNothingAndCountsNothing() {
+  void aFailedTransactionCommitsNothingAndLeavesTheConnectionAtFull() {
     try (Database db = Database.open(dir.resolve("b.db"), SCHEMA, Database.Synchronous.FULL)) {
       assertThatThrownBy(
               () ->
@@ -52,8 +52,9 @@ class DatabaseSyncTest {
           .hasMessage("boom");
 
       assertThat(count(db)).isZero();
-      assertThat(db.unsynced()).isZero();
       assertThat(synchronous(db)).isEqualTo(2);
+      assertThat(db.unsynced()).as("counted anyway: one too many costs only an fsync").isEqualTo(1);
+      assertThat(db.sync()).isTrue();
     }
   }
 
@@ -63,6 +64,39 @@ class DatabaseSyncTest {
       db.transactionSyncedLater(c -> insert(c, 1, "x"));
       assertThat(db.unsynced()).isZero();
       assertThat(synchronous(db)).isZero();
+    }
+  }
+
+  /** SQLite follows a linked file and keeps the WAL beside the real one: that is the one synced. */
+  @Test
+  void aLinkedDatabaseFileSyncsTheWalBesideTheRealFile() throws Exception {
+    Path real = Files.createDirectories(dir.resolve("volume")).resolve("e.db");
+    Path link = Files.createDirectories(dir.resolve("data")).resolve("e.db");
+    try (Database db = Database.open(real, SCHEMA, Database.Synchronous.FULL)) {
+      assertThat(count(db)).isZero();
+    }
+    Files.createSymbolicLink(link, real);
+    try (Database db = Database.open(link, SCHEMA, Database.Synchronous.FULL)) {
+      db.transactionSyncedLater(c -> insert(c, 1, "x"));
+      assertThat(Files.exists(dir.resolve("volume/e.db-wal"))).isTrue();
+      assertThat(Files.exists(dir.resolve("data/e.db-wal"))).isFalse();
+
+      assertThat(db.sync()).isTrue(); // fails when it looks for the WAL beside the link
+      assertThat(db.unsynced()).isZero();
+    }
+  }
+
+  /** A sync that cannot find the commits' WAL must not call them synced. */
+  @Test
+  void aWalThatIsNotThereFailsTheSyncAndKeepsTheCommitsUnsynced() throws Exception {
+    try (Database db = Database.open(dir.resolve("f.db"), SCHEMA, Database.Synchronous.FULL)) {
+      db.transactionSyncedLater(c -> insert(c, 1, "x"));
+      Files.delete(dir.resolve("f.db-wal")); // as if the commits were somewhere else
+
+      assertThatThrownBy(db::sync)
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("f.db-wal");
+      assertThat(db.unsynced()).isEqualTo(1);
     }
   }
 

@@ -68,6 +68,8 @@ final class DurableFlows implements AutoCloseable {
 
   private volatile boolean closing;
 
+  private volatile RuntimeException syncFailure;
+
   private DurableFlows(Path dir, Instant start, MessagePolicy policy, boolean keep) {
     this.dir = dir;
     this.keep = keep;
@@ -101,9 +103,13 @@ final class DurableFlows implements AutoCloseable {
             .name("bench-sender-sync")
             .start(
                 () -> {
-                  while (!closing) {
-                    flows.syncDecisions();
-                    LockSupport.parkNanos(SYNC_EVERY_NANOS);
+                  try {
+                    while (!closing) {
+                      flows.syncDecisions();
+                      LockSupport.parkNanos(SYNC_EVERY_NANOS);
+                    }
+                  } catch (RuntimeException e) {
+                    syncFailure = e; // close() fails the run: figures without the sync are wrong
                   }
                 });
   }
@@ -207,6 +213,9 @@ final class DurableFlows implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     runtime.close();
+    if (syncFailure != null) {
+      throw new IllegalStateException("the stand-in sender's sync failed", syncFailure);
+    }
     if (processor != null) {
       processor.close();
     }

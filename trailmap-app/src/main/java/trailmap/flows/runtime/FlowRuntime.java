@@ -44,7 +44,7 @@ public final class FlowRuntime implements AutoCloseable {
 
   /**
    * When woken, the flow thread starts a round no sooner than this after the start of the last
-   * round that found work, so events arriving one by one are handled and committed (an fsync per
+   * round that found work, so events arriving one by one are handled and committed (a commit per
    * round) a few at a time: committing each alone kept flows.db's one connection from the sender.
    */
   private static final Duration GATHER = Duration.ofMillis(10);

@@ -133,12 +133,12 @@ final class OutboxSender implements AutoCloseable {
   private int sendDueAlone() {
     long erasures = store.erasures();
     List<OutboxMessage> due = store.db().read(c -> Outbox.due(c, clock.millis(), BATCH));
-    if (!due.isEmpty()) {
-      // The flow thread commits its decisions without waiting for the disk: what is handed to a
-      // provider must survive a power loss first, or the person could get a message the restarted
-      // runtime decides again (docs/flows-runtime.md, "When a commit reaches the disk").
-      store.db().sync();
-    }
+    // The flow thread commits its decisions without waiting for the disk: what is handed to a
+    // provider must survive a power loss first, or the person could get a message the restarted
+    // runtime decides again (docs/flows-runtime.md, "When a commit reaches the disk"). Synced also
+    // in a round with nothing due, so decisions without a message (states, segment changes) wait
+    // for the disk no longer than the sender's next wake-up.
+    store.db().sync();
     List<Attempt> unrecorded = new ArrayList<>();
     long firstUnrecorded = 0;
     try {
