@@ -272,6 +272,10 @@ public final class Database implements AutoCloseable {
           // The WAL may be new since the open: its directory entry must reach the disk too.
           try (FileChannel directory = FileChannel.open(wal.getParent())) {
             directory.force(true);
+          } catch (IOException e) {
+            // Some systems (Windows) cannot open a directory; SQLite does not sync one there
+            // either.
+            LOG.warn("cannot sync the directory of {}: {}", wal, e.toString());
           }
           walDirectorySynced = true;
         }
