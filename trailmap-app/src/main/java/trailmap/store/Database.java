@@ -174,7 +174,8 @@ public final class Database implements AutoCloseable {
         T result = work.run(connection);
         connection.commit();
         return result;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | Error e) {
+        // An Error too: switching auto-commit back on below would commit the partial work.
         connection.rollback();
         throw e;
       } finally {

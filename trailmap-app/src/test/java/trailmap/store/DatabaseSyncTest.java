@@ -58,6 +58,22 @@ class DatabaseSyncTest {
     }
   }
 
+  /** The driver commits when auto-commit is switched back on: an Error must roll back first. */
+  @Test
+  void aTransactionFailingWithAnErrorCommitsNothing() {
+    try (Database db = Database.open(dir.resolve("g.db"), SCHEMA, Database.Synchronous.FULL)) {
+      assertThatThrownBy(
+              () ->
+                  db.transaction(
+                      c -> {
+                        insert(c, 1, "half done");
+                        throw new StackOverflowError("deep");
+                      }))
+          .isInstanceOf(StackOverflowError.class);
+      assertThat(count(db)).isZero();
+    }
+  }
+
   @Test
   void aDatabaseThatNeverSyncsHasNothingToSync() {
     try (Database db = Database.open(dir.resolve("c.db"), SCHEMA, Database.Synchronous.OFF)) {
