@@ -47,22 +47,6 @@ final class FlowStates {
   }
 
   /**
-   * The flows the profile is in (at a step), with the version it is on: what {@link #of} tells
-   * without parsing any state.
-   */
-  static Map<String, Integer> insideVersions(Connection c, ProfileId profile) throws SQLException {
-    Map<String, Integer> out = new HashMap<>();
-    Sql.list(
-        c,
-        "SELECT flow_id, version FROM flow_state WHERE profile_key = "
-            + FlowProfiles.KEY
-            + " AND step IS NOT NULL",
-        r -> out.put(r.getString(1), r.getInt(2)),
-        profile.value());
-    return out;
-  }
-
-  /**
    * Writes the state with its wake-up: {@code setAt} arms it (the profile wakes then), else {@code
    * cancelAt} disarms it if it is still the one armed; with neither the wake-up stays as it is.
    * These are the engine's {@code TimerSet} and {@code TimerCancelled} decisions, which it makes

@@ -2,12 +2,15 @@ package trailmap.flows.runtime;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import trailmap.eventlog.MemoryEventLog;
 import trailmap.events.Event;
 import trailmap.events.JsonValue;
 import trailmap.maps.EventType;
+import trailmap.profiles.ProfileStore;
 
 /** Events for flow tests; each gets a fresh messageId. */
 final class FlowEvents {
@@ -28,6 +31,21 @@ final class FlowEvents {
 
   static Event track(String user, String name, Instant at) {
     return event(EventType.TRACK, Optional.of(name), user, at, JsonValue.Obj.EMPTY);
+  }
+
+  /**
+   * Each user starts a trial ({@code email} trait, then {@code Trial Started}) in {@code log} at
+   * {@code at}, and the profile store applies all of the log.
+   */
+  static void startTrials(MemoryEventLog log, ProfileStore store, Instant at, List<String> users) {
+    for (String user : users) {
+      log.add(
+          identify(user, at, Map.of("email", user + "@example.com")),
+          track(user, "Trial Started", at));
+    }
+    while (store.position() < log.end()) {
+      store.apply(log.readPage(store.position(), 1000));
+    }
   }
 
   private static Event event(

@@ -128,7 +128,15 @@ class FlowSchemaUpgradeTest {
                 .containsExactly(new FlowStates.Due("welcome", new ProfileId("p1"), 100));
             assertThat(FlowStates.of(c, new ProfileId("p1"))).containsEntry("welcome", waiting);
             assertThat(FlowStates.of(c, new ProfileId("p2"))).containsEntry("welcome", done);
-            assertThat(FlowStates.insideVersions(c, new ProfileId("p1")))
+            // The columns beside the state kept their values: the flows p1 is in, with its version.
+            assertThat(
+                    Sql.list(
+                        c,
+                        "SELECT flow_id, version FROM flow_state WHERE profile_key = "
+                            + FlowProfiles.KEY
+                            + " AND step IS NOT NULL",
+                        r -> Map.entry(r.getString(1), r.getInt(2)),
+                        "p1"))
                 .containsExactly(Map.entry("welcome", 1));
             assertThat(
                     Sql.one(

@@ -80,14 +80,7 @@ class FlowTimerRacesTest {
       flows.createDraft(id + ".yaml", doc);
       flows.publish(id, 1, false);
     }
-    for (String user : users) {
-      log.add(
-          FlowEvents.identify(user, clock.instant(), Map.of("email", user + "@example.com")),
-          FlowEvents.track(user, "Trial Started", clock.instant()));
-    }
-    while (store.position() < log.end()) {
-      store.apply(log.readPage(store.position(), 1000));
-    }
+    FlowEvents.startTrials(log, store, clock.instant(), users);
   }
 
   private FlowRuntime runtime(FlowStore flows, ProfileStore store, Clock runtimeClock) {

@@ -47,6 +47,13 @@ class WebhookDeliveryTest {
         .formatted(receiver.url("/hook"));
   }
 
+  /** Stores and publishes the webhook flow; returns the runtime on it. */
+  FlowRuntime published(FlowStore flows, ProfileStore profiles) {
+    flows.createDraft("crm.yaml", flow());
+    flows.publish("crm-sync", 1, false);
+    return runtime(flows, profiles);
+  }
+
   FlowRuntime runtime(FlowStore flows, ProfileStore profiles) {
     return FlowRuntime.create(
         flows,
@@ -69,9 +76,7 @@ class WebhookDeliveryTest {
   void aWebhookIsSignedCarriesItsOutboxIdAndIsRetriedWithBackoffAfterA500() {
     try (FlowStore flows = FlowStore.open(dir, clock);
         ProfileStore profiles = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
-      flows.createDraft("crm.yaml", flow());
-      flows.publish("crm-sync", 1, false);
-      FlowRuntime runtime = runtime(flows, profiles);
+      FlowRuntime runtime = published(flows, profiles);
       receiver.failuresLeft.set(1);
       trial(profiles, "ada");
       runtime.step();
@@ -104,9 +109,7 @@ class WebhookDeliveryTest {
   void aWebhookThatKeepsFailingIsDeadAfterItsAttemptsAndSaysWhyOnTheTimeline() {
     try (FlowStore flows = FlowStore.open(dir, clock);
         ProfileStore profiles = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
-      flows.createDraft("crm.yaml", flow());
-      flows.publish("crm-sync", 1, false);
-      FlowRuntime runtime = runtime(flows, profiles);
+      FlowRuntime runtime = published(flows, profiles);
       receiver.failuresLeft.set(100);
       trial(profiles, "bob");
       for (int i = 0; i < 6; i++) {
@@ -134,9 +137,7 @@ class WebhookDeliveryTest {
   void aWebhookIsHandedOverOnlyOnceTheDecisionThatQueuedItIsOnDisk() {
     try (FlowStore flows = FlowStore.open(dir, clock);
         ProfileStore profiles = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
-      flows.createDraft("crm.yaml", flow());
-      flows.publish("crm-sync", 1, false);
-      FlowRuntime runtime = runtime(flows, profiles);
+      FlowRuntime runtime = published(flows, profiles);
       List<Long> unsyncedAtRequest = new CopyOnWriteArrayList<>();
       receiver.onRequest.set(() -> unsyncedAtRequest.add(flows.db().unsynced()));
       trial(profiles, "cy");
