@@ -203,11 +203,16 @@ public final class FlowRuntimeBenchmark {
       long fired = 0;
       long deadline = System.nanoTime() + timerSeconds * 1_000_000_000L;
       Stopwatch timers = new Stopwatch();
-      for (int from = 0; from < n && System.nanoTime() < deadline; from += options.chunk) {
-        d.clock.set(entryTime(from).plus(WAIT));
-        fired += d.runtime.advance();
+      PhaseRecording recording = PhaseRecording.start(report ? options.jfr : null, "timers");
+      try {
+        for (int from = 0; from < n && System.nanoTime() < deadline; from += options.chunk) {
+          d.clock.set(entryTime(from).plus(WAIT));
+          fired += d.runtime.advance();
+        }
+        timers.stop();
+      } finally {
+        recording.stop();
       }
-      timers.stop();
       // Erasing a person (DELETE /api/profiles/{id} does this in flows.db): ten of the waiting,
       // one at a time, each with the WAL checkpoint that ends it. Not a goal of the issue: shown
       // because an erasure once scanned the outbox, and flows.db is largest here.
@@ -294,8 +299,14 @@ public final class FlowRuntimeBenchmark {
       double profileSeconds = d.applyProfiles();
       twentyDocuments.forEach(doc -> d.publish(doc.source(), doc.text()));
       Stopwatch watch = new Stopwatch();
-      int handled = d.runtime.advance();
-      watch.stop();
+      int handled;
+      PhaseRecording recording = PhaseRecording.start(report ? options.jfr : null, "events");
+      try {
+        handled = d.runtime.advance();
+        watch.stop();
+      } finally {
+        recording.stop();
+      }
       if (report) {
         long queued = 0;
         for (Flow f : twenty) {

@@ -17,6 +17,9 @@ final class RuntimeOptions {
   boolean eventRun = true;
   boolean keep;
 
+  /** Where to write a JFR recording of each measured phase (timers, events), or null for none. */
+  Path jfr;
+
   static RuntimeOptions parse(String[] args) {
     RuntimeOptions o = new RuntimeOptions();
     for (int i = 0; i < args.length; i += 2) {
@@ -34,12 +37,13 @@ final class RuntimeOptions {
           o.eventRun = value.contains("events");
         }
         case "--keep" -> o.keep = value.equals("true");
+        case "--jfr" -> o.jfr = Path.of(value);
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
                     + "; use --profiles --real-entries --chunk --timer-seconds --events --event-profiles"
-                    + " --examples --parts waiting,events --keep false");
+                    + " --examples --parts waiting,events --keep false --jfr DIR");
       }
     }
     return o;
