@@ -203,7 +203,8 @@ public final class FlowRuntimeBenchmark {
       long fired = 0;
       long deadline = System.nanoTime() + timerSeconds * 1_000_000_000L;
       Stopwatch timers = new Stopwatch();
-      PhaseRecording recording = PhaseRecording.start(report ? options.jfr : null, "timers");
+      PhaseRecording recording =
+          report ? PhaseRecording.start(options.jfr, "timers") : PhaseRecording.NONE;
       try {
         for (int from = 0; from < n && System.nanoTime() < deadline; from += options.chunk) {
           d.clock.set(entryTime(from).plus(WAIT));
@@ -300,7 +301,8 @@ public final class FlowRuntimeBenchmark {
       twentyDocuments.forEach(doc -> d.publish(doc.source(), doc.text()));
       Stopwatch watch = new Stopwatch();
       int handled;
-      PhaseRecording recording = PhaseRecording.start(report ? options.jfr : null, "events");
+      PhaseRecording recording =
+          report ? PhaseRecording.start(options.jfr, "events") : PhaseRecording.NONE;
       try {
         handled = d.runtime.advance();
         watch.stop();
