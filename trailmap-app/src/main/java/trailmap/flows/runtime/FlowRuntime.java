@@ -194,6 +194,15 @@ public final class FlowRuntime implements AutoCloseable {
     return settings;
   }
 
+  /**
+   * Runs {@code hook} on the flow thread between each page's read of flow states and its
+   * transaction (for tests of a write that comes in between); see {@link
+   * FlowWork#beforePageTransaction}.
+   */
+  void beforePageTransaction(Runnable hook) {
+    work.beforePageTransaction(hook);
+  }
+
   /** The log position handled up to. */
   public long position() {
     return work.position();

@@ -85,6 +85,13 @@ final class FlowWork implements AutoCloseable {
 
   private volatile Function<String, Optional<JourneyMap>> maps = id -> Optional.empty();
 
+  /**
+   * Runs on the flow thread between a page's read of its profiles' flow states and the page's
+   * transaction, where another writer of flows.db (a publish, an erasure) may come in. Tests put
+   * such a write there ({@link FlowRuntime#beforePageTransaction}); it does nothing otherwise.
+   */
+  private volatile Runnable beforePageTransaction = () -> {};
+
   FlowWork(
       FlowStore store,
       ProfileStore profiles,
@@ -114,6 +121,11 @@ final class FlowWork implements AutoCloseable {
   public void close() {
     viewsAhead.close();
     pageAhead.close();
+  }
+
+  /** See {@link #beforePageTransaction}. */
+  void beforePageTransaction(Runnable hook) {
+    beforePageTransaction = hook;
   }
 
   long position() {
@@ -327,6 +339,7 @@ final class FlowWork implements AutoCloseable {
     if (!involved.isEmpty()) {
       pageAhead.readAhead(next, erasures, now, didEvents());
     }
+    beforePageTransaction.run();
     store
         .db()
         .transactionSyncedLater(
