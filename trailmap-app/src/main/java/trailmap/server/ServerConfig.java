@@ -22,6 +22,7 @@ import trailmap.flows.channels.SmtpSettings;
 import trailmap.flows.runtime.MessagingConfig;
 import trailmap.ingest.IngestLimits;
 import trailmap.profiles.IdentityRules;
+import trailmap.text.DurationText;
 
 /**
  * How the server runs. The {@code --config} file is YAML with these keys, all optional:
@@ -94,7 +95,6 @@ public record ServerConfig(
           "smtp",
           "publicUrl",
           "messaging");
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(m|h|d)");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB)?");
 
   public ServerConfig {
@@ -391,22 +391,19 @@ public record ServerConfig(
     return value.asInt();
   }
 
-  /** A whole number of minutes, hours or days: {@code 90m}, {@code 36h}, {@code 14d}. */
+  /** A whole number and a unit ({@link DurationText#parseShort}): {@code 90m}, {@code 36h}. */
   private static Duration duration(JsonNode value, String where) {
-    Matcher m = DURATION.matcher(value.asText().strip().toLowerCase(Locale.ROOT));
-    if (!value.isTextual() || !m.matches()) {
-      throw new IllegalArgumentException(
-          where
-              + ": must be a whole number of minutes, hours or days such as 90m, 36h or 14d, was '"
-              + value.asText()
-              + "'");
-    }
-    long number = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "m" -> Duration.ofMinutes(number);
-      case "h" -> Duration.ofHours(number);
-      default -> Duration.ofDays(number);
-    };
+    return (value.isTextual()
+            ? DurationText.parseShort(value.asText())
+            : Optional.<Duration>empty())
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    where
+                        + ": must be a whole number and a unit (s, m, h, d or w) such as 90m, 36h"
+                        + " or 14d, was '"
+                        + value.asText()
+                        + "'"));
   }
 
   /** A window as the config file writes it, in its largest whole unit. */

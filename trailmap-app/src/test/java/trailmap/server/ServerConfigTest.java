@@ -230,7 +230,7 @@ class ServerConfigTest {
     assertThatThrownBy(() -> ServerConfig.read(twoWeeks))
         .hasMessage(
             twoWeeks
-                + ": dedupWindow: must be a whole number of minutes, hours or days such as 90m,"
+                + ": dedupWindow: must be a whole number and a unit (s, m, h, d or w) such as 90m,"
                 + " 36h or 14d, was 'two weeks'");
     assertThatThrownBy(() -> ServerConfig.read(file("dedupWindow: 14")))
         .hasMessageContaining("such as 90m, 36h or 14d, was '14'");

@@ -21,6 +21,7 @@ import trailmap.maps.format.ConditionReader;
 import trailmap.maps.format.Fields;
 import trailmap.maps.format.Node;
 import trailmap.maps.format.Problems;
+import trailmap.text.DurationText;
 
 /**
  * Binds the top level of a flow file: header, trigger, entry rules, exits; steps via StepBinder.
@@ -292,7 +293,7 @@ final class FlowBinder {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Duration> d = Durations.parse(text.get());
+    Optional<Duration> d = DurationText.parse(text.get());
     if (d.isEmpty()) {
       problems.add(
           f.value(name).orElseThrow(),

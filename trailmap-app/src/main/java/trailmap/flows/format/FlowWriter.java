@@ -23,6 +23,7 @@ import trailmap.flows.Trigger;
 import trailmap.flows.Wait;
 import trailmap.maps.PropertyCondition;
 import trailmap.maps.Scalar;
+import trailmap.text.DurationText;
 
 /**
  * Writes a flow in the documented file format; {@link FlowReader} reads the output back to an equal
@@ -70,7 +71,7 @@ public final class FlowWriter {
     out.put("trigger", trigger(flow.trigger()));
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("reentry", flow.entry().reentry());
-    flow.entry().minimumGap().ifPresent(g -> entry.put("minimumGap", Durations.format(g)));
+    flow.entry().minimumGap().ifPresent(g -> entry.put("minimumGap", DurationText.format(g)));
     if (!flow.entry().audience().isEmpty()) {
       entry.put("audience", where(flow.entry().audience()));
     }
@@ -181,7 +182,7 @@ public final class FlowWriter {
 
   private static Object until(Wait.Until until) {
     return switch (until) {
-      case Wait.Until.Elapsed e -> Durations.format(e.duration());
+      case Wait.Until.Elapsed e -> DurationText.format(e.duration());
       case Wait.Until.TimeOfDay t -> Map.of("time", t.time().toString());
       case Wait.Until.Date d -> {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -192,7 +193,7 @@ public final class FlowWriter {
       case Wait.Until.Event e -> {
         Map<String, Object> out = new LinkedHashMap<>();
         event(out, "event", e.match());
-        out.put("timeout", Durations.format(e.timeout()));
+        out.put("timeout", DurationText.format(e.timeout()));
         out.put("onTimeout", target(e.onTimeout()));
         yield out;
       }
@@ -249,7 +250,7 @@ public final class FlowWriter {
         if (d.atLeast() != 1) {
           out.put("atLeast", d.atLeast());
         }
-        d.within().ifPresent(w -> out.put("within", Durations.format(w)));
+        d.within().ifPresent(w -> out.put("within", DurationText.format(w)));
       }
     }
     return out;

@@ -24,6 +24,7 @@ import trailmap.maps.format.Fields;
 import trailmap.maps.format.Node;
 import trailmap.maps.format.Problems;
 import trailmap.maps.format.Suggestions;
+import trailmap.text.DurationText;
 
 /**
  * Binds {@code steps} and {@code goals}. A step's {@code next} defaults to the step written after
@@ -211,7 +212,7 @@ final class StepBinder {
   private Optional<Wait.Until> until(Node body, String context, Optional<String> next) {
     if (body instanceof Node.Scalar s && s.value() != null) {
       String text = String.valueOf(s.value());
-      Optional<Duration> d = Durations.parse(text);
+      Optional<Duration> d = DurationText.parse(text);
       if (d.isEmpty()) {
         problems.add(
             body,

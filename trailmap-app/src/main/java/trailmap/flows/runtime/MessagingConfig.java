@@ -13,12 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import trailmap.flows.QuietHours;
 import trailmap.flows.policy.CapWindow;
 import trailmap.flows.policy.FrequencyCap;
 import trailmap.flows.policy.MessagePolicy;
+import trailmap.text.DurationText;
 
 /**
  * The {@code messaging} section of the server's config file: the rules every flow's messages obey
@@ -65,7 +64,6 @@ public record MessagingConfig(
           "retries",
           "bodyRetention");
   static final List<String> RETRY_KEYS = List.of("attempts", "backoff");
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(s|m|h|d)");
 
   public static final MessagingConfig NONE =
       new MessagingConfig(
@@ -216,20 +214,9 @@ public record MessagingConfig(
     return backoff;
   }
 
-  /** A text value of a whole number and a unit (s, m, h, d); empty for anything else. */
+  /** A text value of a whole number and a unit ({@link DurationText#parseShort}); else empty. */
   private static Optional<Duration> duration(JsonNode value) {
-    Matcher m = DURATION.matcher(value.asText().strip().toLowerCase(Locale.ROOT));
-    if (!value.isTextual() || !m.matches()) {
-      return Optional.empty();
-    }
-    long n = Long.parseLong(m.group(1));
-    return Optional.of(
-        switch (m.group(2)) {
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          default -> Duration.ofDays(n);
-        });
+    return value.isTextual() ? DurationText.parseShort(value.asText()) : Optional.empty();
   }
 
   private static FrequencyCap cap(JsonNode cap) {

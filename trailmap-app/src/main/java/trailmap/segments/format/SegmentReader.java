@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import trailmap.flows.EventMatch;
 import trailmap.maps.PropertyCondition;
@@ -16,6 +14,7 @@ import trailmap.maps.format.NodeParser;
 import trailmap.maps.format.Problems;
 import trailmap.segments.Rule;
 import trailmap.segments.Segment;
+import trailmap.text.DurationText;
 
 /**
  * Reads a segment from YAML or JSON text (docs/segments.md) and validates it completely: syntax,
@@ -54,7 +53,6 @@ public final class SegmentReader {
           "all",
           "any",
           "not");
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(s|m|h|d|w)");
 
   private final Problems problems;
 
@@ -208,7 +206,7 @@ public final class SegmentReader {
           "a 'did' rule in %s is missing required field 'within' (e.g. 30d)".formatted(context));
     } else {
       Optional<String> text = f.text("within");
-      within = text.flatMap(SegmentReader::duration);
+      within = text.flatMap(DurationText::parse);
       if (text.isPresent() && within.isEmpty()) {
         problems.add(
             f.value("within").orElseThrow(),
@@ -224,27 +222,6 @@ public final class SegmentReader {
     return construct(
         f.value(countField).orElseThrow(),
         () -> new Rule.Did(new EventMatch(event.get(), where.get()), bound, count.get(), window));
-  }
-
-  /** "30d" and the like; ISO-8601 ("P30D", "PT12H") too. */
-  static Optional<Duration> duration(String text) {
-    Matcher m = DURATION.matcher(text.trim());
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return Optional.of(
-          switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofDays(7 * n);
-          });
-    }
-    try {
-      return Optional.of(Duration.parse(text.trim()));
-    } catch (java.time.format.DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 
   private <T> Optional<T> construct(Node at, java.util.function.Supplier<T> make) {

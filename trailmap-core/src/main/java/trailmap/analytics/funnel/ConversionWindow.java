@@ -1,8 +1,7 @@
 package trailmap.analytics.funnel;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import trailmap.text.DurationText;
 
 /**
  * How long after its first step an attempt may reach its later steps. The limit is inclusive: a
@@ -16,8 +15,6 @@ public record ConversionWindow(Duration duration) {
 
   /** The default, as the issue and most product analytics tools have it. */
   public static final ConversionWindow DEFAULT = new ConversionWindow(Duration.ofDays(14));
-
-  private static final Pattern FORM = Pattern.compile("([0-9]{1,9})([smhdw])");
 
   public ConversionWindow {
     if (duration == null || duration.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -33,36 +30,29 @@ public record ConversionWindow(Duration duration) {
 
   /**
    * Parses a window written as a whole number and a unit: {@code s} seconds, {@code m} minutes,
-   * {@code h} hours, {@code d} days, {@code w} weeks, e.g. {@code 14d} or {@code 90m}.
+   * {@code h} hours, {@code d} days, {@code w} weeks, e.g. {@code 14d} or {@code 90m}, as
+   * everywhere in Trailmap ({@link DurationText#parseShort}), but not ISO-8601.
    *
    * @throws IllegalArgumentException naming the text and the accepted form when it is malformed,
    *     zero or longer than {@link #MAX}
    */
   public static ConversionWindow parse(String text) {
-    Matcher m = FORM.matcher(text == null ? "" : text.strip());
-    if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "window '%s' is not a whole number followed by s, m, h, d or w (e.g. 14d, 90m, 2w)"
-              .formatted(text));
-    }
-    long amount = Long.parseLong(m.group(1));
-    if (amount == 0) {
+    Duration d =
+        DurationText.parseShort(text)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "window '%s' is not a whole number followed by s, m, h, d or w (e.g. 14d, 90m, 2w)"
+                            .formatted(text)));
+    if (d.isZero()) {
       throw new IllegalArgumentException(
           "window '%s' is zero; a conversion window must be at least 1s".formatted(text));
     }
-    long seconds =
-        switch (m.group(2)) {
-          case "s" -> 1L;
-          case "m" -> 60L;
-          case "h" -> 3600L;
-          case "d" -> 86_400L;
-          default -> 604_800L;
-        };
-    if (amount > MAX.getSeconds() / seconds) {
+    if (d.compareTo(MAX) > 0) {
       throw new IllegalArgumentException(
           "window '%s' is longer than the maximum of 3650d (ten years)".formatted(text));
     }
-    return new ConversionWindow(Duration.ofSeconds(amount * seconds));
+    return new ConversionWindow(d);
   }
 
   /** The window in microseconds, the unit of {@link trailmap.analytics.EventTable#micros}. */

@@ -15,13 +15,21 @@ class FunnelQueryTest {
   private static final List<FunnelStep> AB = List.of(FunnelStep.event("A"), FunnelStep.event("B"));
 
   @ParameterizedTest
-  @CsvSource({"30s,30", "90m,5400", "2h,7200", "14d,1209600", "2w,1209600", " 1d ,86400"})
+  @CsvSource({
+    "30s,30",
+    "90m,5400",
+    "2h,7200",
+    "14d,1209600",
+    "2w,1209600",
+    " 1d ,86400",
+    "'14 d',1209600"
+  })
   void windowParsesEachUnit(String text, long seconds) {
     assertThat(ConversionWindow.parse(text).duration()).isEqualTo(Duration.ofSeconds(seconds));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"14", "d", "14x", "1.5d", "-1d", "14 d", ""})
+  @ValueSource(strings = {"14", "d", "14x", "1.5d", "-1d", "P14D", ""})
   void malformedWindowSaysWhichFormIsAccepted(String text) {
     assertThatThrownBy(() -> ConversionWindow.parse(text))
         .hasMessageContaining("is not a whole number followed by s, m, h, d or w");
