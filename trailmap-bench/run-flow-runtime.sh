@@ -30,8 +30,10 @@ fi
 [[ -n "${SKIP_LATENCY:-}" ]] && exit 0
 
 DATA="$(mktemp -d -t trailmap-flow-latency.XXXXXX)"
-PORT="${PORT:-7391}"
-SMTP_PORT="${SMTP_PORT:-7392}"
+# shellcheck source=free-port.sh
+source trailmap-bench/free-port.sh
+PORT="${PORT:-$(free_port 7391)}"
+SMTP_PORT="${SMTP_PORT:-$(free_port $((PORT + 1)))}"
 ADMIN="tm_bench-admin-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 TRAILMAP_ADMIN_KEY="$ADMIN" TRAILMAP_LOG_LEVEL=WARN \
   TRAILMAP_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT?from=bench@trailmap.test" \

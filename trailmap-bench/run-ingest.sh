@@ -12,7 +12,9 @@ cd "$ROOT"
 JAVA="${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* | head -n1)}/bin/java"
 
 DATA="$(mktemp -d -t trailmap-bench.XXXXXX)"
-PORT="${PORT:-7391}"
+# shellcheck source=free-port.sh
+source trailmap-bench/free-port.sh
+PORT="${PORT:-$(free_port 7391)}"
 ADMIN="tm_bench-admin-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 TRAILMAP_ADMIN_KEY="$ADMIN" TRAILMAP_LOG_LEVEL=WARN \
   "$JAVA" ${SERVER_JAVA_OPTS:--XX:+UseZGC} -jar trailmap-app/target/trailmap.jar serve --port "$PORT" --data "$DATA" >"$DATA/server.out" 2>&1 &
