@@ -67,9 +67,7 @@ class FlowEventAttributionTest {
           // "undefined" is a junk userId: the event lands on a profile of its own that holds no
           // identity and that nothing can reach again; no flow starts for it.
           FlowEvents.track("undefined", "Trial Started", at.plusSeconds(3)));
-      while (store.position() < log.end()) {
-        store.apply(log.readPage(store.position(), 1000));
-      }
+      FlowEvents.applyAll(log, store);
       clock.advance(Duration.ofSeconds(5));
       try (FlowRuntime runtime =
           FlowRuntime.create(

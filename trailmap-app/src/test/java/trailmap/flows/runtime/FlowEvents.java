@@ -43,6 +43,11 @@ final class FlowEvents {
           identify(user, at, Map.of("email", user + "@example.com")),
           track(user, "Trial Started", at));
     }
+    applyAll(log, store);
+  }
+
+  /** The profile store applies all of {@code log} it has not applied yet. */
+  static void applyAll(MemoryEventLog log, ProfileStore store) {
     while (store.position() < log.end()) {
       store.apply(log.readPage(store.position(), 1000));
     }

@@ -60,9 +60,7 @@ class FlowPageRacesTest {
         assertThat(flows.createDraft("timers.yaml", V2)).isInstanceOf(DraftResult.Created.class);
 
         log.add(FlowEvents.track("u1", "Poke", clock.instant()));
-        while (store.position() < log.end()) {
-          store.apply(log.readPage(store.position(), 1000));
-        }
+        FlowEvents.applyAll(log, store);
         AtomicInteger published = new AtomicInteger();
         runtime.beforePageTransaction(
             () -> {
