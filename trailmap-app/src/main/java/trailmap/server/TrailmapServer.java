@@ -60,6 +60,7 @@ import trailmap.store.Database;
 import trailmap.store.MapStore;
 import trailmap.store.MapSummary;
 import trailmap.store.StoreException;
+import trailmap.web.FlowSource;
 import trailmap.web.WebRoutes;
 
 /**
@@ -204,7 +205,6 @@ public final class TrailmapServer implements AutoCloseable {
           new MapRoutes(new StoredMaps(maps), clock, config.maxMapBytes(), tables);
       KeyRoutes keyRoutes = new KeyRoutes(keys, mapper);
       OperationsRoutes operations = new OperationsRoutes(db, registry);
-      WebRoutes web = new WebRoutes(maps, sessions, clock, tables);
       AtomicReference<ProfileProcessor> processor = new AtomicReference<>();
       IngestRoutes ingest =
           new IngestRoutes(
@@ -241,6 +241,13 @@ public final class TrailmapServer implements AutoCloseable {
               config.messaging().providers().keySet(),
               latestMap,
               () -> maps.list().stream().map(MapSummary::id).toList());
+      WebRoutes web =
+          new WebRoutes(
+              maps,
+              sessions,
+              clock,
+              tables,
+              new FlowSource(flowStore::list, flowStore::flow, flowRoutes::statsOf));
       AnalyticsRoutes analyticsRoutes =
           new AnalyticsRoutes(tables, latestMap, segmentStore::memberIds);
       LiveRoutes liveRoutes = new LiveRoutes(tables, latestMap);

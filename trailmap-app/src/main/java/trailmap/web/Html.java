@@ -49,6 +49,9 @@ final class Html {
         + " · Trailmap</title><link rel=\"stylesheet\" href=\""
         + WebRoutes.STYLESHEET_PATH
         + "\"></head><body><header><a class=\"brand\" href=\"/\">Trailmap</a>"
+        + (session.isPresent()
+            ? "<nav class=\"sections\"><a href=\"/\">Maps</a><a href=\"/flows\">Flows</a></nav>"
+            : "")
         + header
         + "</header><main>"
         + body

@@ -25,6 +25,7 @@ import trailmap.access.Sessions;
 import trailmap.analytics.EventTable;
 import trailmap.analytics.journey.LiveAnalysis;
 import trailmap.analytics.live.LiveFigures;
+import trailmap.flows.runtime.FlowSummary;
 import trailmap.maps.JourneyMap;
 import trailmap.maps.format.MapReader;
 import trailmap.maps.render.MapRenderer;
@@ -56,6 +57,7 @@ public final class WebRoutes {
   private final Sessions sessions;
   private final Clock clock;
   private final Supplier<EventTable> tables;
+  private final FlowSource flows;
   private final AtomicReference<LiveCache> cache =
       new AtomicReference<>(new LiveCache(null, new ConcurrentHashMap<>()));
 
@@ -64,9 +66,16 @@ public final class WebRoutes {
 
   /**
    * @param tables the events the map pages measure their maps on
+   * @param flows the flows and their statistics, for the flow pages
    */
-  public WebRoutes(MapStore maps, Sessions sessions, Clock clock, Supplier<EventTable> tables) {
+  public WebRoutes(
+      MapStore maps,
+      Sessions sessions,
+      Clock clock,
+      Supplier<EventTable> tables,
+      FlowSource flows) {
     this.maps = maps;
+    this.flows = flows;
     this.sessions = sessions;
     this.clock = clock;
     this.tables = tables;
@@ -81,6 +90,20 @@ public final class WebRoutes {
     routes.get("/", this::list, viewer);
     routes.get("/maps/{id}", this::map, viewer);
     routes.get("/maps/{id}/download/{format}", this::download, viewer);
+    routes.get(
+        "/flows", ctx -> html(ctx, FlowListPage.render(flows.list().get(), session(ctx))), viewer);
+    routes.get("/flows/{id}", this::flow, viewer);
+  }
+
+  private void flow(Context ctx) {
+    String id = ctx.pathParam("id");
+    Optional<FlowSummary> flow = flows.find().apply(id);
+    if (flow.isEmpty()) {
+      ctx.status(404);
+      html(ctx, FlowPage.notFound(id, session(ctx)));
+      return;
+    }
+    html(ctx, FlowPage.render(flow.get(), flows.stats().apply(flow.get()), session(ctx)));
   }
 
   private void signIn(Context ctx) {

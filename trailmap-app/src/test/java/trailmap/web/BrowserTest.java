@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,21 +25,10 @@ import trailmap.maps.templates.MapTemplates;
 import trailmap.server.TestServer;
 
 /**
- * The web UI in Debian's Chromium (/usr/bin/chromium; {@code apt-get install chromium}), driven by
- * Playwright. Saves a map page screenshot to target/screenshots/ui-map.png (the README's
- * docs/images/ui-map.png is a copy).
+ * The web UI in a real browser ({@link Chromium}). Saves a map page screenshot to
+ * target/screenshots/ui-map.png (the README's docs/images/ui-map.png is a copy).
  */
 class BrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final List<String> ARGS =
-      List.of(
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run");
-
   @TempDir static Path dir;
   static TestServer server;
   static JourneyMap saas;
@@ -52,9 +39,6 @@ class BrowserTest {
 
   @BeforeAll
   static void start() {
-    assertThat(CHROMIUM)
-        .as("Chromium for the browser tests: apt-get update && apt-get install -y chromium")
-        .isExecutable();
     server = TestServer.start(dir);
     String yaml = MapTemplates.yaml("saas", MapState.CURRENT);
     saas = MapReader.read("saas", yaml).map().orElseThrow();
@@ -64,14 +48,7 @@ class BrowserTest {
                 .statusCode())
         .isEqualTo(201);
     playwright = Playwright.create();
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(ARGS));
+    browser = Chromium.launch(playwright);
   }
 
   @AfterAll

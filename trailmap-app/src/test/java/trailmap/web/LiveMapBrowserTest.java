@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -32,7 +31,6 @@ class LiveMapBrowserTest {
 
   @BeforeAll
   static void start() {
-    assertThat(BrowserTest.CHROMIUM).isExecutable();
     DemoData.generate(dir, 2_000);
     server = TestServer.start(dir);
     assertThat(
@@ -45,14 +43,7 @@ class LiveMapBrowserTest {
                 .statusCode())
         .isEqualTo(201);
     playwright = Playwright.create();
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(BrowserTest.CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(BrowserTest.ARGS));
+    browser = Chromium.launch(playwright);
   }
 
   @AfterAll

@@ -287,8 +287,15 @@ public final class FlowRoutes {
   }
 
   private void stats(Context ctx) {
-    FlowSummary flow = find(ctx);
-    ctx.json(FlowStatsView.of(store, flow, warnings(flow)));
+    ctx.json(statsOf(find(ctx)));
+  }
+
+  /**
+   * The answer of {@code GET /api/flows/{id}/stats} for {@code flow}, with its warnings: also what
+   * the web UI's flow page draws, so the page and the API never disagree.
+   */
+  public ObjectNode statsOf(FlowSummary flow) {
+    return FlowStatsView.of(store, flow, warnings(flow));
   }
 
   /**

@@ -1,0 +1,113 @@
+package trailmap.flows.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.BoundingBox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import trailmap.flows.policy.MessagePolicy;
+import trailmap.flows.runtime.SettableClock;
+import trailmap.server.TestServer;
+import trailmap.web.Chromium;
+
+/**
+ * The flow pages in a real browser: from the header to the list to the welcome flow after two days
+ * of trials, with its step chart drawn to scale. Saves target/screenshots/ui-flow.png
+ * (docs/images/ui-flow.png is a copy).
+ */
+class FlowPagesBrowserTest {
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  @TempDir Path dir;
+  FlowApiHarness api;
+  Playwright playwright;
+  Browser browser;
+  BrowserContext context;
+  Page page;
+
+  @BeforeEach
+  void start() throws Exception {
+    api =
+        new FlowApiHarness(
+            dir,
+            smtp.getSmtp().getPort(),
+            new SettableClock(Instant.parse("2026-03-02T10:00:00Z")),
+            MessagePolicy.PERMISSIVE);
+    api.template("welcome", "<p>Welcome</p>");
+    api.template("onboarding-tips", "<p>Tips</p>");
+    api.publish(FlowApiHarness.example("welcome.yaml"));
+    api.newTrials("ann", "bob", "cy", "dee");
+    ArrayNode calls = api.calls();
+    api.track(calls, "nomail", "Trial Started"); // no email address: its sends are suppressed
+    api.track(calls, "ann", "Onboarding Completed"); // so she gets no tips
+    api.track(calls, "dee", "Subscribed"); // the goal: she converts and leaves
+    api.batch(calls);
+    api.advance(Duration.ofDays(2).plusMinutes(1));
+    playwright = Playwright.create();
+    browser = Chromium.launch(playwright);
+    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
+    page = context.newPage();
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    api.close();
+  }
+
+  @Test
+  void aViewerGoesFromTheHeaderToTheFlowAndSeesItsStepsDrawnToScale() throws Exception {
+    page.navigate(api.server.uri() + "/");
+    page.fill("#key", TestServer.ADMIN_KEY);
+    page.click("button[type=submit]");
+    page.click("nav.sections >> text=Flows");
+    assertThat(page.url()).endsWith("/flows");
+    page.click("table.flows >> text=Welcome to the trial");
+    assertThat(page.url()).endsWith("/flows/welcome");
+
+    assertThat(page.textContent(".tile-entered .figure")).isEqualTo("5");
+    assertThat(page.textContent(".tile-converted .figure")).isEqualTo("1");
+    // Welcome emails to ann, bob, cy and dee; tips to bob and cy only.
+    BoundingBox welcome = box("welcome-email", "sent");
+    BoundingBox tips = box("tips-email", "sent");
+    assertThat(welcome.width).isGreaterThan(0);
+    assertThat(tips.width / welcome.width)
+        .isCloseTo(2.0 / 4.0, org.assertj.core.data.Offset.offset(0.02));
+    assertThat(box("welcome-email", "suppressed").width).isGreaterThan(0);
+    assertThat(page.textContent("table.suppressions")).contains("no address");
+    assertThat(page.textContent(".conversion-verdict")).startsWith("Nothing to compare yet");
+
+    Path screenshot = Path.of("target", "screenshots", "ui-flow.png");
+    Files.createDirectories(screenshot.getParent());
+    page.screenshot(new Page.ScreenshotOptions().setPath(screenshot).setFullPage(true));
+    assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+  }
+
+  /** Where the browser drew the bar of {@code series} for {@code step}. */
+  private BoundingBox box(String step, String series) {
+    BoundingBox box =
+        page.locator("g[data-step=\"" + step + "\"] rect.bar-" + series).boundingBox();
+    assertThat(box).as(step + " " + series).isNotNull();
+    return box;
+  }
+}
