@@ -90,12 +90,39 @@ public final class ProfileRoutes {
   private void timeline(Context ctx) {
     ProfileId id = find(ctx);
     TimelineQuery query = query(ctx);
-    TimelinePage page;
     try {
-      page = store.timeline(id, query);
+      ctx.json(timelineNode(id, query));
     } catch (IllegalArgumentException e) {
       throw badQuery(e.getMessage());
     }
+  }
+
+  /** A profile as the API answers it, and the first page of its timeline with flow activity. */
+  public record Answer(ObjectNode profile, ObjectNode timeline) {}
+
+  /**
+   * What {@code GET /api/profiles/{ref}} and {@code GET /api/profiles/{ref}/timeline} answer, for
+   * the web UI's profile page, so the page and the API never disagree; empty when no profile is
+   * known as {@code ref}.
+   *
+   * @throws IllegalArgumentException when {@code ref} is neither a profile id nor {@code
+   *     TYPE:VALUE}; the message names the forms
+   */
+  public Optional<Answer> answer(String ref) {
+    return store
+        .resolve(ProfileRef.parse(ref))
+        .flatMap(store::profile)
+        .map(
+            record ->
+                new Answer(
+                    profileNode(record), timelineNode(record.id(), TimelineQuery.firstPage())));
+  }
+
+  /**
+   * @throws IllegalArgumentException when the query's cursor is not one this store gave
+   */
+  private ObjectNode timelineNode(ProfileId id, TimelineQuery query) {
+    TimelinePage page = store.timeline(id, query);
     ObjectNode out = MAPPER.createObjectNode();
     out.put("id", id.value());
     ArrayNode events = out.putArray("events");
@@ -107,7 +134,7 @@ public final class ProfileRoutes {
         out.putArray("flow").addAll(activity);
       }
     }
-    ctx.json(out);
+    return out;
   }
 
   private void export(Context ctx) {

@@ -50,7 +50,8 @@ final class Html {
         + WebRoutes.STYLESHEET_PATH
         + "\"></head><body><header><a class=\"brand\" href=\"/\">Trailmap</a>"
         + (session.isPresent()
-            ? "<nav class=\"sections\"><a href=\"/\">Maps</a><a href=\"/flows\">Flows</a></nav>"
+            ? "<nav class=\"sections\"><a href=\"/\">Maps</a><a href=\"/flows\">Flows</a>"
+                + "<a href=\"/profiles\">Profiles</a></nav>"
             : "")
         + header
         + "</header><main>"

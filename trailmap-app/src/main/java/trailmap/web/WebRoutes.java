@@ -7,6 +7,7 @@ import io.javalin.http.SameSite;
 import io.javalin.security.RouteRole;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ import trailmap.maps.JourneyMap;
 import trailmap.maps.format.MapReader;
 import trailmap.maps.render.MapRenderer;
 import trailmap.maps.render.RenderFormat;
+import trailmap.profiles.ProfileRoutes;
 import trailmap.store.MapDocument;
 import trailmap.store.MapStore;
 import trailmap.store.MapSummary;
@@ -58,6 +61,7 @@ public final class WebRoutes {
   private final Clock clock;
   private final Supplier<EventTable> tables;
   private final FlowSource flows;
+  private final Function<String, Optional<ProfileRoutes.Answer>> profiles;
   private final AtomicReference<LiveCache> cache =
       new AtomicReference<>(new LiveCache(null, new ConcurrentHashMap<>()));
 
@@ -67,15 +71,19 @@ public final class WebRoutes {
   /**
    * @param tables the events the map pages measure their maps on
    * @param flows the flows and their statistics, for the flow pages
+   * @param profiles a profile and its timeline as the API answers them, by profile reference
+   *     ({@link ProfileRoutes#answer}), for the profile page
    */
   public WebRoutes(
       MapStore maps,
       Sessions sessions,
       Clock clock,
       Supplier<EventTable> tables,
-      FlowSource flows) {
+      FlowSource flows,
+      Function<String, Optional<ProfileRoutes.Answer>> profiles) {
     this.maps = maps;
     this.flows = flows;
+    this.profiles = profiles;
     this.sessions = sessions;
     this.clock = clock;
     this.tables = tables;
@@ -93,6 +101,54 @@ public final class WebRoutes {
     routes.get(
         "/flows", ctx -> html(ctx, FlowListPage.render(flows.list().get(), session(ctx))), viewer);
     routes.get("/flows/{id}", this::flow, viewer);
+    routes.get("/profiles", this::profileSearch, viewer);
+    routes.get("/profiles/{ref}", this::profile, viewer);
+  }
+
+  /** The look-up form; with {@code ?ref=} (the form sent) it goes to that profile's page. */
+  private void profileSearch(Context ctx) {
+    String ref = Optional.ofNullable(ctx.queryParam("ref")).orElse("").strip();
+    if (ref.isEmpty()) {
+      html(
+          ctx,
+          ProfilePage.search(
+              "",
+              ctx.queryParam("ref") == null
+                  ? Optional.empty()
+                  : Optional.of("Type a profile id or an identity such as email:ann@example.com."),
+              session(ctx)));
+      return;
+    }
+    ctx.redirect(
+        "/profiles/" + URLEncoder.encode(ref, StandardCharsets.UTF_8).replace("+", "%20"),
+        io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  private void profile(Context ctx) {
+    String ref = ctx.pathParam("ref");
+    Optional<ProfileRoutes.Answer> answer;
+    try {
+      answer = profiles.apply(ref);
+    } catch (IllegalArgumentException e) {
+      ctx.status(400);
+      html(ctx, ProfilePage.search(ref, Optional.of(e.getMessage()), session(ctx)));
+      return;
+    }
+    if (answer.isEmpty()) {
+      ctx.status(404);
+      html(
+          ctx,
+          ProfilePage.search(
+              ref,
+              Optional.of(
+                  "No profile is known as '"
+                      + ref
+                      + "'. Events reach profiles a moment after they are accepted; check the"
+                      + " identity's type and spelling."),
+              session(ctx)));
+      return;
+    }
+    html(ctx, ProfilePage.render(answer.get().profile(), answer.get().timeline(), session(ctx)));
   }
 
   private void flow(Context ctx) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -128,6 +129,27 @@ final class FlowApiHarness implements AutoCloseable {
         .as(method + " " + path + ": " + response.body())
         .isEqualTo(status);
     return response.body().isEmpty() ? null : json(response);
+  }
+
+  /** Signs in to the web UI with the admin key; answers the session cookie to send. */
+  String signIn() {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(server.uri().resolve("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "key=" + URLEncoder.encode(TestServer.ADMIN_KEY, StandardCharsets.UTF_8)))
+                .build());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+    String header = response.headers().firstValue("Set-Cookie").orElseThrow();
+    return header.substring(0, header.indexOf(';'));
+  }
+
+  /** A web UI page, with the session {@code cookie}. */
+  HttpResponse<String> page(String path, String cookie) {
+    return send(
+        HttpRequest.newBuilder(server.uri().resolve(path)).header("Cookie", cookie).build());
   }
 
   void template(String name, String html) {

@@ -26,8 +26,8 @@ import trailmap.web.Chromium;
 
 /**
  * The flow pages in a real browser: from the header to the list to the welcome flow after two days
- * of trials, with its step chart drawn to scale. Saves target/screenshots/ui-flow.png
- * (docs/images/ui-flow.png is a copy).
+ * of trials, with its step chart drawn to scale, and a profile looked up to see why a message did
+ * not go. Saves target/screenshots/ui-flow.png and ui-profile.png (docs/images/ holds copies).
  */
 class FlowPagesBrowserTest {
   @RegisterExtension
@@ -99,6 +99,28 @@ class FlowPagesBrowserTest {
 
     Path screenshot = Path.of("target", "screenshots", "ui-flow.png");
     Files.createDirectories(screenshot.getParent());
+    page.screenshot(new Page.ScreenshotOptions().setPath(screenshot).setFullPage(true));
+    assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+  }
+
+  @Test
+  void theProfileLookUpShowsWhyAMessageWasNotSentOnTheTimeline() throws Exception {
+    page.navigate(api.server.uri() + "/");
+    page.fill("#key", TestServer.ADMIN_KEY);
+    page.click("button[type=submit]");
+    page.click("nav.sections >> text=Profiles");
+    page.fill("#ref", "userId:nomail");
+    page.click("form.lookup button");
+    assertThat(page.url()).endsWith("/profiles/userId%3Anomail");
+    String timeline = page.textContent("table.timeline");
+    assertThat(timeline).contains("welcome-email · suppressed").contains("no 'email' trait");
+    assertThat(page.locator("table.timeline .badge-overdue").count()).isEqualTo(2);
+
+    page.click("table.timeline >> text=welcome");
+    assertThat(page.url()).endsWith("/flows/welcome");
+
+    page.goBack();
+    Path screenshot = Path.of("target", "screenshots", "ui-profile.png");
     page.screenshot(new Page.ScreenshotOptions().setPath(screenshot).setFullPage(true));
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);
   }

@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.flows.policy.MessagePolicy;
 import trailmap.flows.runtime.SettableClock;
-import trailmap.server.TestServer;
 
 /**
  * The web UI's flow pages over HTTP, on a server whose welcome flow has run: the list, a flow's
@@ -46,7 +41,6 @@ class FlowPagesTest {
 
   @TempDir Path dir;
   FlowApiHarness api;
-  final HttpClient http = HttpClient.newHttpClient();
   String cookie;
 
   @BeforeEach
@@ -66,7 +60,7 @@ class FlowPagesTest {
     ArrayNode calls = api.calls();
     api.track(calls, "nomail", "Trial Started");
     api.batch(calls);
-    cookie = signIn();
+    cookie = api.signIn();
   }
 
   @AfterEach
@@ -74,25 +68,8 @@ class FlowPagesTest {
     api.close();
   }
 
-  String signIn() throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(api.server.uri().resolve("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "key=" + URLEncoder.encode(TestServer.ADMIN_KEY, StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(303);
-    String header = response.headers().firstValue("Set-Cookie").orElseThrow();
-    return header.substring(0, header.indexOf(';'));
-  }
-
-  HttpResponse<String> page(String path, String withCookie) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(api.server.uri().resolve(path)).header("Cookie", withCookie).build(),
-        HttpResponse.BodyHandlers.ofString());
+  HttpResponse<String> page(String path, String withCookie) {
+    return api.page(path, withCookie);
   }
 
   @Test
