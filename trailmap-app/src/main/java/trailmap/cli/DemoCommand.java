@@ -27,11 +27,12 @@ import trailmap.maps.templates.MapTemplates;
 import trailmap.server.ServerConfig;
 import trailmap.server.TrailmapServer;
 import trailmap.store.MapStore;
+import trailmap.store.StoreException;
 
 /**
- * {@code trailmap demo}: the server with every template map (current and future state) loaded, and
- * a fresh admin key printed, since stored keys are hashed and cannot be shown again. Exit codes as
- * for {@code serve}.
+ * {@code trailmap demo}: the server with every template map (current and future state) loaded, the
+ * example flows published on a data directory without flows, and a fresh admin key printed, since
+ * stored keys are hashed and cannot be shown again. Exit codes as for {@code serve}.
  */
 @Command(
     name = "demo",
@@ -39,6 +40,7 @@ import trailmap.store.MapStore;
     description = {
       "Starts the server with the template maps loaded and prints the URL and an admin key.",
       "On an empty data directory it first generates 2,000 demo profiles (see trailmap generate).",
+      "When no flow exists yet it publishes the example flows (examples/flows/).",
       "Set TRAILMAP_ADMIN_KEY to use that key instead of a fresh one."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -70,7 +72,8 @@ final class DemoCommand implements Callable<Integer> {
     return ServerOptions.resolve(config, where.port, where.data, spec.commandLine().getErr())
         .map(
             config -> {
-              if (!generateOnFreshData(config, out, spec.commandLine().getErr())) {
+              if (!generateOnFreshData(config, out, spec.commandLine().getErr())
+                  || !publishFlowsOnFreshData(config, out, spec.commandLine().getErr())) {
                 return ServerLauncher.CANNOT_START;
               }
               return ServerLauncher.run(
@@ -107,6 +110,30 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Publishes the example flows ({@link DemoFlows}) when flows.db holds none, before the server
+   * starts, so they see the demo's events; says which, and where their emails go. Answers false
+   * (after saying why) when flows.db cannot be opened.
+   */
+  static boolean publishFlowsOnFreshData(ServerConfig config, PrintWriter out, PrintWriter err) {
+    try {
+      List<String> published = DemoFlows.publishOnFreshData(config.dataDir(), Clock.systemUTC());
+      if (!published.isEmpty()) {
+        out.println("Published demo flows: " + String.join(", ", published) + ".");
+        if (config.smtp().isEmpty()) {
+          out.println(
+              "Their emails wait for an SMTP server: set TRAILMAP_SMTP_URL (e.g."
+                  + " smtp://127.0.0.1:2525 for a local mail catcher) and start the demo again.");
+        }
+      }
+      return true;
+    } catch (StoreException e) {
+      err.println("trailmap demo: " + e.getMessage());
+      err.flush();
+      return false;
+    }
+  }
+
   private static void prepare(TrailmapServer server, PrintWriter out) {
     List<String> loaded = loadTemplates(server.maps());
     out.println(
@@ -130,6 +157,7 @@ final class DemoCommand implements Callable<Integer> {
         "The living map (verdicts, friction and live figures from the demo data): "
             + server.uri()
             + "/maps/saas-current");
+    out.println("The flows and their step statistics: " + server.uri() + "/flows");
   }
 
   /** Stores each template map that is not there yet; answers the ids it stored. */

@@ -194,4 +194,43 @@ class ServeAndDemoCommandTest {
     assertThat(again).hasSize(expected);
     assertThat(second.stop()).isZero();
   }
+
+  @Test
+  void demoPublishesTheExampleFlowsOnceAndTheyTakeTheTrialsOfItsData() throws Exception {
+    Path data = dir.resolve("demo-flows");
+    Running first = run("demo", "--port", "0", "--data", data.toString());
+    String url = first.waitFor(URL);
+    String key = first.waitFor(Pattern.compile("Admin API key for this demo[^:]*: (tm_\\S+)"));
+    assertThat(first.out().toString())
+        .contains(
+            "Published demo flows: welcome, pricing-abandonment, support-follow-up,"
+                + " weekly-digest.");
+    assertThat(first.waitFor(Pattern.compile("step statistics: (http\\S+)")))
+        .isEqualTo(url + "/flows");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var flows = json.readTree(get(url + "/api/flows", key).body());
+    assertThat(flows).hasSize(4);
+    flows.forEach(f -> assertThat(f.path("status").asText()).isEqualTo("published"));
+    assertThat(get(url + "/api/templates/onboarding-tips", key).statusCode()).isEqualTo(200);
+    // The runtime reads the demo's generated history with the flows published: its trials enter.
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long entered = 0;
+    while (entered == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      entered =
+          json.readTree(get(url + "/api/flows/welcome/stats", key).body())
+              .at("/entered/profiles")
+              .asLong();
+    }
+    assertThat(entered).as("demo trials in the welcome flow").isPositive();
+    assertThat(first.stop()).isZero();
+
+    Running second = run("demo", "--port", "0", "--data", data.toString());
+    String secondUrl = second.waitFor(URL);
+    String secondKey =
+        second.waitFor(Pattern.compile("Admin API key for this demo[^:]*: (tm_\\S+)"));
+    assertThat(second.out().toString()).doesNotContain("Published demo flows");
+    assertThat(json.readTree(get(secondUrl + "/api/flows", secondKey).body())).hasSize(4);
+    assertThat(second.stop()).isZero();
+  }
 }
