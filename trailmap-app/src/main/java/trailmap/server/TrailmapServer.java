@@ -247,7 +247,8 @@ public final class TrailmapServer implements AutoCloseable {
               sessions,
               clock,
               tables,
-              new FlowSource(flowStore::list, flowStore::flow, flowRoutes::statsOf),
+              new FlowSource(
+                  flowStore::list, flowStore::flow, flowRoutes::statsOf, flowStore::versions),
               profileRoutes::answer);
       AnalyticsRoutes analyticsRoutes =
           new AnalyticsRoutes(tables, latestMap, segmentStore::memberIds);

@@ -1,11 +1,13 @@
 package trailmap.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import trailmap.access.Session;
 import trailmap.flows.runtime.FlowSummary;
+import trailmap.flows.runtime.FlowVersionInfo;
 
 /**
  * One flow with its live statistics, drawn from the answer of {@code GET /api/flows/{id}/stats}:
@@ -15,7 +17,8 @@ import trailmap.flows.runtime.FlowSummary;
 final class FlowPage {
   private FlowPage() {}
 
-  static String render(FlowSummary flow, JsonNode stats, Session session) {
+  static String render(
+      FlowSummary flow, JsonNode stats, List<FlowVersionInfo> versions, Session session) {
     StringBuilder body = new StringBuilder();
     body.append("<p><a href=\"/flows\">← All flows</a></p><h1>")
         .append(Html.escape(flow.name()))
@@ -51,6 +54,7 @@ final class FlowPage {
         .append("</p><p class=\"hint\">The same numbers as JSON: <code>GET /api/flows/")
         .append(Html.escape(flow.id()))
         .append("/stats</code>.</p>");
+    body.append(versionTable(flow, versions));
     return Html.page(flow.name(), body.toString(), Optional.of(session));
   }
 
@@ -225,6 +229,30 @@ final class FlowPage {
 
   private static String points(double difference) {
     return String.format(Locale.ROOT, "%+.1f points", difference * 100);
+  }
+
+  /** The versions, newest first: when each was stored and published, and which is current. */
+  private static String versionTable(FlowSummary flow, List<FlowVersionInfo> versions) {
+    StringBuilder out =
+        new StringBuilder(
+            "<h2>Versions</h2><table class=\"versions\"><thead><tr><th>Version</th><th>Stored</th>"
+                + "<th>Published</th><th></th></tr></thead><tbody>");
+    for (FlowVersionInfo v : versions.reversed()) {
+      boolean current = flow.currentVersion().equals(Optional.of(v.version()));
+      out.append("<tr><td>v")
+          .append(v.version())
+          .append("</td><td>")
+          .append(Html.escape(FlowListPage.UPDATED_AT.format(v.createdAt())))
+          .append("</td><td>")
+          .append(
+              v.publishedAt()
+                  .map(t -> Html.escape(FlowListPage.UPDATED_AT.format(t)))
+                  .orElse("<span class=\"muted\">never</span>"))
+          .append("</td><td>")
+          .append(current ? "current (" + Html.escape(flow.status().wireName()) + ")" : "")
+          .append("</td></tr>");
+    }
+    return out.append("</tbody></table>").toString();
   }
 
   /** The page for a flow id that does not exist. */

@@ -159,7 +159,10 @@ public final class WebRoutes {
       html(ctx, FlowPage.notFound(id, session(ctx)));
       return;
     }
-    html(ctx, FlowPage.render(flow.get(), flows.stats().apply(flow.get()), session(ctx)));
+    html(
+        ctx,
+        FlowPage.render(
+            flow.get(), flows.stats().apply(flow.get()), flows.versions().apply(id), session(ctx)));
   }
 
   private void signIn(Context ctx) {

@@ -119,6 +119,11 @@ class FlowPagesTest {
         .contains("1 no address")
         .contains("<td>no address</td>");
     assertThat(body).contains("Nothing to compare yet: no profile is in the holdout yet");
+    assertThat(body)
+        .contains("<table class=\"versions\">")
+        .containsPattern(
+            "<tr><td>v1</td><td>2026-03-02 10:00 UTC</td><td>2026-03-02 10:00 UTC</td>"
+                + "<td>current \\(published\\)</td></tr>");
   }
 
   @Test
@@ -130,6 +135,9 @@ class FlowPagesTest {
           .doesNotContain("<script>")
           .contains("Win back &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;");
     }
+    assertThat(page("/flows/win-back", cookie).body())
+        .as("a draft's version was never published")
+        .contains("<span class=\"muted\">never</span>");
   }
 
   @Test
