@@ -41,6 +41,7 @@ import trailmap.flows.runtime.FlowRuntime;
 import trailmap.flows.runtime.FlowSettings;
 import trailmap.flows.runtime.FlowStore;
 import trailmap.flows.runtime.FlowTimeline;
+import trailmap.flows.runtime.StepCount;
 import trailmap.flows.runtime.UnsubscribeRoutes;
 import trailmap.ingest.IngestRoutes;
 import trailmap.ingest.SourceRoutes;
@@ -248,7 +249,11 @@ public final class TrailmapServer implements AutoCloseable {
               clock,
               tables,
               new FlowSource(
-                  flowStore::list, flowStore::flow, flowRoutes::statsOf, flowStore::versions),
+                  flowStore::list,
+                  flowStore::flow,
+                  flowRoutes::statsOf,
+                  flowStore::versions,
+                  id -> flowStore.stepCounts(id).stream().mapToLong(StepCount::profiles).sum()),
               profileRoutes::answer);
       AnalyticsRoutes analyticsRoutes =
           new AnalyticsRoutes(tables, latestMap, segmentStore::memberIds);

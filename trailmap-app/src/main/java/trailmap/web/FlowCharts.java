@@ -37,17 +37,8 @@ final class FlowCharts {
       }
     }
     int height = LEGEND + Math.max(1, steps.size()) * GROUP;
-    StringBuilder svg = new StringBuilder();
-    svg.append("<svg class=\"step-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-        .append(WIDTH)
-        .append(' ')
-        .append(height)
-        .append("\" width=\"")
-        .append(WIDTH)
-        .append("\" height=\"")
-        .append(height)
-        .append("\" role=\"img\" aria-label=\"Profiles waiting, messages sent and sends")
-        .append(" suppressed per step\">");
+    StringBuilder svg =
+        open("step-chart", height, "Profiles waiting, messages sent and sends suppressed per step");
     int x = LABEL;
     for (String[] series : SERIES) {
       svg.append("<rect x=\"")
@@ -121,17 +112,8 @@ final class FlowCharts {
       {"holdout", "in the holdout", "#8d96aa"},
     };
     int height = groups.length * 30 + 10;
-    StringBuilder svg = new StringBuilder();
-    svg.append("<svg class=\"conversion-chart\" xmlns=\"http://www.w3.org/2000/svg\"")
-        .append(" viewBox=\"0 0 ")
-        .append(WIDTH)
-        .append(' ')
-        .append(height)
-        .append("\" width=\"")
-        .append(WIDTH)
-        .append("\" height=\"")
-        .append(height)
-        .append("\" role=\"img\" aria-label=\"Goal conversion outside and inside the holdout\">");
+    StringBuilder svg =
+        open("conversion-chart", height, "Goal conversion outside and inside the holdout");
     int y = 8;
     for (String[] group : groups) {
       JsonNode g = conversion.path(group[0]);
@@ -173,6 +155,24 @@ final class FlowCharts {
       y += 30;
     }
     return svg.append("</svg>").toString();
+  }
+
+  /** The chart's opening tag, {@link #WIDTH} wide: an image to assistive technology. */
+  private static StringBuilder open(String cssClass, int height, String label) {
+    return new StringBuilder()
+        .append("<svg class=\"")
+        .append(cssClass)
+        .append("\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(height)
+        .append("\" width=\"")
+        .append(WIDTH)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" role=\"img\" aria-label=\"")
+        .append(label)
+        .append("\">");
   }
 
   private static long value(JsonNode step, String field) {

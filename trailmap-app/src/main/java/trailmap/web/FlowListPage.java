@@ -3,17 +3,24 @@ package trailmap.web;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import trailmap.access.Session;
 import trailmap.flows.runtime.FlowSummary;
 
-/** The list of flows: name, status, the version taking entries, a newer draft, last change. */
+/**
+ * The list of flows: name, status, the version taking entries, a newer draft, profiles inside now,
+ * last change.
+ */
 final class FlowListPage {
   static final DateTimeFormatter UPDATED_AT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
   private FlowListPage() {}
 
-  static String render(List<FlowSummary> flows, Session session) {
+  /**
+   * @param waiting profiles inside a flow now, by flow id
+   */
+  static String render(List<FlowSummary> flows, Function<String, Long> waiting, Session session) {
     StringBuilder rows = new StringBuilder();
     for (FlowSummary flow : flows) {
       rows.append("<tr><td><a href=\"/flows/")
@@ -26,6 +33,8 @@ final class FlowListPage {
           .append(statusBadge(flow))
           .append("</td><td>")
           .append(versions(flow))
+          .append("</td><td class=\"number\">")
+          .append(FlowCharts.count(waiting.apply(flow.id())))
           .append("</td><td>")
           .append(Html.escape(UPDATED_AT.format(flow.updatedAt())))
           .append("</td></tr>");
@@ -35,7 +44,7 @@ final class FlowListPage {
             ? "<p>No flows yet. Create one with <code>POST /api/flows</code> (examples in"
                 + " <code>examples/flows/</code>), or start <code>trailmap demo</code>.</p>"
             : "<table class=\"flows\"><thead><tr><th>Flow</th><th>Status</th><th>Version</th>"
-                + "<th>Updated</th></tr></thead><tbody>"
+                + "<th>Inside now</th><th>Updated</th></tr></thead><tbody>"
                 + rows
                 + "</tbody></table>";
     return Html.page(

@@ -10,11 +10,13 @@ import trailmap.flows.runtime.FlowVersionInfo;
 
 /**
  * What the flow pages read: the flows as {@code GET /api/flows} lists them, one by id, the answer
- * {@code GET /api/flows/{id}/stats} gives for one (so a page shows the API's own numbers), and its
- * stored versions, oldest first.
+ * {@code GET /api/flows/{id}/stats} gives for one (so a page shows the API's own numbers), its
+ * stored versions, oldest first, and how many profiles are inside it now (a count the store keeps,
+ * cheap enough for the list of every flow).
  */
 public record FlowSource(
     Supplier<List<FlowSummary>> list,
     Function<String, Optional<FlowSummary>> find,
     Function<FlowSummary, JsonNode> stats,
-    Function<String, List<FlowVersionInfo>> versions) {}
+    Function<String, List<FlowVersionInfo>> versions,
+    Function<String, Long> waiting) {}

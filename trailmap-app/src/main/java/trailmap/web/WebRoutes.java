@@ -99,7 +99,9 @@ public final class WebRoutes {
     routes.get("/maps/{id}", this::map, viewer);
     routes.get("/maps/{id}/download/{format}", this::download, viewer);
     routes.get(
-        "/flows", ctx -> html(ctx, FlowListPage.render(flows.list().get(), session(ctx))), viewer);
+        "/flows",
+        ctx -> html(ctx, FlowListPage.render(flows.list().get(), flows.waiting(), session(ctx))),
+        viewer);
     routes.get("/flows/{id}", this::flow, viewer);
     routes.get("/profiles", this::profileSearch, viewer);
     routes.get("/profiles/{ref}", this::profile, viewer);

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +84,23 @@ final class FlowApiHarness implements AutoCloseable {
     server = TrailmapServer.start(config, clock, Optional.of(TestServer.ADMIN_KEY), log);
     processor = server.followEvents(log, tune);
     writeKey = server.sources().create("web", "web").writeKey();
+  }
+
+  /**
+   * A server on 2026-03-02 10:00 UTC without caps or quiet hours, with examples/flows/welcome.yaml
+   * published and both its email templates stored.
+   */
+  static FlowApiHarness withWelcomeFlow(Path dir, int smtpPort) {
+    FlowApiHarness api =
+        new FlowApiHarness(
+            dir,
+            smtpPort,
+            new SettableClock(Instant.parse("2026-03-02T10:00:00Z")),
+            MessagePolicy.PERMISSIVE);
+    api.template("welcome", "<p>Welcome</p>");
+    api.template("onboarding-tips", "<p>Tips</p>");
+    api.publish(example("welcome.yaml"));
+    return api;
   }
 
   static String example(String file) {

@@ -13,14 +13,11 @@ import com.microsoft.playwright.options.BoundingBox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import trailmap.flows.policy.MessagePolicy;
-import trailmap.flows.runtime.SettableClock;
 import trailmap.server.TestServer;
 import trailmap.web.Chromium;
 
@@ -42,15 +39,7 @@ class FlowPagesBrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    api =
-        new FlowApiHarness(
-            dir,
-            smtp.getSmtp().getPort(),
-            new SettableClock(Instant.parse("2026-03-02T10:00:00Z")),
-            MessagePolicy.PERMISSIVE);
-    api.template("welcome", "<p>Welcome</p>");
-    api.template("onboarding-tips", "<p>Tips</p>");
-    api.publish(FlowApiHarness.example("welcome.yaml"));
+    api = FlowApiHarness.withWelcomeFlow(dir, smtp.getSmtp().getPort());
     api.newTrials("ann", "bob", "cy", "dee");
     ArrayNode calls = api.calls();
     api.track(calls, "nomail", "Trial Started"); // no email address: its sends are suppressed

@@ -8,7 +8,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import trailmap.flows.policy.MessagePolicy;
-import trailmap.flows.runtime.SettableClock;
 
 /**
  * The web UI's flow pages over HTTP, on a server whose welcome flow has run: the list, a flow's
@@ -45,15 +42,7 @@ class FlowPagesTest {
 
   @BeforeEach
   void start() throws Exception {
-    api =
-        new FlowApiHarness(
-            dir,
-            smtp.getSmtp().getPort(),
-            new SettableClock(Instant.parse("2026-03-02T10:00:00Z")),
-            MessagePolicy.PERMISSIVE);
-    api.template("welcome", "<p>Welcome</p>");
-    api.template("onboarding-tips", "<p>Tips</p>");
-    api.publish(FlowApiHarness.example("welcome.yaml"));
+    api = FlowApiHarness.withWelcomeFlow(dir, smtp.getSmtp().getPort());
     api.expect(201, "POST", "/api/flows", "application/yaml", HOSTILE);
     api.newTrials("ann", "bob", "cy");
     // A trial without an email address: its welcome email is suppressed (no address).
@@ -73,15 +62,15 @@ class FlowPagesTest {
   }
 
   @Test
-  void theListShowsEveryFlowWithItsStatusAndVersionAndLinksToIt() throws Exception {
+  void theListShowsEveryFlowWithItsStatusVersionAndProfilesInsideAndLinksToIt() throws Exception {
     HttpResponse<String> list = page("/flows", cookie);
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body())
         .contains("<a href=\"/flows/welcome\">Welcome to the trial</a>")
         .contains("badge-flow-published\">published")
         .contains("badge-flow-draft\">draft")
-        .contains("<td>v1</td>")
-        .contains("<td>draft v1</td>")
+        .contains("<td>v1</td><td class=\"number\">4</td>")
+        .contains("<td>draft v1</td><td class=\"number\">0</td>")
         .contains("<a href=\"/flows\">Flows</a>");
   }
 

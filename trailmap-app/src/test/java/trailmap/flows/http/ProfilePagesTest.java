@@ -7,15 +7,12 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import trailmap.flows.policy.MessagePolicy;
-import trailmap.flows.runtime.SettableClock;
 
 /**
  * The web UI's profile page over HTTP: looked up by identity, it answers "why did she not get it?"
@@ -32,14 +29,7 @@ class ProfilePagesTest {
 
   @BeforeEach
   void start() throws Exception {
-    api =
-        new FlowApiHarness(
-            dir,
-            smtp.getSmtp().getPort(),
-            new SettableClock(Instant.parse("2026-03-02T10:00:00Z")),
-            MessagePolicy.PERMISSIVE);
-    api.template("welcome", "<p>Welcome</p>");
-    api.publish(FlowApiHarness.example("welcome.yaml"));
+    api = FlowApiHarness.withWelcomeFlow(dir, smtp.getSmtp().getPort());
     api.newTrials("ann");
     ArrayNode calls = api.calls();
     api.identify(calls, "nomail", Map.of("plan", "<script>alert(1)</script>"));
