@@ -108,6 +108,23 @@ public final class Database implements AutoCloseable {
    *     database; the message names the file
    */
   public static Database open(Path file, List<List<String>> steps, Synchronous synchronous) {
+    return open(file, steps, synchronous, DEFAULT_PAGE_BYTES);
+  }
+
+  /** SQLite's own default page size, which every file but flows.db keeps. */
+  public static final int DEFAULT_PAGE_BYTES = 4096;
+
+  /**
+   * As {@link #open(Path, List, Synchronous)}, with pages of {@code pageBytes} (a power of two,
+   * 512..65536) when the file is new. An existing file keeps the page size it was created with: in
+   * WAL mode SQLite ignores the setting, and changing it would need a VACUUM of the whole file.
+   */
+  public static Database open(
+      Path file, List<List<String>> steps, Synchronous synchronous, int pageBytes) {
+    if (pageBytes < 512 || pageBytes > 65536 || Integer.bitCount(pageBytes) != 1) {
+      throw new IllegalArgumentException(
+          "a SQLite page size is a power of two from 512 to 65536, was " + pageBytes);
+    }
     Path absolute = file.toAbsolutePath();
     Path dataDir = absolute.getParent();
     try {
@@ -122,6 +139,8 @@ public final class Database implements AutoCloseable {
       settings.setProperty("jdbc.get_generated_keys", "false");
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, settings);
       try (Statement statement = connection.createStatement()) {
+        // Before WAL mode and the first table: only a new, empty file takes a page size.
+        statement.execute("PRAGMA page_size = " + pageBytes);
         statement.execute("PRAGMA journal_mode = WAL");
         statement.execute("PRAGMA foreign_keys = ON");
         statement.execute("PRAGMA busy_timeout = 5000");

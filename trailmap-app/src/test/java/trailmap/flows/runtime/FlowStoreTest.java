@@ -170,4 +170,22 @@ class FlowStoreTest {
       assertThat(store.webhookSecret()).isEqualTo(secret).hasSize(64);
     }
   }
+
+  @Test
+  void aNewFlowsDbHasSixteenKilobytePages() throws Exception {
+    try (FlowStore store = FlowStore.open(dir, clock)) {
+      long pageSize =
+          store
+              .db()
+              .read(
+                  c -> {
+                    try (var s = c.createStatement();
+                        var rows = s.executeQuery("PRAGMA page_size")) {
+                      rows.next();
+                      return rows.getLong(1);
+                    }
+                  });
+      assertThat(pageSize).isEqualTo(FlowStore.PAGE_BYTES).isEqualTo(16_384);
+    }
+  }
 }
