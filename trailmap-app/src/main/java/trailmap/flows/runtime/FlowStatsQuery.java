@@ -11,18 +11,32 @@ import java.util.TreeMap;
 
 /**
  * The queries behind {@link FlowStore#stats}: reads the activity, the state counts, the outbox and
- * suppressions.
+ * suppressions. Distinct profiles are counted by their number in flows.db (one per person, like the
+ * id), which {@code activity_by_flow} holds, so those counts read the index alone.
  */
 final class FlowStatsQuery {
+  /** Entries, distinct profiles entered and those held out, of flow {@code ?}. */
+  static final String ENTERED =
+      "SELECT count(*), count(DISTINCT profile_key),"
+          + " count(DISTINCT CASE WHEN outcome = 'held-out' THEN profile_key END)"
+          + " FROM activity WHERE flow_id = ? AND kind = 'entered'";
+
+  /** Per holdout group (0 outside, 1 in): profiles and those converted, of flow {@code ?, ?}. */
+  static final String GROUPS =
+      "SELECT e.held, count(*), count(l.profile_key) FROM"
+          + " (SELECT profile_key, max(outcome = 'held-out') AS held FROM activity"
+          + "  WHERE flow_id = ? AND kind = 'entered' GROUP BY profile_key) e"
+          + " LEFT JOIN (SELECT DISTINCT profile_key FROM activity WHERE flow_id = ?"
+          + "  AND kind = 'left' AND outcome = 'converted') l ON l.profile_key = e.profile_key"
+          + " GROUP BY e.held";
+
   private FlowStatsQuery() {}
 
   static FlowStats of(Connection c, String flowId) throws SQLException {
     long[] entered = new long[3];
     Sql.list(
         c,
-        "SELECT count(*), count(DISTINCT profile_id),"
-            + " count(DISTINCT CASE WHEN outcome = 'held-out' THEN profile_id END)"
-            + " FROM activity WHERE flow_id = ? AND kind = 'entered'",
+        ENTERED,
         r -> {
           entered[0] = r.getLong(1);
           entered[1] = r.getLong(2);
@@ -72,7 +86,7 @@ final class FlowStatsQuery {
     Map<String, Long> ended = new HashMap<>();
     Sql.list(
         c,
-        "SELECT outcome, count(DISTINCT profile_id) FROM activity WHERE flow_id = ?"
+        "SELECT outcome, count(DISTINCT profile_key) FROM activity WHERE flow_id = ?"
             + " AND kind = 'left' GROUP BY outcome",
         r -> ended.put(r.getString(1), r.getLong(2)),
         flowId);
@@ -82,12 +96,7 @@ final class FlowStatsQuery {
     long[] groups = new long[4];
     Sql.list(
         c,
-        "SELECT e.held, count(*), count(l.profile_id) FROM"
-            + " (SELECT profile_id, max(outcome = 'held-out') AS held FROM activity"
-            + "  WHERE flow_id = ? AND kind = 'entered' GROUP BY profile_id) e"
-            + " LEFT JOIN (SELECT DISTINCT profile_id FROM activity WHERE flow_id = ?"
-            + "  AND kind = 'left' AND outcome = 'converted') l ON l.profile_id = e.profile_id"
-            + " GROUP BY e.held",
+        GROUPS,
         r -> {
           int at = r.getInt(1) == 1 ? 2 : 0;
           groups[at] = r.getLong(2);
