@@ -66,9 +66,7 @@ class FlowPagesBrowserTest {
 
   @Test
   void aViewerGoesFromTheHeaderToTheFlowAndSeesItsStepsDrawnToScale() throws Exception {
-    page.navigate(api.server.uri() + "/");
-    page.fill("#key", TestServer.ADMIN_KEY);
-    page.click("button[type=submit]");
+    signIn();
     page.click("nav.sections >> text=Flows");
     assertThat(page.url()).endsWith("/flows");
     page.click("table.flows >> text=Welcome to the trial");
@@ -86,17 +84,12 @@ class FlowPagesBrowserTest {
     assertThat(page.textContent("table.suppressions")).contains("no address");
     assertThat(page.textContent(".conversion-verdict")).startsWith("Nothing to compare yet");
 
-    Path screenshot = Path.of("target", "screenshots", "ui-flow.png");
-    Files.createDirectories(screenshot.getParent());
-    page.screenshot(new Page.ScreenshotOptions().setPath(screenshot).setFullPage(true));
-    assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    screenshot("ui-flow.png");
   }
 
   @Test
   void theProfileLookUpShowsWhyAMessageWasNotSentOnTheTimeline() throws Exception {
-    page.navigate(api.server.uri() + "/");
-    page.fill("#key", TestServer.ADMIN_KEY);
-    page.click("button[type=submit]");
+    signIn();
     page.click("nav.sections >> text=Profiles");
     page.fill("#ref", "userId:nomail");
     page.click("form.lookup button");
@@ -109,9 +102,21 @@ class FlowPagesBrowserTest {
     assertThat(page.url()).endsWith("/flows/welcome");
 
     page.goBack();
-    Path screenshot = Path.of("target", "screenshots", "ui-profile.png");
-    page.screenshot(new Page.ScreenshotOptions().setPath(screenshot).setFullPage(true));
-    assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    screenshot("ui-profile.png");
+  }
+
+  private void signIn() {
+    page.navigate(api.server.uri() + "/");
+    page.fill("#key", TestServer.ADMIN_KEY);
+    page.click("button[type=submit]");
+  }
+
+  /** Saves the whole page under target/screenshots/ (docs/images/ holds copies). */
+  private void screenshot(String name) throws Exception {
+    Path file = Path.of("target", "screenshots", name);
+    Files.createDirectories(file.getParent());
+    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+    assertThat(Files.size(file)).isGreaterThan(10_000);
   }
 
   /** Where the browser drew the bar of {@code series} for {@code step}. */
