@@ -24,6 +24,24 @@ class DatabaseTest {
   }
 
   @Test
+  void keepsSqlitesTemporaryDataInMemory() {
+    // 2 = MEMORY: statement journals (and sorts' temporary trees) never spill into files of the
+    // temporary directory, where page images with personal data outlived an erasure, and which
+    // cost a file write per upsert on flows.db (trailmap-bench/README.md, session 10).
+    try (Database db = Database.open(dir)) {
+      int tempStore =
+          db.read(
+              c -> {
+                try (Statement s = c.createStatement();
+                    var rows = s.executeQuery("PRAGMA temp_store")) {
+                  return rows.getInt(1);
+                }
+              });
+      assertThat(tempStore).isEqualTo(2);
+    }
+  }
+
+  @Test
   void reopeningKeepsTheSchemaAndTheData() {
     try (Database db = Database.open(dir)) {
       db.read(

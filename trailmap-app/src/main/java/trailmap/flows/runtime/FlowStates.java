@@ -124,7 +124,10 @@ final class FlowStates {
   /** A due timer. */
   record Due(String flowId, ProfileId profile, long dueMillis) {}
 
-  /** Timers due at or before {@code now} of published flows, earliest first. */
+  /**
+   * Timers due at or before {@code now} of published flows, earliest first, and those due at the
+   * same moment by profile number: a batch of them then touches neighbouring rows (FlowSchema).
+   */
   static List<Due> due(Connection c, long nowMillis, int max) throws SQLException {
     return due(c, "flow_state", nowMillis, max);
   }
@@ -134,18 +137,26 @@ final class FlowStates {
    * profile_id, due_at) due at or before {@code now}, of published flows, earliest first.
    */
   static List<Due> due(Connection c, String table, long nowMillis, int max) throws SQLException {
-    if (!table.equals("flow_state") && !table.equals("schedule_timers")) {
-      throw new IllegalArgumentException("not a timer table: " + table); // never input: SQL text
-    }
     return Sql.list(
         c,
-        "SELECT t.flow_id, t.profile_id, t.due_at FROM "
-            + table
-            + " t JOIN flows f ON f.id = t.flow_id"
-            + " WHERE t.due_at <= ? AND f.status = 'PUBLISHED' ORDER BY t.due_at LIMIT ?",
+        dueQuery(table),
         r -> new Due(r.getString(1), new ProfileId(r.getString(2)), r.getLong(3)),
         nowMillis,
         max);
+  }
+
+  /** The query of {@link #due(Connection, String, long, int)}: binds the time and the limit. */
+  static String dueQuery(String table) {
+    if (!table.equals("flow_state") && !table.equals("schedule_timers")) {
+      throw new IllegalArgumentException("not a timer table: " + table); // never input: SQL text
+    }
+    return "SELECT t.flow_id, t.profile_id, t.due_at FROM "
+        + table
+        + " t JOIN flows f ON f.id = t.flow_id"
+        + " WHERE t.due_at <= ? AND f.status = 'PUBLISHED' ORDER BY t.due_at"
+        // schedule_timers has no profile numbers (its firings are keyed by flow and profile id).
+        + (table.equals("flow_state") ? ", t.profile_key" : "")
+        + " LIMIT ?";
   }
 
   /**
