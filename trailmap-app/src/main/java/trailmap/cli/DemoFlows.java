@@ -34,6 +34,7 @@ final class DemoFlows {
    * creates and publishes it. Run before the server starts, so the flow runtime reads the whole
    * event log (the demo's generated history too) with the flows published. Answers the ids it
    * published, none when flows.db already held a flow (the demo ran before, or flows were made).
+   * Their triggers accept events of any age ({@link #acceptingHistory}).
    */
   static List<String> publishOnFreshData(Path dataDir, Clock clock) {
     try (FlowStore store = FlowStore.open(dataDir, clock)) {
@@ -44,7 +45,7 @@ final class DemoFlows {
       for (String id : FLOWS) {
         String file = "flows/" + id + ".yaml";
         int version =
-            switch (store.createDraft(file, resource(file))) {
+            switch (store.createDraft(file, acceptingHistory(file, resource(file)))) {
               case DraftResult.Created created -> created.version().version();
               case DraftResult.Invalid invalid ->
                   throw new IllegalStateException(
@@ -58,6 +59,24 @@ final class DemoFlows {
       }
       return published;
     }
+  }
+
+  /**
+   * The example's document with {@code entry.maxTriggerAge: none}: the demo's events are 90 days of
+   * generated history, which a live flow's default (a trigger at most a day old) would keep out of
+   * every flow. Each example has an {@code entry:} block at the top level.
+   */
+  static String acceptingHistory(String file, String document) {
+    String entry = "\nentry:\n";
+    int at = document.indexOf(entry);
+    if (at < 0) {
+      throw new IllegalStateException(
+          "the example flow " + file + " has no top-level entry: block");
+    }
+    int after = at + entry.length();
+    return document.substring(0, after)
+        + "  maxTriggerAge: none  # trailmap demo: its generated history enters the flows too\n"
+        + document.substring(after);
   }
 
   /** The email templates the flow's steps name, in step order. */

@@ -1,6 +1,7 @@
 package trailmap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,14 @@ class DemoFlowsTest {
   static final Path EXAMPLES = Path.of("..", "examples");
 
   @TempDir Path dir;
+
+  @Test
+  void aDocumentWithoutATopLevelEntryBlockIsRefusedByName() {
+    assertThatThrownBy(
+            () -> DemoFlows.acceptingHistory("flows/x.yaml", "id: x\ntrigger: {api: true}\n"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the example flow flows/x.yaml has no top-level entry: block");
+  }
 
   @Test
   void everyExampleFlowFileIsPublishedByTheDemo() throws IOException {
@@ -54,6 +63,13 @@ class DemoFlowsTest {
       }
       assertThat(DemoFlows.templates(store.load("welcome", 1)))
           .containsExactly("welcome", "onboarding-tips");
+      // The demo's history is months old: its flows take triggers of any age, where a flow's
+      // default keeps out events more than a day old.
+      for (String id : DemoFlows.FLOWS) {
+        assertThat(store.load(id, 1).entry().maxTriggerAge()).as(id).isEmpty();
+        assertThat(store.document(id, 1).orElseThrow())
+            .contains("maxTriggerAge: none  # trailmap demo");
+      }
     }
     // A second start finds the flows there and leaves them alone, edited or not.
     assertThat(DemoFlows.publishOnFreshData(dir, Clock.systemUTC())).isEmpty();

@@ -44,7 +44,12 @@ final class FlowBinder {
           "exits");
   static final List<String> TRIGGER_FIELDS =
       List.of("event", "where", "touchpoint", "stage", "map", "segment", "schedule", "api");
-  private static final List<String> ENTRY_FIELDS = List.of("reentry", "minimumGap", "audience");
+  private static final List<String> ENTRY_FIELDS =
+      List.of("reentry", "minimumGap", "audience", "maxTriggerAge");
+
+  /** {@code entry.maxTriggerAge: none}: a trigger's event starts the flow however old it is. */
+  static final String ANY_AGE = "none";
+
   private static final List<String> EXIT_FIELDS = List.of("event", "where", "traits");
   private static final List<String> QUIET_FIELDS = List.of("start", "end");
   private static final Pattern STEP_NAMED = Pattern.compile("step '([a-z0-9_-]+)'");
@@ -230,12 +235,31 @@ final class FlowBinder {
         f.value("audience").isPresent()
             ? ConditionReader.read(f.value("audience").orElseThrow(), "entry audience", problems)
             : Optional.of(List.of());
+    Optional<Optional<Duration>> maxAge = maxTriggerAge(f);
     if ((f.has("reentry") && reentry.isEmpty())
         || (f.has("minimumGap") && gap.isEmpty())
-        || audience.isEmpty()) {
+        || audience.isEmpty()
+        || maxAge.isEmpty()) {
       return Optional.empty();
     }
-    return construct(node, () -> new EntryRules(reentry.orElse(false), gap, audience.get()));
+    return construct(
+        node, () -> new EntryRules(reentry.orElse(false), gap, audience.get(), maxAge.get()));
+  }
+
+  /**
+   * {@code entry.maxTriggerAge}: the default when absent, empty inside for none, empty on error.
+   */
+  private Optional<Optional<Duration>> maxTriggerAge(Fields f) {
+    if (!f.has("maxTriggerAge")) {
+      return Optional.of(Optional.of(EntryRules.DEFAULT_MAX_TRIGGER_AGE));
+    }
+    Optional<String> text = f.text("maxTriggerAge");
+    if (text.isPresent() && text.get().strip().equals(ANY_AGE)) {
+      return Optional.of(Optional.empty());
+    }
+    return text.isEmpty()
+        ? Optional.empty()
+        : duration(f, "maxTriggerAge", "or none for any age").map(Optional::of);
   }
 
   private Optional<Exit> exit(Node node) {
@@ -289,6 +313,11 @@ final class FlowBinder {
   }
 
   Optional<Duration> duration(Fields f, String name) {
+    return duration(f, name, "");
+  }
+
+  /** A duration field; {@code alternative} ("or none for any age") is named in its error. */
+  private Optional<Duration> duration(Fields f, String name, String alternative) {
     Optional<String> text = f.text(name);
     if (text.isEmpty()) {
       return Optional.empty();
@@ -297,8 +326,12 @@ final class FlowBinder {
     if (d.isEmpty()) {
       problems.add(
           f.value(name).orElseThrow(),
-          "'%s' in %s must be a duration such as 30m, 1h, 2d or 1w, was '%s'"
-              .formatted(name, f.context(), text.get()));
+          "'%s' in %s must be a duration such as 30m, 1h, 2d or 1w%s, was '%s'"
+              .formatted(
+                  name,
+                  f.context(),
+                  alternative.isEmpty() ? "" : " (" + alternative + ")",
+                  text.get()));
     }
     return d;
   }

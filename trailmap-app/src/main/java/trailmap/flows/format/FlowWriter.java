@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import trailmap.flows.Act;
 import trailmap.flows.Action;
 import trailmap.flows.Condition;
+import trailmap.flows.EntryRules;
 import trailmap.flows.EventMatch;
 import trailmap.flows.Exit;
 import trailmap.flows.Flow;
@@ -72,6 +74,10 @@ public final class FlowWriter {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("reentry", flow.entry().reentry());
     flow.entry().minimumGap().ifPresent(g -> entry.put("minimumGap", DurationText.format(g)));
+    Optional<Duration> maxAge = flow.entry().maxTriggerAge();
+    if (!maxAge.equals(Optional.of(EntryRules.DEFAULT_MAX_TRIGGER_AGE))) {
+      entry.put("maxTriggerAge", maxAge.map(DurationText::format).orElse(FlowBinder.ANY_AGE));
+    }
     if (!flow.entry().audience().isEmpty()) {
       entry.put("audience", where(flow.entry().audience()));
     }

@@ -184,7 +184,8 @@ final class FlowWork implements AutoCloseable {
    * decide what a repeated entry does.
    */
   private static List<Input> entered(Event event, Map<String, JourneyMap> maps) {
-    return MapEntries.entered(maps.values(), matcher -> SegmentEvaluator.matches(matcher, event));
+    return MapEntries.entered(
+        maps.values(), event.timestamp(), matcher -> SegmentEvaluator.matches(matcher, event));
   }
 
   private static List<Object[]> apiCalls(Connection c, int limit) throws SQLException {

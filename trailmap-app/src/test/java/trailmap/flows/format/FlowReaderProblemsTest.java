@@ -35,6 +35,30 @@ class FlowReaderProblemsTest {
   }
 
   @Test
+  void theTriggerAgeIsADurationOrNoneAndDefaultsToADay() {
+    String head = "id: f\nname: F\ntrigger: {event: Go}\n";
+    String steps = "steps:\n  - id: a\n    email: {template: t, subject: S}\n";
+    assertThat(problems(head + "entry: {maxTriggerAge: a week}\n" + steps))
+        .containsExactly(
+            "f.yaml:4:24: 'maxTriggerAge' in entry must be a duration such as 30m, 1h, 2d or 1w"
+                + " (or none for any age), was 'a week'");
+    assertThat(problems(head + "entry: {maxTriggerAge: 0s}\n" + steps))
+        .singleElement()
+        .asString()
+        .contains("entry.maxTriggerAge must be positive (or none for any age)");
+    assertThat(FlowReader.read("f.yaml", head + "entry: {maxTriggerAge: 3d}\n" + steps).flow())
+        .hasValueSatisfying(
+            f -> assertThat(f.entry().maxTriggerAge()).contains(java.time.Duration.ofDays(3)));
+    assertThat(FlowReader.read("f.yaml", head + "entry: {maxTriggerAge: none}\n" + steps).flow())
+        .hasValueSatisfying(f -> assertThat(f.entry().maxTriggerAge()).isEmpty());
+    assertThat(FlowReader.read("f.yaml", head + steps).flow())
+        .hasValueSatisfying(
+            f ->
+                assertThat(f.entry().maxTriggerAge())
+                    .contains(trailmap.flows.EntryRules.DEFAULT_MAX_TRIGGER_AGE));
+  }
+
+  @Test
   void graphProblemsPointAtTheStep() {
     String yaml =
         """

@@ -104,9 +104,14 @@ class FlowRoundTripPropertiesTest {
           case 2 -> new Trigger.TouchpointEntered("saas", "pricing");
           default -> new Trigger.Api();
         };
+    // Re-entry flows also vary the trigger age: a custom one, none, and (below) the default.
     EntryRules entry =
         reentry
-            ? new EntryRules(true, Optional.of(Duration.ofDays(2)), List.of())
+            ? new EntryRules(
+                true,
+                Optional.of(Duration.ofDays(2)),
+                List.of(),
+                trigger == 0 ? Optional.of(Duration.ofHours(6)) : Optional.empty())
             : EntryRules.ONCE;
     return new Flow(
         "f",

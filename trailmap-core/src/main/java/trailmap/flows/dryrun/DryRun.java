@@ -274,6 +274,7 @@ public final class DryRun {
           for (Input entered :
               MapEntries.entered(
                   List.of(map.get()),
+                  at,
                   matcher -> TouchpointMatching.satisfies(matcher, table, row))) {
             dispatch(entered, at);
           }

@@ -17,6 +17,7 @@ import trailmap.flows.Trigger;
 import trailmap.flows.Wait;
 import trailmap.flows.policy.MessagePolicy;
 import trailmap.flows.policy.PendingMessage;
+import trailmap.text.DurationText;
 
 /**
  * The state machine of one flow version. Usage:
@@ -213,6 +214,11 @@ public final class FlowEngine {
     if (!triggeredBy(input)) {
       return state;
     }
+    Optional<String> tooOld = tooOld(input, now);
+    if (tooOld.isPresent()) {
+      out.add(new Decision.NotEntered(tooOld.get()));
+      return state;
+    }
     if (state.entries() > 0 && !flow.entry().reentry()) {
       out.add(
           new Decision.NotEntered(
@@ -284,6 +290,40 @@ public final class FlowEngine {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why a trigger's event is too old to start the flow ({@code entry.maxTriggerAge}), if it is: an
+   * event the flow handles long after it happened (imported from history, delivered days late, read
+   * by a runtime far behind the log) would otherwise start the flow as if it had just happened.
+   */
+  private Optional<String> tooOld(Input input, Instant now) {
+    Optional<Duration> max = flow.entry().maxTriggerAge();
+    Instant happened =
+        switch (input) {
+          case Input.EventArrived a -> a.event().timestamp();
+          case Input.TouchpointEntered t -> t.at();
+          case Input.StageEntered s -> s.at();
+          default -> null;
+        };
+    if (max.isEmpty() || happened == null || !happened.plus(max.get()).isBefore(now)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ("not entered: the trigger happened at %s, %s before it was handled, more than the"
+                + " flow's entry.maxTriggerAge of %s")
+            .formatted(
+                happened,
+                roughly(Duration.between(happened, now)),
+                DurationText.format(max.get())));
+  }
+
+  /** An age as people say it: whole days from two days on, else whole hours, else minutes. */
+  private static String roughly(Duration age) {
+    if (age.toDays() >= 2) {
+      return age.toDays() + " days";
+    }
+    return age.toHours() >= 2 ? age.toHours() + " hours" : age.toMinutes() + " minutes";
   }
 
   private boolean triggeredBy(Input input) {

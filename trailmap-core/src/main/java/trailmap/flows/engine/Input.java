@@ -12,11 +12,13 @@ public sealed interface Input {
   /** The profile's timer in this flow fired; {@code due} is the time it was set for. */
   record TimerFired(Instant due) implements Input {}
 
-  /** The profile reached a touchpoint of a journey map. */
-  record TouchpointEntered(String mapId, String touchpointId) implements Input {}
+  /**
+   * The profile reached a touchpoint of a journey map, through an event that happened {@code at}.
+   */
+  record TouchpointEntered(String mapId, String touchpointId, Instant at) implements Input {}
 
-  /** The profile entered a stage of a journey map. */
-  record StageEntered(String mapId, String stageId) implements Input {}
+  /** The profile entered a stage of a journey map, through an event that happened {@code at}. */
+  record StageEntered(String mapId, String stageId, Instant at) implements Input {}
 
   /** The profile joined a segment. */
   record SegmentEntered(String segmentId) implements Input {}

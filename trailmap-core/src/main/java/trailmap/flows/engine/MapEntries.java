@@ -1,5 +1,6 @@
 package trailmap.flows.engine;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -17,7 +18,7 @@ import trailmap.maps.Touchpoint;
  * judging a matcher against the event in its own form (a log event, a row of an event table):
  *
  * <pre>{@code
- * List<Input> inputs = MapEntries.entered(maps, matcher -> SegmentEvaluator.matches(matcher, event));
+ * List<Input> inputs = MapEntries.entered(maps, event.at(), matcher -> SegmentEvaluator.matches(matcher, event));
  * }</pre>
  */
 public final class MapEntries {
@@ -26,22 +27,24 @@ public final class MapEntries {
   /**
    * Map by map, in the order given: a {@link Input.TouchpointEntered} for every touchpoint whose
    * matcher {@code matches} (in stage and touchpoint order; a touchpoint without a matcher is never
-   * entered), then a {@link Input.StageEntered} once for each stage of those touchpoints. An event
-   * may enter several touchpoints; the flows' entry rules decide what a repeated entry does.
+   * entered), then a {@link Input.StageEntered} once for each stage of those touchpoints, each at
+   * the event's time {@code at}. An event may enter several touchpoints; the flows' entry rules
+   * decide what a repeated entry does.
    */
-  public static List<Input> entered(Collection<JourneyMap> maps, Predicate<Matcher> matches) {
+  public static List<Input> entered(
+      Collection<JourneyMap> maps, Instant at, Predicate<Matcher> matches) {
     List<Input> inputs = new ArrayList<>();
     for (JourneyMap map : maps) {
       Set<String> stages = new LinkedHashSet<>();
       for (Stage stage : map.stages()) {
         for (Touchpoint touchpoint : stage.touchpoints()) {
           if (touchpoint.matcher().isPresent() && matches.test(touchpoint.matcher().get())) {
-            inputs.add(new Input.TouchpointEntered(map.id(), touchpoint.id()));
+            inputs.add(new Input.TouchpointEntered(map.id(), touchpoint.id(), at));
             stages.add(stage.id());
           }
         }
       }
-      stages.forEach(stage -> inputs.add(new Input.StageEntered(map.id(), stage)));
+      stages.forEach(stage -> inputs.add(new Input.StageEntered(map.id(), stage, at)));
     }
     return inputs;
   }

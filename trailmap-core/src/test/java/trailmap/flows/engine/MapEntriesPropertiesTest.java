@@ -47,9 +47,12 @@ class MapEntriesPropertiesTest {
     for (int row = 0; row < table.events(); row++) {
       Event event = event(ordered.get(row), row);
       int r = row;
-      List<Input> live = MapEntries.entered(List.of(map), m -> SegmentEvaluator.matches(m, event));
+      List<Input> live =
+          MapEntries.entered(
+              List.of(map), event.timestamp(), m -> SegmentEvaluator.matches(m, event));
       List<Input> replayed =
-          MapEntries.entered(List.of(map), m -> TouchpointMatching.satisfies(m, table, r));
+          MapEntries.entered(
+              List.of(map), event.timestamp(), m -> TouchpointMatching.satisfies(m, table, r));
       assertThat(replayed).as("event %s", ordered.get(row)).isEqualTo(live);
     }
   }
