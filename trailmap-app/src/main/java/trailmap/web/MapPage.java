@@ -66,6 +66,13 @@ final class MapPage {
             svg.orElse(
                 "<p class=\"error\">This map could not be drawn; the server log says why.</p>"))
         .append("</section>");
+    live.ifPresent(
+        l ->
+            body.append("<p class=\"paths-link\"><a href=\"/maps/")
+                .append(id)
+                .append(
+                    "/paths\">Paths through this map →</a> where customers really go, step by"
+                        + " step, as a Sankey diagram</p>"));
     live.ifPresent(l -> body.append(LivePanels.figures(map, l.figures())));
     body.append("<h2>Download</h2><ul class=\"downloads\">");
     for (RenderFormat format : RenderFormat.values()) {

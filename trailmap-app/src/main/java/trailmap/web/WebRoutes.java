@@ -1,5 +1,7 @@
 package trailmap.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -26,6 +28,7 @@ import trailmap.access.Session;
 import trailmap.access.Sessions;
 import trailmap.analytics.EventTable;
 import trailmap.analytics.journey.LiveAnalysis;
+import trailmap.analytics.journey.PathsAnalysis;
 import trailmap.analytics.live.LiveFigures;
 import trailmap.flows.runtime.FlowSummary;
 import trailmap.maps.JourneyMap;
@@ -33,6 +36,7 @@ import trailmap.maps.format.MapReader;
 import trailmap.maps.render.MapRenderer;
 import trailmap.maps.render.RenderFormat;
 import trailmap.profiles.ProfileRoutes;
+import trailmap.server.ProblemException;
 import trailmap.store.MapDocument;
 import trailmap.store.MapStore;
 import trailmap.store.MapSummary;
@@ -55,6 +59,7 @@ public final class WebRoutes {
           + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   private static final Logger LOG = LoggerFactory.getLogger(WebRoutes.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MapStore maps;
   private final Sessions sessions;
@@ -98,6 +103,7 @@ public final class WebRoutes {
     routes.get("/", this::list, viewer);
     routes.get("/maps/{id}", this::map, viewer);
     routes.get("/maps/{id}/download/{format}", this::download, viewer);
+    routes.get("/maps/{id}/paths", this::paths, viewer);
     routes.get(
         "/flows",
         ctx -> html(ctx, FlowListPage.render(flows.list().get(), flows.waiting(), session(ctx))),
@@ -263,6 +269,41 @@ public final class WebRoutes {
             LocalDate.now(clock),
             session(ctx),
             live));
+  }
+
+  /** The Sankey of where customers go through the map ({@link PathsPage}). */
+  private void paths(Context ctx) {
+    String id = ctx.pathParam("id");
+    Optional<MapDocument> document = maps.latest(id);
+    if (document.isEmpty()) {
+      ctx.status(404);
+      html(ctx, MapPage.notFound(id, session(ctx)));
+      return;
+    }
+    JourneyMap map = model(document.get());
+    PathsPage.Result<PathsPage.Query> asked =
+        PathsPage.query(ctx.queryParam("start"), ctx.queryParam("steps"), ctx.queryParam("nodes"));
+    if (asked.value().isEmpty()) {
+      ctx.status(400);
+      html(
+          ctx,
+          PathsPage.refused(
+              map,
+              PathsPage.query(null, null, null).value().orElseThrow(),
+              asked.error(),
+              session(ctx)));
+      return;
+    }
+    PathsPage.Query query = asked.value().get();
+    try {
+      JsonNode answer =
+          PathsAnalysis.run(JSON.valueToTree(query.document()), tables.get(), Optional.of(map));
+      html(ctx, PathsPage.render(map, query, answer, session(ctx)));
+    } catch (ProblemException e) {
+      // The analysis names the field and what it takes (a start node the map does not have).
+      ctx.status(e.problem().status());
+      html(ctx, PathsPage.refused(map, query, e.problem().detail(), session(ctx)));
+    }
   }
 
   private void download(Context ctx) {

@@ -20,8 +20,9 @@ import trailmap.server.TestServer;
 
 /**
  * The living map in Chromium: a server on 2,000 generated demo profiles (as {@code trailmap demo}
- * starts) shows, from the map list on, the saas map's verdicts, friction and live figures. Saves
- * target/screenshots/ui-live-map.png.
+ * starts) shows, from the map list on, the saas map's verdicts, friction and live figures, and its
+ * paths as a Sankey diagram. Saves target/screenshots/ui-live-map.png and ui-paths.png
+ * (docs/images/ holds a copy of the latter).
  */
 class LiveMapBrowserTest {
   @TempDir static Path dir;
@@ -55,6 +56,75 @@ class LiveMapBrowserTest {
       playwright.close();
     }
     server.close();
+  }
+
+  @Test
+  void theMapPageLeadsToASankeyOfItsPathsDrawnToScale() throws Exception {
+    try (BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+      Page page = context.newPage();
+      page.navigate(server.uri() + "/maps/saas-current");
+      page.fill("#key", server.key(Role.VIEWER));
+      page.click("button[type=submit]");
+      page.navigate(server.uri() + "/maps/saas-current");
+      page.click(".paths-link a");
+      page.selectOption("select[name=start]", "touchpoint:pricing");
+      page.selectOption("select[name=steps]", "3");
+      page.click(".paths-query button[type=submit]");
+
+      assertThat(page.url()).contains("/maps/saas-current/paths?start=touchpoint%3Apricing");
+      assertThat(page.locator("svg.sankey g.node").count()).isGreaterThanOrEqualTo(3);
+      assertThat(page.textContent("table.paths")).contains("Pricing");
+      // Every band's drawn thickness is its profiles on one scale: the ratio is the same for all.
+      com.microsoft.playwright.Locator bands = page.locator("svg.sankey path.band");
+      assertThat(bands.count()).isGreaterThan(1);
+      // data-width is written to 0.1 px: each is within 0.05 px of profiles x scale, the scale
+      // taken from the biggest band.
+      int biggest = 0;
+      for (int i = 1; i < bands.count(); i++) {
+        if (profiles(bands.nth(i)) > profiles(bands.nth(biggest))) {
+          biggest = i;
+        }
+      }
+      long most = profiles(bands.nth(biggest));
+      double scale = width(bands.nth(biggest)) / most;
+      for (int i = 0; i < bands.count(); i++) {
+        long n = profiles(bands.nth(i));
+        if (n * scale >= 1) {
+          assertThat(width(bands.nth(i)))
+              .as("band %d", i)
+              .isCloseTo(n * scale, org.assertj.core.data.Offset.offset(0.051 + 0.051 * n / most));
+        }
+      }
+      // And the nodes' bars, as the browser lays them out, are tall in proportion to their
+      // profiles.
+      com.microsoft.playwright.Locator nodes = page.locator("svg.sankey g.node rect");
+      double first =
+          nodes.first().boundingBox().height
+              / Long.parseLong(
+                  page.locator("svg.sankey g.node").first().getAttribute("data-profiles"));
+      for (int i = 0; i < nodes.count(); i++) {
+        double h = nodes.nth(i).boundingBox().height;
+        long n =
+            Long.parseLong(page.locator("svg.sankey g.node").nth(i).getAttribute("data-profiles"));
+        if (h > 3) {
+          assertThat(h / n).isCloseTo(first, org.assertj.core.data.Offset.offset(first * 0.05));
+        }
+      }
+
+      Path screenshot = Path.of("target", "screenshots", "ui-paths.png");
+      Files.createDirectories(screenshot.getParent());
+      page.screenshot(new Page.ScreenshotOptions().setPath(screenshot).setFullPage(true));
+      assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    }
+  }
+
+  private static long profiles(com.microsoft.playwright.Locator element) {
+    return Long.parseLong(element.getAttribute("data-profiles"));
+  }
+
+  private static double width(com.microsoft.playwright.Locator band) {
+    return Double.parseDouble(band.getAttribute("data-width"));
   }
 
   @Test
