@@ -238,14 +238,23 @@ public final class WebRoutes {
     }
   }
 
-  private void map(Context ctx) {
+  /** The map the path names, latest version; when there is none, answers the 404 page. */
+  private Optional<MapDocument> mapOrNotFound(Context ctx) {
     String id = ctx.pathParam("id");
     Optional<MapDocument> document = maps.latest(id);
     if (document.isEmpty()) {
       ctx.status(404);
       html(ctx, MapPage.notFound(id, session(ctx)));
+    }
+    return document;
+  }
+
+  private void map(Context ctx) {
+    Optional<MapDocument> document = mapOrNotFound(ctx);
+    if (document.isEmpty()) {
       return;
     }
+    String id = document.get().version().mapId();
     JourneyMap map = model(document.get());
     Optional<LiveView> live = live(map, document.get().version().number());
     Optional<String> svg;
@@ -273,11 +282,8 @@ public final class WebRoutes {
 
   /** The Sankey of where customers go through the map ({@link PathsPage}). */
   private void paths(Context ctx) {
-    String id = ctx.pathParam("id");
-    Optional<MapDocument> document = maps.latest(id);
+    Optional<MapDocument> document = mapOrNotFound(ctx);
     if (document.isEmpty()) {
-      ctx.status(404);
-      html(ctx, MapPage.notFound(id, session(ctx)));
       return;
     }
     JourneyMap map = model(document.get());

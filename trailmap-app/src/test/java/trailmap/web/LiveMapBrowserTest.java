@@ -13,9 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.access.Role;
-import trailmap.generate.DemoData;
-import trailmap.maps.MapState;
-import trailmap.maps.templates.MapTemplates;
 import trailmap.server.TestServer;
 
 /**
@@ -32,17 +29,7 @@ class LiveMapBrowserTest {
 
   @BeforeAll
   static void start() {
-    DemoData.generate(dir, 2_000);
-    server = TestServer.start(dir);
-    assertThat(
-            server
-                .post(
-                    "/api/maps",
-                    server.key(Role.EDITOR),
-                    "application/yaml",
-                    MapTemplates.yaml("saas", MapState.CURRENT))
-                .statusCode())
-        .isEqualTo(201);
+    server = DemoServer.start(dir);
     playwright = Playwright.create();
     browser = Chromium.launch(playwright);
   }

@@ -16,9 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.access.Role;
-import trailmap.generate.DemoData;
-import trailmap.maps.MapState;
-import trailmap.maps.templates.MapTemplates;
 import trailmap.server.TestServer;
 
 /**
@@ -34,17 +31,7 @@ class PathsPagesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    DemoData.generate(dir, 2_000);
-    server = TestServer.start(dir);
-    assertThat(
-            server
-                .post(
-                    "/api/maps",
-                    server.key(Role.EDITOR),
-                    "application/yaml",
-                    MapTemplates.yaml("saas", MapState.CURRENT))
-                .statusCode())
-        .isEqualTo(201);
+    server = DemoServer.start(dir);
     HttpResponse<String> signedIn =
         CLIENT.send(
             server

@@ -44,12 +44,16 @@ class FlowTriggerAgeTest {
   }
 
   private static Flow withEntry(Flow f, EntryRules entry) {
+    return copy(f, f.trigger(), entry);
+  }
+
+  private static Flow copy(Flow f, Trigger trigger, EntryRules entry) {
     return new Flow(
         f.id(),
         f.name(),
         f.version(),
         f.description(),
-        f.trigger(),
+        trigger,
         entry,
         f.steps(),
         f.exits(),
@@ -102,18 +106,7 @@ class FlowTriggerAgeTest {
   void aTouchpointEnteredThroughAnOldEventStartsNoFlow() {
     Flow welcome = SampleFlows.welcome();
     Flow onPricing =
-        new Flow(
-            welcome.id(),
-            welcome.name(),
-            welcome.version(),
-            welcome.description(),
-            new Trigger.TouchpointEntered("shop", "pricing"),
-            welcome.entry(),
-            welcome.steps(),
-            welcome.exits(),
-            welcome.priority(),
-            welcome.holdout(),
-            welcome.quietHours());
+        copy(welcome, new Trigger.TouchpointEntered("shop", "pricing"), welcome.entry());
     FlowTestDriver driver = driver(onPricing);
 
     driver.input(
