@@ -72,7 +72,9 @@ final class MapPage {
                 .append(id)
                 .append(
                     "/paths\">Paths through this map →</a> where customers really go, step by"
-                        + " step, as a Sankey diagram</p>"));
+                        + " step, as a Sankey diagram · <a href=\"/maps/")
+                .append(id)
+                .append("/funnel\">Funnel through the stages →</a></p>"));
     live.ifPresent(l -> body.append(LivePanels.figures(map, l.figures())));
     body.append("<h2>Download</h2><ul class=\"downloads\">");
     for (RenderFormat format : RenderFormat.values()) {

@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 import trailmap.access.Session;
 import trailmap.access.Sessions;
 import trailmap.analytics.EventTable;
+import trailmap.analytics.api.MapSteps;
+import trailmap.analytics.funnel.FunnelAnalysis;
+import trailmap.analytics.funnel.InvalidFunnelQueryException;
 import trailmap.analytics.journey.LiveAnalysis;
 import trailmap.analytics.journey.PathsAnalysis;
 import trailmap.analytics.live.LiveFigures;
@@ -104,6 +107,7 @@ public final class WebRoutes {
     routes.get("/maps/{id}", this::map, viewer);
     routes.get("/maps/{id}/download/{format}", this::download, viewer);
     routes.get("/maps/{id}/paths", this::paths, viewer);
+    routes.get("/maps/{id}/funnel", this::funnel, viewer);
     routes.get(
         "/flows",
         ctx -> html(ctx, FlowListPage.render(flows.list().get(), flows.waiting(), session(ctx))),
@@ -278,6 +282,35 @@ public final class WebRoutes {
             LocalDate.now(clock),
             session(ctx),
             live));
+  }
+
+  /** The map's stages as a funnel ({@link FunnelPage}). */
+  private void funnel(Context ctx) {
+    Optional<MapDocument> document = mapOrNotFound(ctx);
+    if (document.isEmpty()) {
+      return;
+    }
+    JourneyMap map = model(document.get());
+    Optional<FunnelPage.Query> query =
+        FunnelPage.query(ctx.queryParam("window"), ctx.queryParam("order"));
+    if (query.isEmpty()) {
+      ctx.status(400);
+      html(ctx, FunnelPage.refused(map, FunnelPage.REFUSED, session(ctx)));
+      return;
+    }
+    EventTable table = tables.get();
+    try {
+      JsonNode answer =
+          FunnelAnalysis.run(
+              JSON.valueToTree(query.get().document(map)),
+              table,
+              Optional.of(new MapSteps(map, table)));
+      html(ctx, FunnelPage.render(map, query.get(), answer, session(ctx)));
+    } catch (InvalidFunnelQueryException e) {
+      // A map whose stages the funnel cannot take (a stage without any touchpoint to match).
+      ctx.status(400);
+      html(ctx, FunnelPage.refused(map, e.getMessage(), session(ctx)));
+    }
   }
 
   /** The Sankey of where customers go through the map ({@link PathsPage}). */

@@ -18,8 +18,8 @@ import trailmap.server.TestServer;
 /**
  * The living map in Chromium: a server on 2,000 generated demo profiles (as {@code trailmap demo}
  * starts) shows, from the map list on, the saas map's verdicts, friction and live figures, and its
- * paths as a Sankey diagram. Saves target/screenshots/ui-live-map.png and ui-paths.png
- * (docs/images/ holds a copy of the latter).
+ * paths as a Sankey diagram and its stages as a funnel. Saves target/screenshots/ui-live-map.png,
+ * ui-paths.png and ui-funnel.png (docs/images/ holds copies of the last two).
  */
 class LiveMapBrowserTest {
   @TempDir static Path dir;
@@ -100,6 +100,38 @@ class LiveMapBrowserTest {
       }
 
       Path screenshot = Path.of("target", "screenshots", "ui-paths.png");
+      Files.createDirectories(screenshot.getParent());
+      page.screenshot(new Page.ScreenshotOptions().setPath(screenshot).setFullPage(true));
+      assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    }
+  }
+
+  @Test
+  void theMapPageLeadsToAFunnelOfItsStagesDrawnToTheFirstStagesScale() throws Exception {
+    try (BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+      Page page = context.newPage();
+      page.navigate(server.uri() + "/maps/saas-current");
+      page.fill("#key", server.key(Role.VIEWER));
+      page.click("button[type=submit]");
+      page.navigate(server.uri() + "/maps/saas-current");
+      page.click(".paths-link a[href$=funnel]");
+      page.selectOption("select[name=window]", "90d");
+      page.click(".paths-query button[type=submit]");
+
+      assertThat(page.url()).contains("/maps/saas-current/funnel?window=90d");
+      com.microsoft.playwright.Locator stages = page.locator("svg.funnel g.stage");
+      assertThat(stages.count()).isEqualTo(5);
+      double first = stages.first().locator("rect").boundingBox().width / profiles(stages.first());
+      for (int i = 1; i < stages.count(); i++) {
+        double drawn = stages.nth(i).locator("rect").boundingBox().width;
+        if (drawn > 3) {
+          assertThat(drawn / profiles(stages.nth(i)))
+              .as("stage %d", i)
+              .isCloseTo(first, org.assertj.core.data.Offset.offset(first * 0.05));
+        }
+      }
+      Path screenshot = Path.of("target", "screenshots", "ui-funnel.png");
       Files.createDirectories(screenshot.getParent());
       page.screenshot(new Page.ScreenshotOptions().setPath(screenshot).setFullPage(true));
       assertThat(Files.size(screenshot)).isGreaterThan(10_000);

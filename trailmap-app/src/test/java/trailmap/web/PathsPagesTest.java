@@ -32,18 +32,7 @@ class PathsPagesTest {
   @BeforeAll
   static void start() throws Exception {
     server = DemoServer.start(dir);
-    HttpResponse<String> signedIn =
-        CLIENT.send(
-            server
-                .request("/login")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "key="
-                            + URLEncoder.encode(server.key(Role.VIEWER), StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    cookie = WebPagesTest.cookie(signedIn);
+    cookie = signIn(server);
   }
 
   @AfterAll
@@ -51,10 +40,28 @@ class PathsPagesTest {
     server.close();
   }
 
-  static HttpResponse<String> page(String path, String withCookie) throws Exception {
+  /** Signs in to {@code on} with a viewer key; answers the session cookie. */
+  static String signIn(TestServer on) throws Exception {
+    HttpResponse<String> signedIn =
+        CLIENT.send(
+            on.request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "key=" + URLEncoder.encode(on.key(Role.VIEWER), StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return WebPagesTest.cookie(signedIn);
+  }
+
+  static HttpResponse<String> page(TestServer on, String path, String withCookie) throws Exception {
     return CLIENT.send(
-        server.request(path).header("Cookie", withCookie).build(),
+        on.request(path).header("Cookie", withCookie).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> page(String path, String withCookie) throws Exception {
+    return page(server, path, withCookie);
   }
 
   @Test

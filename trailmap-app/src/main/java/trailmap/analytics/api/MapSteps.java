@@ -17,13 +17,13 @@ import trailmap.maps.JourneyMap;
  * inner loop only reads a bit. The matchers it hands out answer for this table's event indexes
  * only. Not thread-safe.
  */
-final class MapSteps implements StepResolver {
+public final class MapSteps implements StepResolver {
   private final EventTable table;
   private final JourneyMap map;
   private TouchpointMatching matching;
   private final Map<String, Optional<StepMatcher>> resolved = new HashMap<>();
 
-  MapSteps(JourneyMap map, EventTable table) {
+  public MapSteps(JourneyMap map, EventTable table) {
     this.map = map;
     this.table = table;
   }
