@@ -62,7 +62,7 @@ final class FunnelPage {
     JsonNode steps = answer.path("steps");
     long first = steps.isEmpty() ? 0 : steps.get(0).path("count").asLong();
     body.append("<p class=\"summary\">Of ")
-        .append(count(first))
+        .append(Html.count(first))
         .append(" profiles that reached the first stage, how many reached each later one within ")
         .append(Html.escape(query.window()))
         .append(" (")
@@ -81,11 +81,11 @@ final class FunnelPage {
       body.append("<tr><td>")
           .append(Html.escape(names.apply(stageId(step.path("name").asText()))))
           .append("</td><td class=\"number\">")
-          .append(count(step.path("count").asLong()))
+          .append(Html.count(step.path("count").asLong()))
           .append("</td><td class=\"number\">")
-          .append(percent(step.path("conversionFromFirst").asDouble()))
+          .append(Html.percent(step.path("conversionFromFirst").asDouble()))
           .append("</td><td class=\"number\">")
-          .append(percent(step.path("conversionFromPrevious").asDouble()))
+          .append(Html.percent(step.path("conversionFromPrevious").asDouble()))
           .append("</td><td class=\"number\">")
           .append(duration(step.path("medianSecondsToConvert")))
           .append("</td></tr>");
@@ -133,9 +133,9 @@ final class FunnelPage {
           .append("\" y=\"")
           .append(y + 19)
           .append("\">")
-          .append(count(n))
+          .append(Html.count(n))
           .append(" · ")
-          .append(percent(step.path("conversionFromFirst").asDouble()))
+          .append(Html.percent(step.path("conversionFromFirst").asDouble()))
           .append("</text></g>");
       y += ROW;
     }
@@ -155,35 +155,17 @@ final class FunnelPage {
         .append(id)
         .append("/funnel\"><label>Window <select name=\"window\">");
     for (String w : WINDOWS) {
-      body.append(option(w, query.window()));
+      body.append(Html.option(w, w, query.window()));
     }
     body.append("</select></label> <label>Order <select name=\"order\">");
     for (String o : ORDERS) {
-      body.append(option(o, query.order()));
+      body.append(Html.option(o, o, query.order()));
     }
     return body.append("</select></label> <button type=\"submit\">Show funnel</button></form>");
   }
 
-  private static String option(String value, String selected) {
-    return "<option value=\""
-        + Html.escape(value)
-        + "\""
-        + (value.equals(selected) ? " selected" : "")
-        + ">"
-        + Html.escape(value)
-        + "</option>";
-  }
-
   private static String stageId(String name) {
     return name.startsWith("stage:") ? name.substring("stage:".length()) : name;
-  }
-
-  private static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
-  }
-
-  private static String percent(double share) {
-    return String.format(Locale.ROOT, "%.1f %%", 100 * share);
   }
 
   /** Seconds as people read them; a dash where nobody converted (or for the first stage). */

@@ -63,4 +63,25 @@ final class Html {
   static String stateBadge(String state) {
     return "<span class=\"badge badge-" + escape(state) + "\">" + escape(state) + "</span>";
   }
+
+  /** An {@code <option>} of a form's select, marked selected when it is {@code selected}. */
+  static String option(String value, String label, String selected) {
+    return "<option value=\""
+        + escape(value)
+        + "\""
+        + (value.equals(selected) ? " selected" : "")
+        + ">"
+        + escape(label)
+        + "</option>";
+  }
+
+  /** A count as the pages show it: 12,345. */
+  static String count(long n) {
+    return String.format(java.util.Locale.ROOT, "%,d", n);
+  }
+
+  /** A share as the pages show it: 51.6 %. */
+  static String percent(double share) {
+    return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * share);
+  }
 }

@@ -2,7 +2,6 @@ package trailmap.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -94,7 +93,7 @@ final class PathsPage {
     StringBuilder body = header(map, query);
     long profiles = answer.path("pathProfiles").asLong();
     body.append("<p class=\"summary\">")
-        .append(count(profiles))
+        .append(Html.count(profiles))
         .append(profiles == 1 ? " profile has" : " profiles have")
         .append(" a path")
         .append(
@@ -102,7 +101,7 @@ final class PathsPage {
                 ? ", from their first step"
                 : " from " + Html.escape(names.apply(nodeId(query.start()))))
         .append(", of the ")
-        .append(count(answer.path("profiles").asLong()))
+        .append(Html.count(answer.path("profiles").asLong()))
         .append(" with events at this map's ")
         .append(Html.escape(query.nodes()))
         .append(
@@ -132,9 +131,9 @@ final class PathsPage {
         body.append("<tr><td>")
             .append(Html.escape(steps.toString()))
             .append("</td><td class=\"number\">")
-            .append(count(path.path("count").asLong()))
+            .append(Html.count(path.path("count").asLong()))
             .append("</td><td class=\"number\">")
-            .append(percent(path.path("share").asDouble()))
+            .append(Html.percent(path.path("share").asDouble()))
             .append("</td></tr>");
       }
       body.append("</tbody></table>");
@@ -164,23 +163,23 @@ final class PathsPage {
     body.append("<form class=\"paths-query\" method=\"get\" action=\"/maps/")
         .append(id)
         .append("/paths\"><label>From <select name=\"start\">")
-        .append(option("", "each profile's first step", query.start()));
+        .append(Html.option("", "each profile's first step", query.start()));
     for (Stage stage : map.stages()) {
-      body.append(option("stage:" + stage.id(), "stage: " + stage.name(), query.start()));
+      body.append(Html.option("stage:" + stage.id(), "stage: " + stage.name(), query.start()));
       for (Touchpoint t : stage.touchpoints()) {
         if (t.matcher().isPresent()) {
-          body.append(option("touchpoint:" + t.id(), "– " + t.name(), query.start()));
+          body.append(Html.option("touchpoint:" + t.id(), "– " + t.name(), query.start()));
         }
       }
     }
     body.append("</select></label> <label>Steps <select name=\"steps\">");
     for (int k = MIN_STEPS; k <= MAX_STEPS; k++) {
       body.append(
-          option(Integer.toString(k), Integer.toString(k), Integer.toString(query.steps())));
+          Html.option(Integer.toString(k), Integer.toString(k), Integer.toString(query.steps())));
     }
     body.append("</select></label> <label>Show <select name=\"nodes\">")
-        .append(option("touchpoints", "touchpoints", query.nodes()))
-        .append(option("stages", "stages", query.nodes()))
+        .append(Html.option("touchpoints", "touchpoints", query.nodes()))
+        .append(Html.option("stages", "stages", query.nodes()))
         .append("</select></label> <button type=\"submit\">Show paths</button></form>");
     return body;
   }
@@ -207,33 +206,15 @@ final class PathsPage {
       out.append("<li>")
           .append(Html.escape(what))
           .append(": ")
-          .append(count(row.path("count").asLong()))
+          .append(Html.count(row.path("count").asLong()))
           .append(" profiles</li>");
     }
     return out.append("</ul>").toString();
-  }
-
-  private static String option(String value, String label, String selected) {
-    return "<option value=\""
-        + Html.escape(value)
-        + "\""
-        + (value.equals(selected) ? " selected" : "")
-        + ">"
-        + Html.escape(label)
-        + "</option>";
   }
 
   /** {@code touchpoint:ID} or {@code stage:ID} to the id. */
   private static String nodeId(String reference) {
     int colon = reference.indexOf(':');
     return colon < 0 ? reference : reference.substring(colon + 1);
-  }
-
-  private static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
-  }
-
-  private static String percent(double share) {
-    return String.format(Locale.ROOT, "%.1f %%", 100 * share);
   }
 }
