@@ -49,11 +49,7 @@ class LiveMapBrowserTest {
   void theMapPageLeadsToASankeyOfItsPathsDrawnToScale() throws Exception {
     try (BrowserContext context =
         browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
-      Page page = context.newPage();
-      page.navigate(server.uri() + "/maps/saas-current");
-      page.fill("#key", server.key(Role.VIEWER));
-      page.click("button[type=submit]");
-      page.navigate(server.uri() + "/maps/saas-current");
+      Page page = signedInAt(context, "/maps/saas-current");
       page.click(".paths-link a");
       page.selectOption("select[name=start]", "touchpoint:pricing");
       page.selectOption("select[name=steps]", "3");
@@ -110,11 +106,7 @@ class LiveMapBrowserTest {
   void theMapPageLeadsToAFunnelOfItsStagesDrawnToTheFirstStagesScale() throws Exception {
     try (BrowserContext context =
         browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
-      Page page = context.newPage();
-      page.navigate(server.uri() + "/maps/saas-current");
-      page.fill("#key", server.key(Role.VIEWER));
-      page.click("button[type=submit]");
-      page.navigate(server.uri() + "/maps/saas-current");
+      Page page = signedInAt(context, "/maps/saas-current");
       page.click(".paths-link a[href$=funnel]");
       page.selectOption("select[name=window]", "90d");
       page.click(".paths-query button[type=submit]");
@@ -138,6 +130,18 @@ class LiveMapBrowserTest {
     }
   }
 
+  /** A page signed in as a viewer through the sign-in form, at {@code path}. */
+  private static Page signedInAt(BrowserContext context, String path) {
+    Page page = context.newPage();
+    page.navigate(server.uri() + path);
+    page.fill("#key", server.key(Role.VIEWER));
+    page.click("button[type=submit]");
+    if (!page.url().endsWith(path)) {
+      page.navigate(server.uri() + path);
+    }
+    return page;
+  }
+
   private static long profiles(com.microsoft.playwright.Locator element) {
     return Long.parseLong(element.getAttribute("data-profiles"));
   }
@@ -150,10 +154,7 @@ class LiveMapBrowserTest {
   void theMapListLeadsToTheSaasMapWithItsFrictionVerdictsAndLiveFigures() throws Exception {
     try (BrowserContext context =
         browser.newContext(new Browser.NewContextOptions().setViewportSize(1600, 1000))) {
-      Page page = context.newPage();
-      page.navigate(server.uri() + "/");
-      page.fill("#key", server.key(Role.VIEWER));
-      page.click("button[type=submit]");
+      Page page = signedInAt(context, "/");
 
       assertThat(page.textContent("table.maps")).contains("Top friction", "supported");
       page.click(".top-friction a");
