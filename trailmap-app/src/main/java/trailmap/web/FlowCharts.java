@@ -1,7 +1,6 @@
 package trailmap.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Locale;
 
 /**
  * The flow page's charts, drawn on the server as inline SVG (the pages run no scripts): the steps
@@ -86,13 +85,13 @@ final class FlowCharts {
             .append(" · ")
             .append(series[1])
             .append(": ")
-            .append(count(n))
+            .append(Html.count(n))
             .append("</title></rect><text class=\"bar-value\" x=\"")
             .append(LABEL + width + 6)
             .append("\" y=\"")
             .append(row + BAR - 2)
             .append("\">")
-            .append(count(n))
+            .append(Html.count(n))
             .append("</text>");
         row += BAR + GAP;
       }
@@ -122,11 +121,11 @@ final class FlowCharts {
       long width = Math.round(BARS * r);
       String label =
           rate.isNumber()
-              ? percent(r)
+              ? Html.percent(r)
                   + " ("
-                  + count(g.path("converted").asLong())
+                  + Html.count(g.path("converted").asLong())
                   + " of "
-                  + count(g.path("profiles").asLong())
+                  + Html.count(g.path("profiles").asLong())
                   + ")"
               : "no profiles yet";
       svg.append("<text x=\"")
@@ -191,13 +190,5 @@ final class FlowCharts {
   /** A long step id cut to fit beside its bars; the whole id is in the label's tooltip. */
   private static String shortened(String id) {
     return id.length() <= 26 ? id : id.substring(0, 25) + "…";
-  }
-
-  static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
-  }
-
-  static String percent(double rate) {
-    return String.format(Locale.ROOT, "%.1f %%", rate * 100);
   }
 }

@@ -34,7 +34,7 @@ final class FlowListPage {
           .append("</td><td>")
           .append(versions(flow))
           .append("</td><td class=\"number\">")
-          .append(FlowCharts.count(waiting.apply(flow.id())))
+          .append(Html.count(waiting.apply(flow.id())))
           .append("</td><td>")
           .append(Html.escape(UPDATED_AT.format(flow.updatedAt())))
           .append("</td></tr>");

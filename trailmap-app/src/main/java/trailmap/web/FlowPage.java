@@ -69,9 +69,9 @@ final class FlowPage {
         "entered",
         entered.path("profiles").asLong(),
         "profiles entered",
-        FlowCharts.count(entered.path("entries").asLong())
+        Html.count(entered.path("entries").asLong())
             + " entries · "
-            + FlowCharts.count(entered.path("heldOut").asLong())
+            + Html.count(entered.path("heldOut").asLong())
             + " held out");
     tile(out, "waiting", s.path("waiting").asLong(), "waiting now", "in a step of the flow");
     tile(
@@ -79,12 +79,11 @@ final class FlowPage {
         "sent",
         messages.path("sent").asLong(),
         "messages sent",
-        FlowCharts.count(messages.path("delivered").asLong())
+        Html.count(messages.path("delivered").asLong())
             + " delivered · "
-            + FlowCharts.count(
-                messages.path("pending").asLong() + messages.path("retrying").asLong())
+            + Html.count(messages.path("pending").asLong() + messages.path("retrying").asLong())
             + " on the way · "
-            + FlowCharts.count(messages.path("failed").asLong())
+            + Html.count(messages.path("failed").asLong())
             + " failed");
     tile(
         out,
@@ -97,9 +96,9 @@ final class FlowPage {
         "converted",
         ended.path("converted").asLong(),
         "converted",
-        FlowCharts.count(ended.path("exited").asLong())
+        Html.count(ended.path("exited").asLong())
             + " exited · "
-            + FlowCharts.count(ended.path("completed").asLong())
+            + Html.count(ended.path("completed").asLong())
             + " completed");
     return out.append("</section>").toString();
   }
@@ -108,7 +107,7 @@ final class FlowPage {
     out.append("<div class=\"tile tile-")
         .append(kind)
         .append("\"><span class=\"figure\">")
-        .append(FlowCharts.count(n))
+        .append(Html.count(n))
         .append("</span><span class=\"label\">")
         .append(Html.escape(label))
         .append("</span><span class=\"numbers\">")
@@ -138,7 +137,7 @@ final class FlowPage {
         String sep = "";
         for (Map.Entry<String, JsonNode> cause : step.path("suppressed").properties()) {
           out.append(sep)
-              .append(FlowCharts.count(cause.getValue().asLong()))
+              .append(Html.count(cause.getValue().asLong()))
               .append(' ')
               .append(Html.escape(cause.getKey().replace('_', ' ')));
           sep = ", ";
@@ -150,7 +149,7 @@ final class FlowPage {
   }
 
   private static void cell(StringBuilder out, long n) {
-    out.append("<td class=\"number\">").append(FlowCharts.count(n)).append("</td>");
+    out.append("<td class=\"number\">").append(Html.count(n)).append("</td>");
   }
 
   /** Suppressions by cause, most first, each with one of its reasons as the timeline has it. */
@@ -219,11 +218,11 @@ final class FlowPage {
   }
 
   private static String group(JsonNode g) {
-    return FlowCharts.percent(g.path("rate").asDouble())
+    return Html.percent(g.path("rate").asDouble())
         + " ("
-        + FlowCharts.count(g.path("converted").asLong())
+        + Html.count(g.path("converted").asLong())
         + " of "
-        + FlowCharts.count(g.path("profiles").asLong())
+        + Html.count(g.path("profiles").asLong())
         + ")";
   }
 

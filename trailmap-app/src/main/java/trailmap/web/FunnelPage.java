@@ -143,17 +143,8 @@ final class FunnelPage {
   }
 
   private static StringBuilder header(JourneyMap map, Query query) {
-    String id = Html.escape(map.id());
-    StringBuilder body = new StringBuilder();
-    body.append("<p><a href=\"/maps/")
-        .append(id)
-        .append("\">← ")
-        .append(Html.escape(map.name()))
-        .append("</a></p><h1>Funnel through the stages of ")
-        .append(Html.escape(map.name()))
-        .append("</h1><form class=\"paths-query\" method=\"get\" action=\"/maps/")
-        .append(id)
-        .append("/funnel\"><label>Window <select name=\"window\">");
+    StringBuilder body = Html.mapSubpage(map, "Funnel through the stages of", "funnel");
+    body.append("<label>Window <select name=\"window\">");
     for (String w : WINDOWS) {
       body.append(Html.option(w, w, query.window()));
     }

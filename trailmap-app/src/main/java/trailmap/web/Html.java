@@ -84,4 +84,26 @@ final class Html {
   static String percent(double share) {
     return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * share);
   }
+
+  /**
+   * The top of a page about one map ({@code /maps/ID/PAGE}): a link back to the map, the heading
+   * ({@code heading} then the map's name) and the opening of the page's GET form, which the caller
+   * fills and closes.
+   */
+  static StringBuilder mapSubpage(trailmap.maps.JourneyMap map, String heading, String page) {
+    String id = escape(map.id());
+    return new StringBuilder("<p><a href=\"/maps/")
+        .append(id)
+        .append("\">← ")
+        .append(escape(map.name()))
+        .append("</a></p><h1>")
+        .append(escape(heading))
+        .append(' ')
+        .append(escape(map.name()))
+        .append("</h1><form class=\"paths-query\" method=\"get\" action=\"/maps/")
+        .append(id)
+        .append('/')
+        .append(escape(page))
+        .append("\">");
+  }
 }

@@ -204,13 +204,13 @@ final class PathsChart {
           .append(" → ")
           .append(Html.escape(names.apply(b.to())))
           .append(": ")
-          .append(String.format(java.util.Locale.ROOT, "%,d", b.profiles()))
+          .append(Html.count(b.profiles()))
           .append(" profiles</title></path>");
     }
     for (Node n : layout.nodes()) {
       double x = LABEL + n.step() * columnGap;
       String name = names.apply(n.id());
-      String label = name + " · " + String.format(java.util.Locale.ROOT, "%,d", n.profiles());
+      String label = name + " · " + Html.count(n.profiles());
       boolean last = n.step() == steps - 1;
       svg.append("<g class=\"node\" data-step=\"")
           .append(n.step())
@@ -243,7 +243,7 @@ final class PathsChart {
     svg.append("</svg>");
     if (layout.movesLeftOut() > 0) {
       svg.append("<p class=\"meta\">")
-          .append(String.format(java.util.Locale.ROOT, "%,d", layout.movesLeftOut()))
+          .append(Html.count(layout.movesLeftOut()))
           .append(" moves between smaller nodes (beyond the ")
           .append(NODES_PER_STEP)
           .append(" biggest of a step) are not drawn; the table lists the top paths.</p>");

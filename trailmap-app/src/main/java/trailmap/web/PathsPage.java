@@ -23,6 +23,9 @@ final class PathsPage {
   static final int MAX_STEPS = 8;
   static final int DEFAULT_STEPS = 4;
 
+  /** What the form shows before anything is chosen (and with a refused choice). */
+  static final Query DEFAULTS = new Query("", DEFAULT_STEPS, "touchpoints");
+
   private PathsPage() {}
 
   /** What the form asked: a node reference or empty for each profile's first step, and so on. */
@@ -151,18 +154,8 @@ final class PathsPage {
   }
 
   private static StringBuilder header(JourneyMap map, Query query) {
-    String id = Html.escape(map.id());
-    StringBuilder body = new StringBuilder();
-    body.append("<p><a href=\"/maps/")
-        .append(id)
-        .append("\">← ")
-        .append(Html.escape(map.name()))
-        .append("</a></p><h1>Paths through ")
-        .append(Html.escape(map.name()))
-        .append("</h1>");
-    body.append("<form class=\"paths-query\" method=\"get\" action=\"/maps/")
-        .append(id)
-        .append("/paths\"><label>From <select name=\"start\">")
+    StringBuilder body = Html.mapSubpage(map, "Paths through", "paths");
+    body.append("<label>From <select name=\"start\">")
         .append(Html.option("", "each profile's first step", query.start()));
     for (Stage stage : map.stages()) {
       body.append(Html.option("stage:" + stage.id(), "stage: " + stage.name(), query.start()));

@@ -324,13 +324,7 @@ public final class WebRoutes {
         PathsPage.query(ctx.queryParam("start"), ctx.queryParam("steps"), ctx.queryParam("nodes"));
     if (asked.value().isEmpty()) {
       ctx.status(400);
-      html(
-          ctx,
-          PathsPage.refused(
-              map,
-              PathsPage.query(null, null, null).value().orElseThrow(),
-              asked.error(),
-              session(ctx)));
+      html(ctx, PathsPage.refused(map, PathsPage.DEFAULTS, asked.error(), session(ctx)));
       return;
     }
     PathsPage.Query query = asked.value().get();
