@@ -11,8 +11,9 @@ import trailmap.store.StoreException;
 /**
  * {@code DATA_DIR/profiles.db}: its own SQLite file (WAL), so its migrations never collide with
  * {@code trailmap.db}'s, opened through {@link Database} (one connection behind a lock: the
- * processor is the only writer and API reads are short). {@code secure_delete} is on for the
- * connection from the start, as in flows.db.
+ * processor is the only writer and API reads are short; the flow runtime's reads go beside it on a
+ * second, read-only connection). {@code secure_delete} is on for the connection from the start, as
+ * in flows.db.
  */
 final class ProfileDatabase implements AutoCloseable {
   /** Append-only schema steps; {@code PRAGMA user_version} counts the steps applied. */
@@ -145,6 +146,11 @@ final class ProfileDatabase implements AutoCloseable {
   /** Runs {@code work} alone on the connection, each statement atomic. */
   <T> T read(Database.Work<T> work) {
     return db.read(work);
+  }
+
+  /** {@link Database#snapshot}: a read that neither waits for the processor nor holds it up. */
+  <T> T snapshot(Database.Work<T> work) {
+    return db.snapshot(work);
   }
 
   /** Runs {@code work} in one transaction: all of it is committed, or none of it. */

@@ -214,9 +214,12 @@ public final class ProfileStore implements AutoCloseable {
    * The profile now (identities, current traits) with its events at or after {@code since} of the
    * names in {@code eventNames} (as {@link #events(ProfileId, Set, Instant)} reads them), in one
    * read; an id that was merged into another profile gives that profile. Empty for an unknown id.
+   * Read beside the processor ({@link trailmap.store.Database#snapshot}): the flow runtime reads a
+   * profile for every event and timer it handles, and waited for each of the processor's batch
+   * commits.
    */
   public Optional<CurrentProfile> current(ProfileId id, Set<String> eventNames, Instant since) {
-    return db.read(
+    return db.snapshot(
         c -> {
           Optional<CurrentProfile> own = ProfileReader.current(c, id, eventNames, since);
           if (own.isPresent()) {
@@ -263,10 +266,10 @@ public final class ProfileStore implements AutoCloseable {
   /**
    * Which profile holds each event at log positions {@code [from, to)} now (after every merge
    * applied so far), for followers of the log that keep per-profile state; positions that were
-   * erased, or not applied yet, are absent.
+   * erased, or not applied yet, are absent. Read beside the processor, as {@link #current} is.
    */
   public Map<Long, ProfileId> holders(long from, long to) {
-    return db.read(
+    return db.snapshot(
         c -> {
           try (var s =
               c.prepareStatement(
@@ -321,7 +324,7 @@ public final class ProfileStore implements AutoCloseable {
    * order, ties in log order.
    */
   public List<StoredEvent> events(ProfileId id, Set<String> names, Instant since) {
-    return db.read(c -> ProfileReader.eventsNamed(c, id, names, since));
+    return db.snapshot(c -> ProfileReader.eventsNamed(c, id, names, since));
   }
 
   /**

@@ -45,6 +45,9 @@ public final class Database implements AutoCloseable {
   private final Synchronous synchronous;
   private final ReentrantLock lock = new ReentrantLock();
 
+  /** The second connection of {@link #snapshot}, opened on first use. */
+  private final SnapshotReader snapshots;
+
   /** Counts the commits {@link #transactionSyncedLater} made; see {@link #sync}. */
   private final AtomicLong unsyncedCommits = new AtomicLong();
 
@@ -69,6 +72,7 @@ public final class Database implements AutoCloseable {
     this.file = file;
     this.connection = connection;
     this.synchronous = synchronous;
+    this.snapshots = new SnapshotReader(file);
     Path real = file.toRealPath();
     this.wal = real.resolveSibling(real.getFileName() + "-wal");
   }
@@ -189,6 +193,17 @@ public final class Database implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Runs read-only {@code work} in one read transaction on a second connection, without waiting for
+   * this database's writers or holding them up: it sees every commit made before it started and
+   * none made while it runs ({@link SnapshotReader}). For reads that can take long (statistics) or
+   * that must not queue behind another thread's big transactions; a caller inside a {@link
+   * #transaction} of its own would not see its uncommitted writes here. A write fails.
+   */
+  public <T> T snapshot(Work<T> work) {
+    return snapshots.read(work);
   }
 
   /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
@@ -397,6 +412,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    snapshots.close(); // waits for a read in progress
     lock.lock();
     try {
       StatementCache.forget(connection);

@@ -117,6 +117,35 @@ public final class FlowRuntimeBenchmark {
   record Waited(long heapGrowth, double timersPerSecond) {}
 
   /**
+   * Fires the waiting profiles' wake-ups a chunk at a time by moving the clock past them, from
+   * chunk {@code from} on; remembers where it stopped and how many fired.
+   */
+  private final class Firing {
+    private final DurableFlows d;
+    private final int n;
+    int from;
+    long fired;
+
+    Firing(DurableFlows d, int n) {
+      this(d, n, 0);
+    }
+
+    Firing(DurableFlows d, int n, int from) {
+      this.d = d;
+      this.n = n;
+      this.from = from;
+    }
+
+    void fireFor(int seconds) {
+      long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+      for (; from < n && System.nanoTime() < deadline; from += options.chunk) {
+        d.clock.set(entryTime(from).plus(WAIT));
+        fired += d.runtime.advance();
+      }
+    }
+  }
+
+  /**
    * {@code n} profiles enter the welcome flow and wait in its 2-day wait in flows.db, a chunk at a
    * time on a clock 100 ms per profile apart, once the profile processor has applied their events:
    * the first {@code real} through the runtime's real path ({@link FlowRuntime#advance()}), the
@@ -200,19 +229,28 @@ public final class FlowRuntimeBenchmark {
       double countMillis = (System.nanoTime() - countStart) / 1e6;
       long dbBytes = d.flowsDbBytes();
 
-      long fired = 0;
-      long deadline = System.nanoTime() + timerSeconds * 1_000_000_000L;
+      Firing alone = new Firing(d, n);
       Stopwatch timers = new Stopwatch();
       PhaseRecording recording =
           report ? PhaseRecording.start(options.jfr, "timers") : PhaseRecording.NONE;
       try {
-        for (int from = 0; from < n && System.nanoTime() < deadline; from += options.chunk) {
-          d.clock.set(entryTime(from).plus(WAIT));
-          fired += d.runtime.advance();
-        }
+        alone.fireFor(timerSeconds);
         timers.stop();
       } finally {
         recording.stop();
+      }
+      long fired = alone.fired;
+      // The same again, the next wake-ups, while another thread reads the flow's statistics over
+      // and over (someone keeping the flow page open, or a dashboard polling GET .../stats): what
+      // the flow thread loses to readers. Baseline: the phase above, alone.
+      Firing beside = new Firing(d, n, alone.from);
+      StatsPoller poller = StatsPoller.start(d.flows, "welcome");
+      Stopwatch besideWatch = new Stopwatch();
+      try {
+        beside.fireFor(timerSeconds);
+        besideWatch.stop();
+      } finally {
+        poller.stop();
       }
       // Erasing a person (DELETE /api/profiles/{id} does this in flows.db): ten of the waiting,
       // one at a time, each with the WAL checkpoint that ends it. Not a goal of the issue: shown
@@ -271,6 +309,16 @@ public final class FlowRuntimeBenchmark {
             timers.seconds(),
             timers.rate(fired),
             timers.cpuMicros(fired));
+        System.out.printf(
+            Locale.ROOT,
+            "timers beside the flow page: fired %,d in %.1f s (%,.0f timers/s, %.2f x alone) while"
+                + " another thread read the statistics %d times (median %.0f ms)%n",
+            beside.fired,
+            besideWatch.seconds(),
+            besideWatch.rate(beside.fired),
+            besideWatch.rate(beside.fired) / timers.rate(fired),
+            poller.reads(),
+            poller.medianMillis());
         System.out.printf(
             Locale.ROOT,
             "erasure: %d of the waiting erased from flows.db one at a time: median %.0f ms, max"

@@ -352,7 +352,7 @@ public final class FlowStore implements AutoCloseable {
 
   /** Profiles inside the flow right now, per version and step. */
   public List<StepCount> stepCounts(String flowId) {
-    return db.read(
+    return db.snapshot(
         c ->
             Sql.list(
                 c,
@@ -385,7 +385,7 @@ public final class FlowStore implements AutoCloseable {
   }
 
   private Map<String, Long> counts(String sql, String flowId) {
-    return db.read(
+    return db.snapshot(
         c -> {
           Map<String, Long> out = new LinkedHashMap<>();
           Sql.list(c, sql, r -> out.put(r.getString(1), r.getLong(2)), flowId);
@@ -393,9 +393,13 @@ public final class FlowStore implements AutoCloseable {
         });
   }
 
-  /** Entries, waiting profiles, messages, suppressions and conversion of a flow so far. */
+  /**
+   * Entries, waiting profiles, messages, suppressions and conversion of a flow so far, as of one
+   * moment. Read beside the flow thread ({@link trailmap.store.Database#snapshot}): for a flow with
+   * a million entries this takes seconds, which the flow thread once waited out.
+   */
   public FlowStats stats(String flowId) {
-    return db.read(c -> FlowStatsQuery.of(c, flowId));
+    return db.snapshot(c -> FlowStatsQuery.of(c, flowId));
   }
 
   /** Stores an email body template; {@code {{traits.firstName}}} placeholders are HTML-escaped. */
@@ -422,7 +426,7 @@ public final class FlowStore implements AutoCloseable {
 
   /** The profile's flow timeline, newest first, at most {@code limit} lines. */
   public List<FlowActivity> activity(String profileId, int limit) {
-    return db.read(
+    return db.snapshot(
         c ->
             Sql.list(
                 c,
@@ -506,7 +510,7 @@ public final class FlowStore implements AutoCloseable {
 
   /** Every outbox row of a profile, oldest first. */
   public List<OutboxMessage> outboxOf(String profileId) {
-    return db.read(
+    return db.snapshot(
         c ->
             Sql.list(
                 c,
@@ -551,7 +555,7 @@ public final class FlowStore implements AutoCloseable {
    */
   public List<TriggerHistory.Firing> apiCallLog(
       String flowId, Optional<Instant> from, Optional<Instant> to) {
-    return db.read(c -> ApiCallLog.read(c, flowId, from, to));
+    return db.snapshot(c -> ApiCallLog.read(c, flowId, from, to));
   }
 
   static long position(Connection c) throws SQLException {

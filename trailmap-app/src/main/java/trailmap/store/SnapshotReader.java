@@ -1,0 +1,93 @@
+package trailmap.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A second, read-only connection to a {@link Database}'s file, for reads that must not wait for its
+ * writer: each {@link #read} runs in one read transaction, so it sees the file as the last commit
+ * before it left it, whatever the writer commits meanwhile (WAL mode lets one writer and readers go
+ * on together). The writer's connection is held by one caller at a time; before this, the flow
+ * statistics of a big flow held it for seconds and the flow thread stood still, and every profile
+ * read of the flow runtime waited for the profile processor's batch commits
+ * (trailmap-bench/README.md, session 11).
+ *
+ * <p>Opened on first use and closed with its database. One read at a time, behind its own lock. The
+ * connection is {@code query_only}: a write through it fails instead of bypassing the writer's lock
+ * and sync level.
+ */
+final class SnapshotReader implements AutoCloseable {
+  private final Path file;
+  private final ReentrantLock lock = new ReentrantLock();
+  private Connection connection; // guarded by lock; null until the first read and after close
+  private boolean closed; // guarded by lock
+
+  SnapshotReader(Path file) {
+    this.file = file;
+  }
+
+  <T> T read(Database.Work<T> work) {
+    lock.lock();
+    try {
+      Connection c = connection();
+      c.setAutoCommit(false);
+      try {
+        return work.run(c);
+      } finally {
+        // Ends the read transaction, so the WAL's older frames can be checkpointed past it.
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    if (closed) {
+      throw new StoreException("database " + file + " is closed", null);
+    }
+    if (connection == null) {
+      Properties settings = new Properties();
+      settings.setProperty("jdbc.get_generated_keys", "false");
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, settings);
+      try (Statement statement = c.createStatement()) {
+        statement.execute("PRAGMA query_only = ON");
+        statement.execute("PRAGMA busy_timeout = 5000");
+        // As the writer's (Database.open): hot pages in memory, sorts of the statistics too.
+        statement.execute("PRAGMA cache_size = -65536");
+        statement.execute("PRAGMA mmap_size = 1073741824");
+        statement.execute("PRAGMA temp_store = MEMORY");
+      } catch (SQLException e) {
+        c.close();
+        throw e;
+      }
+      connection = c;
+    }
+    return connection;
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      if (connection != null) {
+        StatementCache.forget(connection);
+        connection.close();
+        connection = null;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the reader of " + file, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+}
