@@ -25,6 +25,7 @@ final class SnapshotReader implements AutoCloseable {
   private final Path file;
   private final ReentrantLock lock = new ReentrantLock();
   private Connection connection; // guarded by lock; null until the first read and after close
+  private Statement control; // guarded by lock; begins and ends the reads on connection
   private boolean closed; // guarded by lock
 
   SnapshotReader(Path file) {
@@ -35,13 +36,15 @@ final class SnapshotReader implements AutoCloseable {
     lock.lock();
     try {
       Connection c = connection();
-      c.setAutoCommit(false);
+      // BEGIN and ROLLBACK of its own rather than JDBC's setAutoCommit(false), rollback() and
+      // setAutoCommit(true), which run four statements per read (the driver begins a new
+      // transaction after each rollback): the flow runtime reads a profile per event and timer.
+      control.execute("BEGIN");
       try {
         return work.run(c);
       } finally {
         // Ends the read transaction, so the WAL's older frames can be checkpointed past it.
-        c.rollback();
-        c.setAutoCommit(true);
+        control.execute("ROLLBACK");
       }
     } catch (SQLException e) {
       throw new StoreException("database " + file + ": " + e.getMessage(), e);
@@ -70,6 +73,7 @@ final class SnapshotReader implements AutoCloseable {
         throw e;
       }
       connection = c;
+      control = c.createStatement();
     }
     return connection;
   }
@@ -81,6 +85,7 @@ final class SnapshotReader implements AutoCloseable {
       closed = true;
       if (connection != null) {
         StatementCache.forget(connection);
+        control.close();
         connection.close();
         connection = null;
       }
