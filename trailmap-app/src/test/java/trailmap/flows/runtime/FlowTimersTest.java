@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +65,59 @@ class FlowTimersTest {
       assertThat(flows.outcomes("timers")).containsExactly(Map.entry("COMPLETED", (long) profiles));
       assertThat(flows.outboxCounts("timers")).containsExactly(Map.entry("pending", 2L * profiles));
     }
+  }
+
+  /**
+   * Wake-ups fire a batch at a time, with the events that came meanwhile handled in between: a
+   * trial that starts while a burst of wake-ups fires enters the flow before the burst is over.
+   * Before, every due timer fired first and the event waited for the whole burst.
+   */
+  @Test
+  void anEventThatArrivesDuringABurstOfWakeUpsIsHandledBeforeTheBurstEnds() {
+    int profiles = 1203; // more than two batches, all due at the same millisecond
+    try (FlowStore flows = FlowStore.open(dir, clock);
+        ProfileStore store = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
+      List<String> users = new ArrayList<>();
+      for (int i = 0; i < profiles; i++) {
+        users.add("u" + i);
+      }
+      startTrials(flows, store, users);
+      // The runtime sees the log up to `hiddenFrom` until the burst has completed someone: the
+      // late trial's events arrive once the first batch has fired.
+      AtomicLong hiddenFrom = new AtomicLong(Long.MAX_VALUE);
+      LongSupplier applied =
+          () ->
+              flows.outcomes("timers").isEmpty()
+                  ? Math.min(hiddenFrom.get(), store.position())
+                  : store.position();
+      try (FlowRuntime runtime =
+          FlowRuntime.create(
+              flows,
+              store,
+              log,
+              applied,
+              clock,
+              FlowSettings.defaults(URI.create("http://127.0.0.1")))) {
+        assertThat(runtime.advance()).isEqualTo(2 * profiles);
+
+        clock.advance(Duration.ofDays(1));
+        hiddenFrom.set(store.position());
+        FlowEvents.startTrials(log, store, clock.instant(), List.of("late"));
+        assertThat(runtime.advance())
+            .as("the burst and the late trial's two events")
+            .isEqualTo(profiles + 2);
+      }
+      assertThat(flows.outcomes("timers")).containsExactly(Map.entry("COMPLETED", (long) profiles));
+      assertThat(flows.stepCounts("timers")).containsExactly(new StepCount(1, "pause", 1));
+      String late = store.resolve(ProfileRef.parse("userId:late")).orElseThrow().value();
+      long lateEntered = seq(flows, "SELECT MIN(seq) FROM activity WHERE profile_id = ?", late);
+      long lastCompleted = seq(flows, "SELECT MAX(seq) FROM activity WHERE profile_id <> ?", late);
+      assertThat(lateEntered).as("entered before the burst's last batch").isLessThan(lastCompleted);
+    }
+  }
+
+  private static long seq(FlowStore flows, String sql, String profileId) {
+    return flows.db().read(c -> Sql.one(c, sql, r -> r.getLong(1), profileId).orElseThrow());
   }
 
   /**
