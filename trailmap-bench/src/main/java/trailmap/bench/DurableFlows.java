@@ -155,6 +155,12 @@ final class DurableFlows implements AutoCloseable {
     }
   }
 
+  /** How many events of the log the profile processor has applied (0 before it starts). */
+  long profilesPosition() {
+    ProfileProcessor p = processor;
+    return p == null ? 0 : p.position();
+  }
+
   /** Waits until the profile processor has applied the whole log; returns the seconds it took. */
   double applyProfiles() throws InterruptedException {
     long started = System.nanoTime();

@@ -7,10 +7,16 @@ import trailmap.flows.runtime.FlowStore;
 
 /**
  * A thread that reads a flow's statistics ({@link FlowStore#stats}, what {@code GET
- * /api/flows/{id}/stats} and the web UI's flow page read) over and over until stopped, as a page
- * kept open or a dashboard polling it would; it times each read.
+ * /api/flows/{id}/stats} and the web UI's flow page read) every second until stopped, as a few
+ * people reloading the flow page or a dashboard polling the API would; it times each read.
  */
 final class StatsPoller {
+  /**
+   * The pause after each read. Without one, a poller sharing the flow thread's connection took its
+   * lock again as soon as it let go, and the flow thread never got it.
+   */
+  private static final long PAUSE_MILLIS = 1000;
+
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final List<Double> millis = new ArrayList<>(); // written by the thread, read after join
   private final Thread thread;
@@ -26,8 +32,18 @@ final class StatsPoller {
                     long start = System.nanoTime();
                     flows.stats(flowId);
                     millis.add((System.nanoTime() - start) / 1e6);
+                    pause();
                   }
                 });
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(PAUSE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running.set(false);
+    }
   }
 
   static StatsPoller start(FlowStore flows, String flowId) {
@@ -36,9 +52,10 @@ final class StatsPoller {
     return poller;
   }
 
-  /** Stops after the read in progress and waits for it. */
+  /** Stops after the read in progress (cutting its pause short) and waits for it. */
   void stop() throws InterruptedException {
     running.set(false);
+    thread.interrupt();
     thread.join();
   }
 
