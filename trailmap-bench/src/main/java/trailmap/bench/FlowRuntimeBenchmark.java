@@ -127,6 +127,56 @@ public final class FlowRuntimeBenchmark {
     }
   }
 
+  /** The wake-ups of a {@link #burst}, 10 chunks' worth at 1M waiting. */
+  private static final int BURST_CHUNKS = 10;
+
+  /** The burst's flow: starts on an API call and emails at once. */
+  private static final String CALL_FLOW =
+      """
+      id: bench-call
+      name: Called
+      trigger:
+        api: true
+      steps:
+        - id: hello
+          email: {template: welcome, subject: Hello, to: email}
+      """;
+
+  /** What a {@link #burst} measured. */
+  record Burst(long fired, double seconds, double[] calls) {}
+
+  /**
+   * The clock jumps past the next {@value #BURST_CHUNKS} chunks of wake-ups at once (a wait until
+   * 09:00 wakes thousands together), from chunk {@code from} on, and one {@link
+   * FlowRuntime#advance()} fires them all, while {@link BurstCalls} triggers another flow by API
+   * call for profiles outside the burst: how long a new trigger waits behind a burst. Baseline: the
+   * burst itself, which is what the flow thread once made every new event and call wait out.
+   */
+  private Burst burst(DurableFlows d, int n, int from) throws InterruptedException {
+    // The last chunk stays out of the burst: its profiles are the ones called.
+    int to = Math.min(n - options.chunk, from + BURST_CHUNKS * options.chunk);
+    if (to - from < options.chunk) {
+      return new Burst(0, 0, new double[0]);
+    }
+    d.publish("bench-call.yaml", CALL_FLOW);
+    d.clock.set(entryTime(to - options.chunk).plus(WAIT));
+    // Ten profiles at the end of the entry order (the erasures below take every tenth from the
+    // end).
+    List<ProfileId> called = new ArrayList<>();
+    for (int i = n - 2; i >= to && called.size() < 10; i -= 3) {
+      called.add(createdBy("wait-" + i, i));
+    }
+    BurstCalls calls = BurstCalls.start(d.flows, "bench-call", called);
+    Stopwatch watch = new Stopwatch();
+    long fired = d.runtime.advance();
+    watch.stop();
+    while (calls.running()) { // calls made after the burst, when it was short
+      d.runtime.advance();
+      Thread.sleep(2);
+    }
+    return new Burst(fired, watch.seconds(), calls.sortedMillis());
+  }
+
   /** What the waiting run measured. */
   record Waited(long heapGrowth, double timersPerSecond) {}
 
@@ -245,8 +295,10 @@ public final class FlowRuntimeBenchmark {
       double countMillis = (System.nanoTime() - countStart) / 1e6;
       long dbBytes = d.flowsDbBytes();
 
-      // At most the first half alone, so that wake-ups are left for the phase beside the reader.
+      // At most the first half alone and the next quarter beside the reader, so that wake-ups are
+      // left for each phase after it.
       int half = n / 2 - (n / 2) % options.chunk;
+      int threeQuarters = 3 * n / 4 - (3 * n / 4) % options.chunk;
       Firing alone = new Firing(d, half);
       Stopwatch timers = new Stopwatch();
       PhaseRecording recording =
@@ -261,7 +313,7 @@ public final class FlowRuntimeBenchmark {
       // The same again, the next wake-ups, while another thread reads the flow's statistics once
       // a second (people reloading the flow page, or a dashboard polling GET .../stats): what
       // the flow thread loses to readers. Baseline: the phase above, alone.
-      Firing beside = new Firing(d, n, Math.min(alone.from, half));
+      Firing beside = new Firing(d, threeQuarters, Math.min(alone.from, half));
       StatsPoller poller = StatsPoller.start(d.flows, "welcome");
       Stopwatch besideWatch = new Stopwatch();
       try {
@@ -270,6 +322,7 @@ public final class FlowRuntimeBenchmark {
       } finally {
         poller.stop();
       }
+      Burst burst = burst(d, n, beside.from);
       // Erasing a person (DELETE /api/profiles/{id} does this in flows.db): ten of the waiting,
       // one at a time, each with the WAL checkpoint that ends it. Not a goal of the issue: shown
       // because an erasure once scanned the outbox, and flows.db is largest here.
@@ -346,6 +399,21 @@ public final class FlowRuntimeBenchmark {
             besideWatch.rate(beside.fired) / timers.rate(fired),
             poller.reads(),
             poller.medianMillis());
+        if (burst.calls().length > 0) {
+          double[] calls = burst.calls();
+          System.out.printf(
+              Locale.ROOT,
+              "burst: %,d wake-ups due at once (and the calls) handled by one advance() in %.1f s; %d API calls made"
+                  + " %d ms apart during it entered their flow after a median %.0f ms, at most %.0f"
+                  + " ms (%.3f x the burst)%n",
+              burst.fired(),
+              burst.seconds(),
+              calls.length,
+              BurstCalls.PAUSE_MILLIS,
+              calls[calls.length / 2],
+              calls[calls.length - 1],
+              calls[calls.length - 1] / 1000 / burst.seconds());
+        }
         System.out.printf(
             Locale.ROOT,
             "erasure: %d of the waiting erased from flows.db one at a time: median %.0f ms, max"
