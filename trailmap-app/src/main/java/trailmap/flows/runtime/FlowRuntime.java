@@ -226,8 +226,8 @@ public final class FlowRuntime implements AutoCloseable {
    *
    * <p>Timers and firings go a batch at a time, with the events, entries and calls that came
    * meanwhile taken in between: an event that arrives during a burst of wake-ups (a {@code wait:
-   * {time: "09:00"}} releasing a million profiles fires for a minute) waits for one batch, not for
-   * the whole burst.
+   * {time: "09:00"}} releasing a million profiles fires for a minute and a half) waits for one
+   * batch, not for the whole burst.
    *
    * @return how many events, feed rows, calls and timers it handled
    */
