@@ -216,7 +216,8 @@ public final class FlowRuntimeBenchmark {
    * them while the processor is still applying the rest of the log, half after it), the rest
    * through {@link EntrySeeder} (the engine and the runtime's writer, without the runtime's reads).
    * Then the clock jumps past their wake-ups a chunk at a time and the runtime fires them, for at
-   * most {@code timerSeconds}.
+   * most {@code timerSeconds}; the next ones for as long again beside a reader of the flow's
+   * statistics ({@link StatsPoller}); then a {@link #burst}.
    */
   private Waited waiting(int n, int real, int timerSeconds) throws Exception {
     boolean report = n == options.profiles;
@@ -403,9 +404,9 @@ public final class FlowRuntimeBenchmark {
           double[] calls = burst.calls();
           System.out.printf(
               Locale.ROOT,
-              "burst: %,d wake-ups due at once (and the calls) handled by one advance() in %.1f s; %d API calls made"
-                  + " %d ms apart during it entered their flow after a median %.0f ms, at most %.0f"
-                  + " ms (%.3f x the burst)%n",
+              "burst: %,d wake-ups due at once (and the calls) handled by one advance() in %.1f"
+                  + " s; %d API calls made %d ms apart during it entered their flow after a median"
+                  + " %.0f ms, at most %.0f ms (%.3f x the burst)%n",
               burst.fired(),
               burst.seconds(),
               calls.length,
