@@ -46,11 +46,7 @@ class FlowTimersTest {
     int profiles = 1203; // more than two batches, all due at the same millisecond
     try (FlowStore flows = FlowStore.open(dir, clock);
         ProfileStore store = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
-      List<String> users = new ArrayList<>();
-      for (int i = 0; i < profiles; i++) {
-        users.add("u" + i);
-      }
-      startTrials(flows, store, users);
+      startTrials(flows, store, users(profiles));
       try (FlowRuntime runtime = runtime(flows, store)) {
         assertThat(runtime.advance()).isEqualTo(2 * profiles); // the events; no timer is due
         assertThat(flows.stepCounts("timers")).containsExactly(new StepCount(1, "pause", profiles));
@@ -77,11 +73,7 @@ class FlowTimersTest {
     int profiles = 1203; // more than two batches, all due at the same millisecond
     try (FlowStore flows = FlowStore.open(dir, clock);
         ProfileStore store = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
-      List<String> users = new ArrayList<>();
-      for (int i = 0; i < profiles; i++) {
-        users.add("u" + i);
-      }
-      startTrials(flows, store, users);
+      startTrials(flows, store, users(profiles));
       // The runtime sees the log up to `hiddenFrom` until the burst has completed someone: the
       // late trial's events arrive once the first batch has fired.
       AtomicLong hiddenFrom = new AtomicLong(Long.MAX_VALUE);
@@ -90,14 +82,7 @@ class FlowTimersTest {
               flows.outcomes("timers").isEmpty()
                   ? Math.min(hiddenFrom.get(), store.position())
                   : store.position();
-      try (FlowRuntime runtime =
-          FlowRuntime.create(
-              flows,
-              store,
-              log,
-              applied,
-              clock,
-              FlowSettings.defaults(URI.create("http://127.0.0.1")))) {
+      try (FlowRuntime runtime = runtime(flows, store, applied)) {
         assertThat(runtime.advance()).isEqualTo(2 * profiles);
 
         clock.advance(Duration.ofDays(1));
@@ -173,13 +158,21 @@ class FlowTimersTest {
   }
 
   private FlowRuntime runtime(FlowStore flows, ProfileStore store) {
+    return runtime(flows, store, store::position);
+  }
+
+  /** A runtime that reads the log no further than {@code applied}. */
+  private FlowRuntime runtime(FlowStore flows, ProfileStore store, LongSupplier applied) {
     return FlowRuntime.create(
-        flows,
-        store,
-        log,
-        store::position,
-        clock,
-        FlowSettings.defaults(URI.create("http://127.0.0.1")));
+        flows, store, log, applied, clock, FlowSettings.defaults(URI.create("http://127.0.0.1")));
+  }
+
+  private static List<String> users(int n) {
+    List<String> users = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      users.add("u" + i);
+    }
+    return users;
   }
 
   private static Long dueAt(FlowStore flows, String profileId) {
