@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -161,16 +160,6 @@ final class FunnelPage {
 
   /** Seconds as people read them; a dash where nobody converted (or for the first stage). */
   private static String duration(JsonNode seconds) {
-    if (!seconds.isNumber()) {
-      return "–";
-    }
-    double s = seconds.asDouble();
-    if (s >= 2 * 86_400) {
-      return String.format(Locale.ROOT, "%.1f days", s / 86_400);
-    }
-    if (s >= 2 * 3_600) {
-      return String.format(Locale.ROOT, "%.1f hours", s / 3_600);
-    }
-    return String.format(Locale.ROOT, "%.0f minutes", s / 60);
+    return seconds.isNumber() ? Html.duration(seconds.asDouble()) : "–";
   }
 }

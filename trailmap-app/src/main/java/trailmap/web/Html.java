@@ -86,6 +86,20 @@ final class Html {
   }
 
   /**
+   * A time span as the pages show it, three significant digits: 45 min under an hour and a half,
+   * 5.5 h under two days, 2.5 d after that.
+   */
+  static String duration(double seconds) {
+    if (seconds < 5400) {
+      return LivePanels.number(seconds / 60) + " min";
+    }
+    if (seconds < 172_800) {
+      return LivePanels.number(seconds / 3600) + " h";
+    }
+    return LivePanels.number(seconds / 86_400) + " d";
+  }
+
+  /**
    * The top of a page about one map ({@code /maps/ID/PAGE}): a link back to the map, the heading
    * ({@code heading} then the map's name) and the opening of the page's GET form, which the caller
    * fills and closes.

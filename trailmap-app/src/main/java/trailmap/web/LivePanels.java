@@ -6,7 +6,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import trailmap.analytics.hypotheses.HypothesisResult;
 import trailmap.analytics.hypotheses.Verdict;
@@ -157,7 +156,7 @@ final class LivePanels {
       out.append(
           f.onwards()
               .filter(o -> o.medianSeconds().defined())
-              .map(o -> Html.escape(duration(o.medianSeconds().estimate())))
+              .map(o -> Html.escape(Html.duration(o.medianSeconds().estimate())))
               .orElse("—"));
       out.append("</td><td>");
       List<String> scores = new ArrayList<>();
@@ -227,15 +226,5 @@ final class LivePanels {
 
   private static String percent(double share) {
     return number(share * 100) + "%";
-  }
-
-  private static String duration(double seconds) {
-    if (seconds < 5400) {
-      return number(seconds / 60) + " min";
-    }
-    if (seconds < 172_800) {
-      return number(seconds / 3600) + " h";
-    }
-    return String.format(Locale.ROOT, "%s d", number(seconds / 86_400));
   }
 }
