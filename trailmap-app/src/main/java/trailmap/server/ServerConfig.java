@@ -122,7 +122,7 @@ public record ServerConfig(
               + " and "
               + MAX_DEDUP_WINDOW_TEXT
               + " (client retries and re-imports within it are stored once), was "
-              + describe(dedupWindow));
+              + DurationText.format(dedupWindow));
     }
   }
 
@@ -404,18 +404,6 @@ public record ServerConfig(
                         + " or 14d, was '"
                         + value.asText()
                         + "'"));
-  }
-
-  /** A window as the config file writes it, in its largest whole unit. */
-  static String describe(Duration window) {
-    long minutes = window.toMinutes();
-    if (!window.equals(Duration.ofMinutes(minutes))) {
-      return window.toString();
-    }
-    if (minutes % (24 * 60) == 0) {
-      return minutes / (24 * 60) + "d";
-    }
-    return minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m";
   }
 
   private static long size(JsonNode value, String where) {

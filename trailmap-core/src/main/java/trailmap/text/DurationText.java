@@ -63,6 +63,9 @@ public final class DurationText {
       return d.toString();
     }
     long s = d.getSeconds();
+    if (s == 0) {
+      return "0s"; // not "0w", which every unit divides
+    }
     long[] sizes = {7 * 86_400L, 86_400L, 3600L, 60L, 1L};
     String[] units = {"w", "d", "h", "m", "s"};
     for (int i = 0; i < sizes.length; i++) {

@@ -42,7 +42,15 @@ class DurationTextTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"PT48H, 2d", "PT90M, 90m", "PT1H, 1h", "PT61S, 61s", "PT336H, 2w", "PT0.5S, PT0.5S"})
+  @CsvSource({
+    "PT48H, 2d",
+    "PT90M, 90m",
+    "PT1H, 1h",
+    "PT61S, 61s",
+    "PT336H, 2w",
+    "PT0.5S, PT0.5S",
+    "PT0S, 0s"
+  })
   void formatsTheShortestExactForm(String iso, String text) {
     assertThat(DurationText.format(Duration.parse(iso))).isEqualTo(text);
   }

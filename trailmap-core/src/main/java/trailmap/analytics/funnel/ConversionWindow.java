@@ -62,14 +62,6 @@ public record ConversionWindow(Duration duration) {
 
   /** The shortest text {@link #parse} reads back as this window, e.g. {@code 14d} or {@code 2w}. */
   public String text() {
-    long s = duration.getSeconds();
-    long[] sizes = {604_800L, 86_400L, 3600L, 60L};
-    String[] units = {"w", "d", "h", "m"};
-    for (int i = 0; i < sizes.length; i++) {
-      if (s % sizes[i] == 0) {
-        return (s / sizes[i]) + units[i];
-      }
-    }
-    return s + "s";
+    return DurationText.format(duration);
   }
 }
