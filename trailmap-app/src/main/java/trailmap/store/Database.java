@@ -137,17 +137,12 @@ public final class Database implements AutoCloseable {
       throw new StoreException("cannot create the data directory " + dataDir, e);
     }
     try {
-      // Without this the driver runs "SELECT last_insert_rowid()" after every insert, a prepared
-      // query per row that was a sixth of the profile processor's time; nothing reads the keys.
-      Properties settings = new Properties();
-      settings.setProperty("jdbc.get_generated_keys", "false");
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, settings);
+      Connection connection = connect(absolute);
       try (Statement statement = connection.createStatement()) {
         // Before WAL mode and the first table: only a new, empty file takes a page size.
         statement.execute("PRAGMA page_size = " + pageBytes);
         statement.execute("PRAGMA journal_mode = WAL");
         statement.execute("PRAGMA foreign_keys = ON");
-        statement.execute("PRAGMA busy_timeout = 5000");
         statement.execute("PRAGMA synchronous = " + synchronous.name());
         // Deleted and rewritten content is overwritten with zeros, not left in free pages: an
         // erasure then removes every copy of a person, also those a page split, a rewrite or a
@@ -155,28 +150,48 @@ public final class Database implements AutoCloseable {
         // table frees zeroed pages. Kept per connection by SQLite, not in the file; it cost nothing
         // measurable on flows.db (trailmap-bench/README.md).
         statement.execute("PRAGMA secure_delete = ON");
-        // SQLite's default page cache is 2 MB: with a profile store of hundreds of MB every
-        // identity lookup became a pread. 64 MB of cache and reads through a memory map keep the
-        // hot pages in memory; both are upper bounds, not allocations.
-        statement.execute("PRAGMA cache_size = -65536");
-        statement.execute("PRAGMA mmap_size = 1073741824");
         // Checkpoint every 16,384 pages of WAL instead of every 1,000 (64 MB at 4 KB pages, 256 MB
         // at flows.db's 16 KB): a page changed by many commits (an index page of a busy profile)
         // is then copied back and fsynced once, not each time.
         statement.execute("PRAGMA wal_autocheckpoint = 16384");
-        // A statement inside a transaction that can fail half-way (an upsert, a trigger's
-        // statements) keeps the pages it changes in a statement journal, to undo itself alone.
-        // SQLite spills that journal to a temporary file past 64 KiB: 4 pages of 16 KB, so nearly
-        // every such statement on flows.db opened, wrote and deleted a file (127 MB written there
-        // in 3 s of timers, against 14 MB to the WAL). In memory it stays a few pages per
-        // statement; sorts and temporary indexes of the statistics live in memory too.
-        statement.execute("PRAGMA temp_store = MEMORY");
+        configure(statement);
       }
       Migrations.apply(connection, absolute.toString(), steps);
       return new Database(absolute, connection, synchronous);
     } catch (SQLException | IOException e) {
       throw new StoreException("cannot open the database " + absolute + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A new connection to {@code file}. Without {@code jdbc.get_generated_keys = false} the driver
+   * runs "SELECT last_insert_rowid()" after every insert, a prepared query per row that was a sixth
+   * of the profile processor's time; nothing reads the keys.
+   */
+  static Connection connect(Path file) throws SQLException {
+    Properties settings = new Properties();
+    settings.setProperty("jdbc.get_generated_keys", "false");
+    return DriverManager.getConnection("jdbc:sqlite:" + file, settings);
+  }
+
+  /**
+   * The settings every connection to a store's file gets, the writer's and the {@link #snapshot}
+   * reader's alike.
+   */
+  static void configure(Statement statement) throws SQLException {
+    statement.execute("PRAGMA busy_timeout = 5000");
+    // SQLite's default page cache is 2 MB: with a profile store of hundreds of MB every identity
+    // lookup became a pread. 64 MB of cache and reads through a memory map keep the hot pages in
+    // memory; both are upper bounds, not allocations.
+    statement.execute("PRAGMA cache_size = -65536");
+    statement.execute("PRAGMA mmap_size = 1073741824");
+    // A statement inside a transaction that can fail half-way (an upsert, a trigger's statements)
+    // keeps the pages it changes in a statement journal, to undo itself alone. SQLite spills that
+    // journal to a temporary file past 64 KiB: 4 pages of 16 KB, so nearly every such statement on
+    // flows.db opened, wrote and deleted a file (127 MB written there in 3 s of timers, against 14
+    // MB to the WAL). In memory it stays a few pages per statement; sorts and temporary indexes of
+    // the statistics live in memory too.
+    statement.execute("PRAGMA temp_store = MEMORY");
   }
 
   /** The database file. */

@@ -2,10 +2,8 @@ package trailmap.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -15,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * on together). The writer's connection is held by one caller at a time; before this, the flow
  * statistics of a big flow held it for seconds and the flow thread stood still, and every profile
  * read of the flow runtime waited for the profile processor's batch commits
- * (trailmap-bench/README.md, session 11).
+ * (trailmap-bench/README.md, session 12).
  *
  * <p>Opened on first use and closed with its database. One read at a time, behind its own lock. The
  * connection is {@code query_only}: a write through it fails instead of bypassing the writer's lock
@@ -58,16 +56,10 @@ final class SnapshotReader implements AutoCloseable {
       throw new StoreException("database " + file + " is closed", null);
     }
     if (connection == null) {
-      Properties settings = new Properties();
-      settings.setProperty("jdbc.get_generated_keys", "false");
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, settings);
+      Connection c = Database.connect(file);
       try (Statement statement = c.createStatement()) {
         statement.execute("PRAGMA query_only = ON");
-        statement.execute("PRAGMA busy_timeout = 5000");
-        // As the writer's (Database.open): hot pages in memory, sorts of the statistics too.
-        statement.execute("PRAGMA cache_size = -65536");
-        statement.execute("PRAGMA mmap_size = 1073741824");
-        statement.execute("PRAGMA temp_store = MEMORY");
+        Database.configure(statement);
       } catch (SQLException e) {
         c.close();
         throw e;
