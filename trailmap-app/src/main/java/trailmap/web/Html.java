@@ -1,5 +1,8 @@
 package trailmap.web;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Optional;
 import trailmap.access.Session;
 
@@ -85,18 +88,27 @@ final class Html {
     return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * share);
   }
 
+  /** A figure as the pages show it, three significant digits: 0.123, 45.6, 1230. */
+  static String number(double value) {
+    if (!Double.isFinite(value)) {
+      return "—";
+    }
+    BigDecimal rounded = BigDecimal.valueOf(value).round(new MathContext(3, RoundingMode.HALF_UP));
+    return rounded.stripTrailingZeros().toPlainString();
+  }
+
   /**
    * A time span as the pages show it, three significant digits: 45 min under an hour and a half,
    * 5.5 h under two days, 2.5 d after that.
    */
   static String duration(double seconds) {
     if (seconds < 5400) {
-      return LivePanels.number(seconds / 60) + " min";
+      return number(seconds / 60) + " min";
     }
     if (seconds < 172_800) {
-      return LivePanels.number(seconds / 3600) + " h";
+      return number(seconds / 3600) + " h";
     }
-    return LivePanels.number(seconds / 86_400) + " d";
+    return number(seconds / 86_400) + " d";
   }
 
   /**

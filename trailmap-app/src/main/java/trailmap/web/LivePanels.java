@@ -1,9 +1,6 @@
 package trailmap.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +55,7 @@ final class LivePanels {
               + " at "
               + r.touchpoint()
               + ": "
-              + (m.defined() ? number(m.estimate()) + " " + r.unit() : "no data")
+              + (m.defined() ? Html.number(m.estimate()) + " " + r.unit() : "no data")
               + ", n "
               + m.n()
               + " — "
@@ -105,7 +102,7 @@ final class LivePanels {
           .append("<span class=\"evidence\">Evidence: ")
           .append(Html.escape(evidence(item.path("evidence"))))
           .append(" · score ")
-          .append(Html.escape(number(item.path("score").asDouble())))
+          .append(Html.escape(Html.number(item.path("score").asDouble())))
           .append("</span><span class=\"on-map\">");
       if (item.path("onMap").asBoolean(false)) {
         List<String> pains = new ArrayList<>();
@@ -130,7 +127,7 @@ final class LivePanels {
       String value =
           v.isObject() || v.isArray()
               ? v.toString()
-              : v.isNumber() ? number(v.asDouble()) : v.asText();
+              : v.isNumber() ? Html.number(v.asDouble()) : v.asText();
       parts.add(field.getKey() + " " + value);
     }
     return String.join(", ", parts);
@@ -166,7 +163,7 @@ final class LivePanels {
           scores.add(
               kind.name()
                   + " "
-                  + (kind == SurveyKind.CSAT ? percent(s.estimate()) : number(s.estimate()))
+                  + (kind == SurveyKind.CSAT ? percent(s.estimate()) : Html.number(s.estimate()))
                   + " (n "
                   + s.n()
                   + ")");
@@ -174,12 +171,12 @@ final class LivePanels {
       }
       out.append(scores.isEmpty() ? "—" : Html.escape(String.join(", ", scores)));
       out.append("</td><td>")
-          .append(f.drawn().map(LivePanels::number).orElse("—"))
+          .append(f.drawn().map(Html::number).orElse("—"))
           .append(" / ")
           .append(
               f.emotion()
                   .score()
-                  .map(s -> Html.escape(number(s) + " (n " + f.emotion().n() + ")"))
+                  .map(s -> Html.escape(Html.number(s) + " (n " + f.emotion().n() + ")"))
                   .orElse("no data"))
           .append("</td><td>");
       if (f.kpis().isEmpty()) {
@@ -210,21 +207,13 @@ final class LivePanels {
       return "";
     }
     StringBuilder text = new StringBuilder();
-    kpi.kpi().target().ifPresent(t -> text.append("; target ").append(number(t)));
-    kpi.kpi().current().ifPresent(c -> text.append("; team's figure ").append(number(c)));
+    kpi.kpi().target().ifPresent(t -> text.append("; target ").append(Html.number(t)));
+    kpi.kpi().current().ifPresent(c -> text.append("; team's figure ").append(Html.number(c)));
     text.append(kpi.kpi().unit().isEmpty() || text.isEmpty() ? "" : " " + kpi.kpi().unit());
     return Html.escape(text.toString());
   }
 
-  static String number(double value) {
-    if (!Double.isFinite(value)) {
-      return "—";
-    }
-    BigDecimal rounded = BigDecimal.valueOf(value).round(new MathContext(3, RoundingMode.HALF_UP));
-    return rounded.stripTrailingZeros().toPlainString();
-  }
-
   private static String percent(double share) {
-    return number(share * 100) + "%";
+    return Html.number(share * 100) + "%";
   }
 }
