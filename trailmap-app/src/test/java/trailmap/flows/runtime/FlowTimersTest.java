@@ -37,13 +37,16 @@ class FlowTimersTest {
           email: {template: bye, subject: Bye, to: email}
       """;
 
+  /** Profiles whose wake-ups, all due at the same millisecond, fill more than two batches. */
+  private static final int MORE_THAN_TWO_BATCHES = 1203;
+
   @TempDir Path dir;
   final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:00Z"));
   final MemoryEventLog log = new MemoryEventLog();
 
   @Test
   void everyDueTimerFiresOnceWhenMoreAreDueThanOneBatchHolds() {
-    int profiles = 1203; // more than two batches, all due at the same millisecond
+    int profiles = MORE_THAN_TWO_BATCHES;
     try (FlowStore flows = FlowStore.open(dir, clock);
         ProfileStore store = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
       startTrials(flows, store, users(profiles));
@@ -70,7 +73,7 @@ class FlowTimersTest {
    */
   @Test
   void anEventThatArrivesDuringABurstOfWakeUpsIsHandledBeforeTheBurstEnds() {
-    int profiles = 1203; // more than two batches, all due at the same millisecond
+    int profiles = MORE_THAN_TWO_BATCHES;
     try (FlowStore flows = FlowStore.open(dir, clock);
         ProfileStore store = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
       startTrials(flows, store, users(profiles));
