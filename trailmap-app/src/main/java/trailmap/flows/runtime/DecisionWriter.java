@@ -42,22 +42,22 @@ final class DecisionWriter {
 
   /**
    * Writes {@code d} for the profile and returns the sends it queued (what the profile's send
-   * history gained), so the round's caps can count them without reading the history again.
-   */
-  List<SentMessage> write(Connection c, Flow flow, ProfileView profile, Decisions d, long now)
-      throws SQLException {
-    return write(c, flow, profile, d, now, null);
-  }
-
-  /**
-   * {@link #write(Connection, Flow, ProfileView, Decisions, long)} for decisions a wake-up caused:
-   * the state is written with that wake-up ({@code firedAt}) disarmed, if it is still armed and the
-   * decisions arm no other ({@link FlowStates#save(Connection, FlowProfiles.Numbered, FlowState,
-   * Long, Long, Long)}). Decisions that write no state (a profile that never entered) disarm
-   * nothing.
+   * history gained), so the round's caps can count them without reading the history again. For
+   * decisions a wake-up caused, the state is written with that wake-up ({@code firedAt}, else null)
+   * disarmed, if it is still armed and the decisions arm no other ({@link
+   * FlowStates#save(Connection, FlowProfiles.Numbered, FlowState, Long, Long, Long, boolean)}).
+   * Decisions that write no state (a profile that never entered) disarm nothing. {@code stored}
+   * says the profile's state in the flow has a row already (the round read it): it is then updated
+   * in place rather than inserted over.
    */
   List<SentMessage> write(
-      Connection c, Flow flow, ProfileView profile, Decisions d, long now, Long firedAt)
+      Connection c,
+      Flow flow,
+      ProfileView profile,
+      Decisions d,
+      long now,
+      Long firedAt,
+      boolean stored)
       throws SQLException {
     List<SentMessage> queuedSends = new ArrayList<>();
     FlowState state = d.state();
@@ -76,7 +76,7 @@ final class DecisionWriter {
     String pid = profile.id().value();
     FlowProfiles.Numbered who = FlowProfiles.number(c, pid);
     if (state.entries() > 0) {
-      FlowStates.save(c, who, state, setAt, cancelAt, firedAt);
+      FlowStates.save(c, who, state, setAt, cancelAt, firedAt, stored);
     }
     int version = flow.version();
     for (Decision decision : d.decisions()) {

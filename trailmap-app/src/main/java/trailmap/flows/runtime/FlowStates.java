@@ -47,27 +47,91 @@ final class FlowStates {
   }
 
   /**
+   * The query of {@link #held(Connection, List)}, its {@code IN} list to fill ({@link Sql#inList}).
+   */
+  static final String HELD_IN =
+      "SELECT p.profile_id, s.flow_id, s.state, s.due_at FROM flow_profiles p"
+          + " JOIN flow_state s ON s.profile_key = p.profile_key WHERE p.profile_id IN (%s)";
+
+  /**
+   * {@link #held} for each of {@code profiles} (distinct), {@link Sql#IN_CHUNK} to a statement; a
+   * profile with no state has none in the map.
+   */
+  static Map<ProfileId, Held> held(Connection c, List<ProfileId> profiles) throws SQLException {
+    Map<ProfileId, Held> out = new HashMap<>();
+    Sql.inList(
+        c,
+        HELD_IN,
+        r -> {
+          ProfileId profile = new ProfileId(r.getString(1));
+          Held held =
+              out.computeIfAbsent(profile, k -> new Held(new LinkedHashMap<>(), new HashMap<>()));
+          String flowId = r.getString(2);
+          held.states().put(flowId, StateCodec.read(profile, flowId, r.getString(3)));
+          long due = r.getLong(4);
+          if (!r.wasNull()) {
+            held.armed().put(flowId, due);
+          }
+          return null;
+        },
+        profiles.stream().map(ProfileId::value).toList(),
+        "");
+    return out;
+  }
+
+  /**
    * Writes the state with its wake-up: {@code setAt} arms it (the profile wakes then), else {@code
    * cancelAt} disarms it if it is still the one armed; with neither the wake-up stays as it is.
    * These are the engine's {@code TimerSet} and {@code TimerCancelled} decisions, which it makes
    * exactly when the state's wake-up time changes.
    */
   static void save(Connection c, FlowState s, Long setAt, Long cancelAt) throws SQLException {
-    save(c, FlowProfiles.number(c, s.profile().value()), s, setAt, cancelAt, null);
+    save(c, FlowProfiles.number(c, s.profile().value()), s, setAt, cancelAt, null, false);
   }
 
   /**
    * {@link #save(Connection, FlowState, Long, Long)} for the numbered profile {@code who}, that
    * also disarms the wake-up {@code firedAt} if it is still the one armed: the wake-up being fired,
    * disarmed in the statement that writes what it caused rather than in one of its own before
-   * (which was a tenth of a timer's time).
+   * (which was a tenth of a timer's time). With {@code stored} (the caller read the row) the row is
+   * updated in place: the upsert first tried an insert, a second search of the tree and a statement
+   * journal entry for every timer. A stored row that is gone after all is inserted.
    */
   static void save(
-      Connection c, FlowProfiles.Numbered who, FlowState s, Long setAt, Long cancelAt, Long firedAt)
+      Connection c,
+      FlowProfiles.Numbered who,
+      FlowState s,
+      Long setAt,
+      Long cancelAt,
+      Long firedAt,
+      boolean stored)
       throws SQLException {
     if (!who.id().equals(s.profile().value())) {
       throw new IllegalArgumentException(
           "the state of " + s.profile() + " cannot be saved under " + who.id() + "'s number");
+    }
+    if (stored
+        && Sql.update(
+                c,
+                "UPDATE flow_state SET version = ?, step = ?, entered_at = ?, entries = ?,"
+                    + " variant = ?, outcome = ?, state = ?, due_at = CASE WHEN ? IS NOT NULL"
+                    + " THEN ? WHEN due_at = ? OR due_at = ? THEN NULL ELSE due_at END"
+                    + " WHERE profile_key = ? AND flow_id = ?",
+                s.version(),
+                s.run().map(Run::step).orElse(null),
+                s.lastEnteredAt().map(t -> t.toEpochMilli()).orElse(null),
+                s.entries(),
+                s.run().map(r -> variants(r.variants())).orElse(null),
+                s.lastOutcome().map(Enum::name).orElse(null),
+                StateCodec.write(s),
+                setAt,
+                setAt,
+                cancelAt,
+                firedAt,
+                who.key(),
+                s.flowId())
+            == 1) {
+      return;
     }
     Sql.update(
         c,

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -478,22 +479,55 @@ public final class FlowStore implements AutoCloseable {
   }
 
   static Consent consent(Connection c, String profileId) throws SQLException {
-    Set<String> subscribed = new HashSet<>();
-    Set<String> offChannels = new HashSet<>();
-    Set<String> offTopics = new HashSet<>();
+    ConsentRows rows = new ConsentRows();
     Sql.list(
         c,
         "SELECT scope, value, subscribed FROM consent WHERE profile_id = ?",
-        r -> {
-          boolean on = r.getInt(3) == 1;
-          String value = r.getString(2);
-          if (r.getString(1).equals("topic")) {
-            return on || offTopics.add(value);
-          }
-          return on ? subscribed.add(value) : offChannels.add(value);
-        },
+        r -> rows.add(r.getString(1), r.getString(2), r.getInt(3) == 1),
         profileId);
-    return new Consent(subscribed, offChannels, offTopics);
+    return rows.consent();
+  }
+
+  /** The query of {@link #consent(Connection, List)}, its {@code IN} list to fill. */
+  static final String CONSENT_IN =
+      "SELECT profile_id, scope, value, subscribed FROM consent WHERE profile_id IN (%s)";
+
+  /**
+   * The consent of each of {@code profileIds} (distinct) that has any rows, {@link Sql#IN_CHUNK} to
+   * a statement (a batch of timers reads theirs at once); one without rows is not in the map, and
+   * its consent is {@link Consent#DEFAULT}.
+   */
+  static Map<String, Consent> consent(Connection c, List<String> profileIds) throws SQLException {
+    Map<String, ConsentRows> rows = new HashMap<>();
+    Sql.inList(
+        c,
+        CONSENT_IN,
+        r ->
+            rows.computeIfAbsent(r.getString(1), k -> new ConsentRows())
+                .add(r.getString(2), r.getString(3), r.getInt(4) == 1),
+        profileIds,
+        "");
+    Map<String, Consent> out = new HashMap<>();
+    rows.forEach((id, r) -> out.put(id, r.consent()));
+    return out;
+  }
+
+  /** A profile's {@code consent} rows as they are read: scope, value, subscribed or not. */
+  private static final class ConsentRows {
+    private final Set<String> subscribed = new HashSet<>();
+    private final Set<String> offChannels = new HashSet<>();
+    private final Set<String> offTopics = new HashSet<>();
+
+    boolean add(String scope, String value, boolean on) {
+      if (scope.equals("topic")) {
+        return on || offTopics.add(value);
+      }
+      return on ? subscribed.add(value) : offChannels.add(value);
+    }
+
+    Consent consent() {
+      return new Consent(subscribed, offChannels, offTopics);
+    }
   }
 
   /** One outbox row. */

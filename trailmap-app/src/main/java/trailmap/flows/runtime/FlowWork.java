@@ -574,7 +574,14 @@ final class FlowWork implements AutoCloseable {
       return false; // nothing changed: no state row to write again
     }
     for (SentMessage sent :
-        writer.write(c, loaded.engine().flow(), view, decisions, now.toEpochMilli(), firedAt)) {
+        writer.write(
+            c,
+            loaded.engine().flow(),
+            view,
+            decisions,
+            now.toEpochMilli(),
+            firedAt,
+            states.containsKey(flowId))) {
       reads.sent(profile, sent);
     }
     states.put(flowId, decisions.state());
@@ -605,6 +612,7 @@ final class FlowWork implements AutoCloseable {
         .db()
         .transactionSyncedLater(
             c -> {
+              reads.preload(c, due.stream().map(FlowStates.Due::profile).toList());
               for (FlowStates.Due timer : due) {
                 ProfileId profile = timer.profile();
                 long at = timer.dueMillis();

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import trailmap.store.StatementCache;
@@ -48,6 +49,34 @@ final class Sql {
       throws SQLException {
     List<T> all = list(c, sql, row, args);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.getFirst());
+  }
+
+  /**
+   * How many values one {@link #inList} statement binds: a statement per profile was most of what
+   * reading a batch of timers' flow states, consent and history cost (statement set-up, bind,
+   * reset), and a fixed count keeps one prepared statement per query instead of one per size.
+   */
+  static final int IN_CHUNK = 100;
+
+  /**
+   * Runs {@code sql}, whose {@code IN (%s)} takes {@link #IN_CHUNK} values, once per chunk of
+   * {@code values}, the last chunk padded with {@code pad} (a value that matches no row), and
+   * collects the rows; {@code after} are bound behind the chunk's values.
+   */
+  static <T> List<T> inList(
+      Connection c, String sql, Row<T> row, List<?> values, Object pad, Object... after)
+      throws SQLException {
+    String text = sql.formatted(String.join(", ", Collections.nCopies(IN_CHUNK, "?")));
+    List<T> out = new ArrayList<>();
+    for (int from = 0; from < values.size(); from += IN_CHUNK) {
+      Object[] args = new Object[IN_CHUNK + after.length];
+      for (int i = 0; i < IN_CHUNK; i++) {
+        args[i] = from + i < values.size() ? values.get(from + i) : pad;
+      }
+      System.arraycopy(after, 0, args, IN_CHUNK, after.length);
+      out.addAll(list(c, text, row, args));
+    }
+    return out;
   }
 
   private static PreparedStatement prepare(Connection c, String sql) throws SQLException {

@@ -205,7 +205,8 @@ class FlowProfileKeysTest {
             assertThat(queue(c, "o9", "p_new")).isTrue();
             assertThat(FlowProfiles.number(c, "p_new").key()).isEqualTo(4);
             assertThatThrownBy(
-                    () -> FlowStates.save(c, newcomer, waiting("p_aa", 300), 300L, null, null))
+                    () ->
+                        FlowStates.save(c, newcomer, waiting("p_aa", 300), 300L, null, null, false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("p_new");
             return null;

@@ -81,7 +81,7 @@ public final class EntrySeeder {
                         context,
                         new Input.EventArrived(trigger),
                         e.at());
-                writer.write(c, flow, view, d, e.at().toEpochMilli());
+                writer.write(c, flow, view, d, e.at().toEpochMilli(), null, false); // a new state
               }
               return null;
             });

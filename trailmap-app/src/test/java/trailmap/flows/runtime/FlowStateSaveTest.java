@@ -1,0 +1,108 @@
+package trailmap.flows.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import trailmap.flows.engine.FlowState;
+import trailmap.flows.engine.Outcome;
+import trailmap.profiles.ProfileId;
+
+/**
+ * A state the round read is updated in place ({@link FlowStates#save} with {@code stored}), one it
+ * did not is upserted: both leave the same rows, wake-ups and step counts after the same saves.
+ */
+class FlowStateSaveTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "stored = {0}")
+  @ValueSource(booleans = {false, true})
+  void anUpdateInPlaceLeavesWhatTheUpsertLeaves(boolean stored) {
+    try (FlowStore store =
+        FlowStore.open(dir, new SettableClock(Instant.parse("2026-03-02T10:00:00Z")))) {
+      List<String> seen =
+          store
+              .db()
+              .transaction(
+                  c -> {
+                    List<String> out = new ArrayList<>();
+                    FlowState p1 = FlowSchemaUpgradeTest.waitingUntil("p1", at(100));
+                    save(c, p1, 100L, null, null, false); // new: inserted either way
+                    out.add(rows(c));
+                    save(c, p1, null, 99L, null, stored); // a cancel of another time leaves it
+                    out.add(rows(c));
+                    save(c, p1, 300L, 100L, null, stored); // moved: cancelled, then set again
+                    out.add(rows(c));
+                    FlowState done =
+                        new FlowState(
+                            p1.profile(),
+                            p1.flowId(),
+                            1,
+                            1,
+                            p1.lastEnteredAt(),
+                            Optional.empty(),
+                            Optional.of(Outcome.COMPLETED));
+                    save(c, done, null, null, 300L, stored); // the wake-up fired into the end
+                    out.add(rows(c));
+                    // Read, then gone (erased in between): inserted after all.
+                    save(c, FlowSchemaUpgradeTest.waitingUntil("p2", at(7)), 7L, null, null, true);
+                    out.add(rows(c));
+                    return out;
+                  });
+      assertThat(seen)
+          .containsExactly(
+              "p1 welcome wait due 100 | 1/wait/=1",
+              "p1 welcome wait due 100 | 1/wait/=1",
+              "p1 welcome wait due 300 | 1/wait/=1",
+              "p1 welcome - due - | 1//COMPLETED=1 1/wait/=0",
+              "p1 welcome - due -; p2 welcome wait due 7 | 1//COMPLETED=1 1/wait/=1");
+    }
+  }
+
+  private static void save(
+      Connection c, FlowState s, Long setAt, Long cancelAt, Long firedAt, boolean stored)
+      throws SQLException {
+    FlowStates.save(
+        c, FlowProfiles.number(c, s.profile().value()), s, setAt, cancelAt, firedAt, stored);
+  }
+
+  /** The flow_state rows and the step counts, as one line. */
+  private static String rows(Connection c) throws SQLException {
+    List<String> states =
+        Sql.list(
+            c,
+            "SELECT profile_id, flow_id, coalesce(step, '-'), coalesce(due_at, '-') FROM flow_state"
+                + " ORDER BY profile_id",
+            r ->
+                r.getString(1)
+                    + " "
+                    + r.getString(2)
+                    + " "
+                    + r.getString(3)
+                    + " due "
+                    + r.getString(4));
+    List<String> counts =
+        Sql.list(
+            c,
+            "SELECT version, step, outcome, profiles FROM flow_counts ORDER BY step, outcome",
+            r -> r.getInt(1) + "/" + r.getString(2) + "/" + r.getString(3) + "=" + r.getLong(4));
+    // The state read back is the state saved.
+    for (String row : states) {
+      String id = row.substring(0, row.indexOf(' '));
+      assertThat(FlowStates.of(c, new ProfileId(id))).containsKey("welcome");
+    }
+    return String.join("; ", states) + " | " + String.join(" ", counts);
+  }
+
+  private static Instant at(long millis) {
+    return Instant.ofEpochMilli(millis);
+  }
+}
