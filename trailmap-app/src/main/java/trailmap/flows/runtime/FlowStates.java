@@ -25,7 +25,12 @@ final class FlowStates {
    * id. The armed time is the row's, not the state's {@link FlowState#wakeAt}: a fired wake-up the
    * engine had nothing to do for is disarmed while the state keeps its time.
    */
-  record Held(Map<String, FlowState> states, Map<String, Long> armed) {}
+  record Held(Map<String, FlowState> states, Map<String, Long> armed) {
+    /** A profile in no flow: maps the round may fill. */
+    static Held none() {
+      return new Held(new LinkedHashMap<>(), new HashMap<>());
+    }
+  }
 
   static Held held(Connection c, ProfileId profile) throws SQLException {
     Map<String, FlowState> states = new LinkedHashMap<>();
@@ -64,8 +69,7 @@ final class FlowStates {
         HELD_IN,
         r -> {
           ProfileId profile = new ProfileId(r.getString(1));
-          Held held =
-              out.computeIfAbsent(profile, k -> new Held(new LinkedHashMap<>(), new HashMap<>()));
+          Held held = out.computeIfAbsent(profile, k -> Held.none());
           String flowId = r.getString(2);
           held.states().put(flowId, StateCodec.read(profile, flowId, r.getString(3)));
           long due = r.getLong(4);

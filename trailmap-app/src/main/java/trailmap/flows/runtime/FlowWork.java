@@ -352,6 +352,7 @@ final class FlowWork implements AutoCloseable {
               if (totalChanges(c) != concerned.changesAtRead()) {
                 reads.forgetStates(); // something wrote flows.db since they were read
               }
+              reads.preload(c, involved);
               // Profiles given their schedule firings on this page: once each, not once per event
               // (a second ensure would only find them there).
               Set<ProfileId> ensured = new HashSet<>();
@@ -403,9 +404,11 @@ final class FlowWork implements AutoCloseable {
         .db()
         .read(
             c -> {
+              Map<ProfileId, FlowStates.Held> read =
+                  FlowStates.held(c, List.copyOf(byProfile.keySet()));
               for (Map.Entry<ProfileId, List<Input>> e : byProfile.entrySet()) {
                 ProfileId id = e.getKey();
-                FlowStates.Held held = FlowStates.held(c, id);
+                FlowStates.Held held = read.getOrDefault(id, FlowStates.Held.none());
                 reads.hold(id, held);
                 boolean any = false;
                 for (Map.Entry<String, Integer> flow : published.entrySet()) {

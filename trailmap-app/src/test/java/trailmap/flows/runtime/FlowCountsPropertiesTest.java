@@ -27,16 +27,28 @@ import trailmap.store.Database;
 
 /**
  * After any mix of the statements that change flow states (saves of entries, steps, leaving and
- * version migrations with the engine's timer decisions, fired timers, erasures): the counts the
- * statistics read ({@code flow_counts}, kept by triggers) are what counting the states gives, and
- * the wake-ups armed are those the separate {@code timers} table of earlier versions held.
+ * version migrations, as upserts or updates in place with the engine's timer decisions, fired
+ * timers, erasures): the counts the statistics read ({@code flow_counts}, kept by triggers) are
+ * what counting the states gives, and the wake-ups armed are those the separate {@code timers}
+ * table of earlier versions held.
  */
 class FlowCountsPropertiesTest {
   /** One statement on flow_state. */
   sealed interface Op {}
 
-  /** A save with the engine's timer decisions: arm at {@code setAt}, disarm {@code cancelAt}. */
-  record Save(int profile, int flow, int version, int step, int outcome, Long setAt, Long cancelAt)
+  /**
+   * A save with the engine's timer decisions: arm at {@code setAt}, disarm {@code cancelAt}; {@code
+   * inPlace} as a round that read the state saves it (an update, whether or not the row is there).
+   */
+  record Save(
+      int profile,
+      int flow,
+      int version,
+      int step,
+      int outcome,
+      Long setAt,
+      Long cancelAt,
+      boolean inPlace)
       implements Op {}
 
   /** A fired timer: disarmed if still armed for {@code at}. */
@@ -59,7 +71,14 @@ class FlowCountsPropertiesTest {
             for (Op op : ops) {
               switch (op) {
                 case Save s -> {
-                  FlowStates.save(c, state(s), s.setAt(), s.cancelAt());
+                  FlowStates.save(
+                      c,
+                      FlowProfiles.number(c, "p" + s.profile()),
+                      state(s),
+                      s.setAt(),
+                      s.cancelAt(),
+                      null,
+                      s.inPlace());
                   String key = "flow" + s.flow() + "/p" + s.profile();
                   if (s.cancelAt() != null && s.cancelAt().equals(timers.get(key))) {
                     timers.remove(key);
@@ -174,7 +193,8 @@ class FlowCountsPropertiesTest {
                 Arbitraries.integers().between(0, STEPS.size() - 1),
                 Arbitraries.integers().between(0, Math.min(2, Outcome.values().length)),
                 time.injectNull(0.5),
-                time.injectNull(0.5))
+                time.injectNull(0.5),
+                Arbitraries.of(false, true))
             .as(Save::new);
     Arbitrary<Op> disarm = Combinators.combine(profile, flow, time).as(Disarm::new);
     Arbitrary<Op> erase = profile.map(Erase::new);

@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +80,7 @@ class ProfileReadsPreloadTest {
               c -> {
                 ProfileReads reads = new ProfileReads(null, NOW);
                 // The round changed p1's states (a state it wrote, not yet re-read).
-                reads.hold(ids.get(1), new FlowStates.Held(new LinkedHashMap<>(), new HashMap<>()));
+                reads.hold(ids.get(1), FlowStates.Held.none());
                 reads.history(c, ids.get(8)).add(new SentMessage(NOW, "email", "pricing"));
                 reads.preload(c, ids);
                 assertThat(reads.states(c, ids.get(1))).isEmpty();
