@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The queries behind {@link FlowStore#stats}: reads the activity, the state counts, the outbox and
+ * The queries behind {@link FlowStore#stats}: reads the activity, the state and outbox counts and
  * suppressions. Distinct profiles are counted by their number in flows.db (one per person, like the
  * id), which {@code activity_by_flow} holds, so those counts read the index alone.
  */
@@ -54,8 +54,8 @@ final class FlowStatsQuery {
         flowId);
     Sql.list(
         c,
-        "SELECT step, status, count(*) FROM outbox WHERE flow_id = ? AND channel <> 'trait'"
-            + " GROUP BY step, status",
+        "SELECT step, status, sum(messages) FROM outbox_counts WHERE flow_id = ?"
+            + " AND channel <> 'trait' GROUP BY step, status HAVING sum(messages) > 0",
         r ->
             steps
                 .computeIfAbsent(r.getString(1), k -> new Mutable())

@@ -382,7 +382,10 @@ public final class FlowStore implements AutoCloseable {
 
   /** Outbox rows of the flow by status ({@code pending}, {@code sent}, {@code failed}, …). */
   public Map<String, Long> outboxCounts(String flowId) {
-    return counts("SELECT status, count(*) FROM outbox WHERE flow_id = ? GROUP BY status", flowId);
+    return counts(
+        "SELECT status, sum(messages) FROM outbox_counts WHERE flow_id = ? GROUP BY status"
+            + " HAVING sum(messages) > 0",
+        flowId);
   }
 
   private Map<String, Long> counts(String sql, String flowId) {

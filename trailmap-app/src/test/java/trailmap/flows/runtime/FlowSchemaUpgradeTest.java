@@ -255,6 +255,59 @@ class FlowSchemaUpgradeTest {
   }
 
   /** The index of the first schema step holding {@code text}: the steps before it are older. */
+  @Test
+  void anOlderFilesOutboxIsCountedByTheStepThatAddsTheCounts() {
+    Path file = dir.resolve("flows.db");
+    int counts = stepCreating("CREATE TABLE outbox_counts");
+    try (Database before =
+        Database.open(file, FlowSchema.STEPS.subList(0, counts), Database.Synchronous.FULL)) {
+      before.transaction(
+          c -> {
+            FlowProfiles.Numbered p1 = FlowProfiles.number(c, "p1");
+            FlowProfiles.Numbered p2 = FlowProfiles.number(c, "p2");
+            Outbox.queue(c, "o1", "welcome", 1, p1, "welcome-email", "email", "{}", 1);
+            Outbox.queue(c, "o2", "welcome", 1, p2, "welcome-email", "email", "{}", 1);
+            Outbox.queue(c, "o3", "welcome", 1, p2, "-", "trait", "{}", 1);
+            Sql.update(c, "UPDATE outbox SET status = 'sent' WHERE id = 'o1'");
+            return null;
+          });
+    }
+    try (Database after = Database.open(file, FlowSchema.STEPS, Database.Synchronous.FULL)) {
+      List<String> rows =
+          after.transaction(
+              c -> {
+                // Counted from then on, too.
+                Outbox.queue(
+                    c,
+                    "o4",
+                    "welcome",
+                    1,
+                    FlowProfiles.number(c, "p3"),
+                    "tips-email",
+                    "email",
+                    "{}",
+                    2);
+                return Sql.list(
+                    c,
+                    "SELECT step, channel, status, messages FROM outbox_counts ORDER BY 1, 2, 3",
+                    r ->
+                        r.getString(1)
+                            + "/"
+                            + r.getString(2)
+                            + "/"
+                            + r.getString(3)
+                            + "="
+                            + r.getLong(4));
+              });
+      assertThat(rows)
+          .containsExactly(
+              "-/trait/pending=1",
+              "tips-email/email/pending=1",
+              "welcome-email/email/pending=1",
+              "welcome-email/email/sent=1");
+    }
+  }
+
   static int stepCreating(String text) {
     for (int i = 0; i < FlowSchema.STEPS.size(); i++) {
       if (FlowSchema.STEPS.get(i).stream().anyMatch(sql -> sql.contains(text))) {
