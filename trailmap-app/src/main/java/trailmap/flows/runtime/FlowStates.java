@@ -114,6 +114,12 @@ final class FlowStates {
       throw new IllegalArgumentException(
           "the state of " + s.profile() + " cannot be saved under " + who.id() + "'s number");
     }
+    // The columns the statistics and readers use beside the state's JSON, in both statements.
+    String step = s.run().map(Run::step).orElse(null);
+    Long enteredAt = s.lastEnteredAt().map(t -> t.toEpochMilli()).orElse(null);
+    String variant = s.run().map(r -> variants(r.variants())).orElse(null);
+    String outcome = s.lastOutcome().map(Enum::name).orElse(null);
+    String json = StateCodec.write(s);
     if (stored
         && Sql.update(
                 c,
@@ -122,12 +128,12 @@ final class FlowStates {
                     + " THEN ? WHEN due_at = ? OR due_at = ? THEN NULL ELSE due_at END"
                     + " WHERE profile_key = ? AND flow_id = ?",
                 s.version(),
-                s.run().map(Run::step).orElse(null),
-                s.lastEnteredAt().map(t -> t.toEpochMilli()).orElse(null),
+                step,
+                enteredAt,
                 s.entries(),
-                s.run().map(r -> variants(r.variants())).orElse(null),
-                s.lastOutcome().map(Enum::name).orElse(null),
-                StateCodec.write(s),
+                variant,
+                outcome,
+                json,
                 setAt,
                 setAt,
                 cancelAt,
@@ -151,12 +157,12 @@ final class FlowStates {
         s.flowId(),
         s.profile().value(),
         s.version(),
-        s.run().map(Run::step).orElse(null),
-        s.lastEnteredAt().map(t -> t.toEpochMilli()).orElse(null),
+        step,
+        enteredAt,
         s.entries(),
-        s.run().map(r -> variants(r.variants())).orElse(null),
-        s.lastOutcome().map(Enum::name).orElse(null),
-        StateCodec.write(s),
+        variant,
+        outcome,
+        json,
         setAt,
         setAt,
         cancelAt,

@@ -126,22 +126,12 @@ final class ProfileReads {
       FlowStates.Held held = read.get(id);
       hold(id, held != null ? held : FlowStates.Held.none());
     }
-    List<String> consents =
-        ids.stream()
-            .distinct()
-            .filter(id -> !consent.containsKey(id))
-            .map(ProfileId::value)
-            .toList();
+    List<String> consents = notIn(ids, consent);
     Map<String, Consent> consented = FlowStore.consent(c, consents);
     for (String id : consents) {
       consent.put(new ProfileId(id), consented.getOrDefault(id, Consent.DEFAULT));
     }
-    List<String> histories =
-        ids.stream()
-            .distinct()
-            .filter(id -> !history.containsKey(id))
-            .map(ProfileId::value)
-            .toList();
+    List<String> histories = notIn(ids, history);
     Map<String, List<SentMessage>> sent = new HashMap<>();
     Sql.inList(
         c,
@@ -157,6 +147,15 @@ final class ProfileReads {
     for (String id : histories) {
       history.put(new ProfileId(id), sent.getOrDefault(id, new ArrayList<>()));
     }
+  }
+
+  /** The ids of {@code ids}, once each, that {@code held} has nothing for yet. */
+  private static List<String> notIn(Collection<ProfileId> ids, Map<ProfileId, ?> held) {
+    return ids.stream()
+        .distinct()
+        .filter(id -> !held.containsKey(id))
+        .map(ProfileId::value)
+        .toList();
   }
 
   /** Forgets every state held, to be read again. */

@@ -2,12 +2,9 @@ package trailmap.flows.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,9 +57,8 @@ class FlowCountsPropertiesTest {
 
   @Property(tries = 60)
   void countsMatchTheStatesAfterAnyStatements(@ForAll("ops") List<Op> ops) throws Exception {
-    Path dir = Files.createTempDirectory("flow-counts");
-    try (Database db =
-        Database.open(dir.resolve("flows.db"), FlowSchema.STEPS, Database.Synchronous.OFF)) {
+    try (ScratchFlowsDb scratch = new ScratchFlowsDb("flow-counts")) {
+      Database db = scratch.db;
       // The wake-ups as the timers table of earlier versions held them: a row per (flow, profile),
       // upserted by a set, deleted by a cancel or a firing of the time it holds, and by erasure.
       Map<String, Long> timers = new TreeMap<>();
@@ -132,10 +128,6 @@ class FlowCountsPropertiesTest {
                         FlowCountsPropertiesTest::row));
             return null;
           });
-    } finally {
-      try (var files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
     }
   }
 

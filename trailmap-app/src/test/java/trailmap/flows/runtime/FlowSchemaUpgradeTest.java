@@ -254,7 +254,6 @@ class FlowSchemaUpgradeTest {
             + " VALUES ('welcome', 'Welcome', 'PUBLISHED', 1, 0, 0)");
   }
 
-  /** The index of the first schema step holding {@code text}: the steps before it are older. */
   @Test
   void anOlderFilesOutboxIsCountedByTheStepThatAddsTheCounts() {
     Path file = dir.resolve("flows.db");
@@ -308,6 +307,7 @@ class FlowSchemaUpgradeTest {
     }
   }
 
+  /** The index of the first schema step holding {@code text}: the steps before it are older. */
   static int stepCreating(String text) {
     for (int i = 0; i < FlowSchema.STEPS.size(); i++) {
       if (FlowSchema.STEPS.get(i).stream().anyMatch(sql -> sql.contains(text))) {

@@ -2,9 +2,6 @@ package trailmap.flows.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -44,9 +41,8 @@ class FlowStatsGroupsTest {
   @Property(tries = 80)
   void groupsAreThoseOfGroupingEveryEnteredProfile(@ForAll("lines") List<Line> lines)
       throws Exception {
-    Path dir = Files.createTempDirectory("flow-groups");
-    try (Database db =
-        Database.open(dir.resolve("flows.db"), FlowSchema.STEPS, Database.Synchronous.OFF)) {
+    try (ScratchFlowsDb scratch = new ScratchFlowsDb("flow-groups")) {
+      Database db = scratch.db;
       db.transaction(
           c -> {
             for (Line l : lines) {
@@ -87,10 +83,6 @@ class FlowStatsGroupsTest {
                         new FlowStats.Group(groups[2], groups[3])));
             return null;
           });
-    } finally {
-      try (var files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
     }
   }
 

@@ -2,11 +2,8 @@ package trailmap.flows.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -41,9 +38,8 @@ class OutboxCountsPropertiesTest {
 
   @Property(tries = 60)
   void countsMatchTheOutboxAfterAnyStatements(@ForAll("ops") List<Op> ops) throws Exception {
-    Path dir = Files.createTempDirectory("outbox-counts");
-    try (Database db =
-        Database.open(dir.resolve("flows.db"), FlowSchema.STEPS, Database.Synchronous.OFF)) {
+    try (ScratchFlowsDb scratch = new ScratchFlowsDb("outbox-counts")) {
+      Database db = scratch.db;
       db.transaction(
           c -> {
             for (Op op : ops) {
@@ -97,10 +93,6 @@ class OutboxCountsPropertiesTest {
                         OutboxCountsPropertiesTest::row));
             return null;
           });
-    } finally {
-      try (var files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
     }
   }
 
