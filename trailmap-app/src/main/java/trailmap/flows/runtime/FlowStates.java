@@ -114,59 +114,48 @@ final class FlowStates {
       throw new IllegalArgumentException(
           "the state of " + s.profile() + " cannot be saved under " + who.id() + "'s number");
     }
-    // The columns the statistics and readers use beside the state's JSON, in both statements.
-    String step = s.run().map(Run::step).orElse(null);
-    Long enteredAt = s.lastEnteredAt().map(t -> t.toEpochMilli()).orElse(null);
-    String variant = s.run().map(r -> variants(r.variants())).orElse(null);
-    String outcome = s.lastOutcome().map(Enum::name).orElse(null);
-    String json = StateCodec.write(s);
+    // Both statements bind the same numbered parameters: the row's columns (the state's JSON and
+    // the columns the statistics and readers use beside it), then the wake-up's three times.
+    Object[] row = {
+      who.key(),
+      s.flowId(),
+      s.profile().value(),
+      s.version(),
+      s.run().map(Run::step).orElse(null),
+      s.lastEnteredAt().map(t -> t.toEpochMilli()).orElse(null),
+      s.entries(),
+      s.run().map(r -> variants(r.variants())).orElse(null),
+      s.lastOutcome().map(Enum::name).orElse(null),
+      StateCodec.write(s),
+      setAt,
+      cancelAt,
+      firedAt
+    };
+    String dueAt =
+        "CASE WHEN ?11 IS NOT NULL THEN ?11 WHEN due_at = ?12 OR due_at = ?13 THEN NULL"
+            + " ELSE due_at END";
     if (stored
         && Sql.update(
                 c,
-                "UPDATE flow_state SET version = ?, step = ?, entered_at = ?, entries = ?,"
-                    + " variant = ?, outcome = ?, state = ?, due_at = CASE WHEN ? IS NOT NULL"
-                    + " THEN ? WHEN due_at = ? OR due_at = ? THEN NULL ELSE due_at END"
-                    + " WHERE profile_key = ? AND flow_id = ?",
-                s.version(),
-                step,
-                enteredAt,
-                s.entries(),
-                variant,
-                outcome,
-                json,
-                setAt,
-                setAt,
-                cancelAt,
-                firedAt,
-                who.key(),
-                s.flowId())
+                "UPDATE flow_state SET version = ?4, step = ?5, entered_at = ?6, entries = ?7,"
+                    + " variant = ?8, outcome = ?9, state = ?10, due_at = "
+                    + dueAt
+                    + " WHERE profile_key = ?1 AND flow_id = ?2",
+                row)
             == 1) {
       return;
     }
     Sql.update(
         c,
         "INSERT INTO flow_state (profile_key, flow_id, profile_id, version, step, entered_at,"
-            + " entries, variant, outcome, state, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?)"
+            + " entries, variant, outcome, state, due_at)"
+            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
             + " ON CONFLICT (profile_key, flow_id) DO UPDATE SET version = excluded.version,"
             + " step = excluded.step, entered_at = excluded.entered_at, entries = excluded.entries,"
             + " variant = excluded.variant, outcome = excluded.outcome, state = excluded.state,"
-            + " due_at = CASE WHEN ? IS NOT NULL THEN excluded.due_at"
-            + " WHEN due_at = ? OR due_at = ? THEN NULL ELSE due_at END",
-        who.key(),
-        s.flowId(),
-        s.profile().value(),
-        s.version(),
-        step,
-        enteredAt,
-        s.entries(),
-        variant,
-        outcome,
-        json,
-        setAt,
-        setAt,
-        cancelAt,
-        firedAt);
+            + " due_at = "
+            + dueAt,
+        row);
   }
 
   private static String variants(Map<String, String> variants) {
