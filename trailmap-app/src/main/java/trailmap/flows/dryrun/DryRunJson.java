@@ -19,8 +19,8 @@ import trailmap.flows.runtime.FlowStore;
  * <pre>{@code
  * {"flow": {"id", "version", "name"},
  *  "profiles": {"replayed": N, "entered": N},
- *  "entries": N, "notEntered": {"already-inside": N, "no-reentry": N, "minimum-gap": N,
- *                               "audience": N, "exit-condition": N},
+ *  "entries": N, "notEntered": {"already-inside": N, "too-old": N, "no-reentry": N,
+ *                               "minimum-gap": N, "audience": N, "exit-condition": N},
  *  "steps": [{"id", "kind", "profiles", "visits", "sent", "suppressed": N,
  *             "suppressedBy": {"consent": N, …}, "deferred", "webhooks", "waiting"}, …],
  *  "messages": {"sent": N, "suppressed": N, "suppressedBy": {…}, "deferred": N},

@@ -85,8 +85,12 @@ final class DecisionWriter {
         case Decision.TimerCancelled cancel -> {}
         case Decision.Entered e ->
             log(c, who, now, flow, null, "entered", e.heldOut() ? "held-out" : "entered", e, null);
-        case Decision.NotEntered n ->
-            log(c, who, now, flow, null, "not-entered", "not-entered", n, null);
+        case Decision.NotEntered n -> {
+          String cause = n.cause().wire();
+          if (!repeatsLastRefusal(c, who, flow.id(), cause)) {
+            log(c, who, now, flow, null, "not-entered", cause, n, null);
+          }
+        }
         case Decision.Assigned a ->
             log(c, who, now, flow, a.splitId(), "variant", a.variant(), a, null);
         case Decision.Send send -> {
@@ -286,6 +290,25 @@ final class DecisionWriter {
     }
     b.put("body", Templates.render(body, profile.traits(), values, Templates.Escape.NONE));
     p.put("body", b.toString());
+  }
+
+  /**
+   * Whether the profile's latest line in the flow is a refusal for the same cause. A run of them
+   * keeps its first line, which says why, instead of a line each: a trigger on every page view
+   * while the profile is inside, or a year of history imported past {@code entry.maxTriggerAge},
+   * wrote a line per event (and, for the import, a million lines for a million old events).
+   */
+  private static boolean repeatsLastRefusal(
+      Connection c, FlowProfiles.Numbered who, String flowId, String cause) throws SQLException {
+    return Sql.one(
+            c,
+            "SELECT kind = 'not-entered' AND outcome = ? FROM activity"
+                + " WHERE profile_key = ? AND flow_id = ? ORDER BY seq DESC LIMIT 1",
+            r -> r.getBoolean(1),
+            cause,
+            who.key(),
+            flowId)
+        .orElse(false);
   }
 
   private static void log(

@@ -81,6 +81,35 @@ class FlowTriggerAgeRuntimeTest {
   }
 
   @Test
+  void aRunOfRefusalsForOneCauseKeepsItsFirstLineAndANewCauseGetsItsOwn() throws Exception {
+    TrailmapServer server = start(FlowDocuments.WELCOME);
+    // A history import: three old trials, each refused as too old.
+    for (int days : new int[] {30, 20, 10}) {
+      trialStarted("imp", clock.instant().minus(Duration.ofDays(days)));
+    }
+    String imp = live.profile("userId:imp").value();
+    assertThat(server.flows().activity(imp, 10))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.outcome()).isEqualTo("too-old");
+              assertThat(line.reason()).contains("30 days before");
+            });
+    // A fresh trial enters; three more while inside are refused once.
+    trialStarted("imp", clock.instant());
+    for (int i = 0; i < 3; i++) {
+      live.send(FlowEvents.track("imp", "Trial Started", clock.instant()));
+    }
+    assertThat(live.mailTo("imp@example.com")).hasSize(1);
+    // Newest first; the welcome email's own lines (queued, then sent by the sender at its own
+    // pace) are left out of the order.
+    assertThat(server.flows().activity(imp, 10))
+        .filteredOn(line -> !line.kind().equals("send"))
+        .extracting(line -> line.kind() + "/" + line.outcome())
+        .containsExactly("not-entered/already-inside", "entered/entered", "not-entered/too-old");
+  }
+
+  @Test
   void theFlowsDocumentLiftsTheLimitWithNone() throws Exception {
     start(
         FlowDocuments.WELCOME.replace(

@@ -353,7 +353,7 @@ public final class DryRun {
           entered = true;
           runHeldOut = entry.heldOut() || globallyHeldOut;
         }
-        case Decision.NotEntered not -> tally.notEntered(notEnteredReason(not.reason()));
+        case Decision.NotEntered not -> tally.notEntered(not.cause().wire());
         case Decision.StepReached step -> {
           if (step.arrival()) {
             tally.arrived(step.stepId());
@@ -426,22 +426,6 @@ public final class DryRun {
       return new FlowEvent(
           name.isEmpty() ? table.type(e).wireName() : name, at, table.properties(e));
     }
-  }
-
-  static String notEnteredReason(String reason) {
-    if (reason.contains("already in the flow")) {
-      return "already-inside";
-    }
-    if (reason.contains("allows no re-entry")) {
-      return "no-reentry";
-    }
-    if (reason.contains("re-entry needs")) {
-      return "minimum-gap";
-    }
-    if (reason.contains("audience")) {
-      return "audience";
-    }
-    return "exit-condition";
   }
 
   static Instant instant(long epochMicros) {

@@ -26,7 +26,7 @@ import java.util.Map;
  * @param profilesEntered distinct profiles that entered at least once
  * @param entries runs that began in the range (a profile may re-enter)
  * @param notEntered trigger matches that did not enter, by reason: {@code already-inside}, {@code
- *     no-reentry}, {@code minimum-gap}, {@code audience}, {@code exit-condition}
+ *     too-old}, {@code no-reentry}, {@code minimum-gap}, {@code audience}, {@code exit-condition}
  * @param steps per step, in the flow's step order
  * @param convertedByGoal converted runs by goal id (an event goal, or a goal step reached)
  * @param exitedBy exited runs by exit, labelled {@code event 'NAME'} or {@code traits [a, b]}, plus

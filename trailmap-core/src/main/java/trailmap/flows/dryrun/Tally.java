@@ -1,6 +1,7 @@
 package trailmap.flows.dryrun;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import trailmap.flows.Message;
 import trailmap.flows.Split;
 import trailmap.flows.Step;
 import trailmap.flows.Wait;
+import trailmap.flows.engine.Decision;
 import trailmap.flows.engine.Input;
 import trailmap.flows.policy.Verdict;
 
@@ -23,7 +25,9 @@ import trailmap.flows.policy.Verdict;
 final class Tally {
   static final String STEP_LIMIT = "step limit";
   static final List<String> NOT_ENTERED =
-      List.of("already-inside", "no-reentry", "minimum-gap", "audience", "exit-condition");
+      Arrays.stream(Decision.NotEntered.Cause.values())
+          .map(Decision.NotEntered.Cause::wire)
+          .toList();
 
   private final Flow flow;
   private final Map<String, Integer> stepIndex = new HashMap<>();

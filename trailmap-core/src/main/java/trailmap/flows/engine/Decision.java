@@ -18,8 +18,28 @@ public sealed interface Decision {
   /** The profile entered the flow. */
   record Entered(int entry, boolean heldOut, String reason) implements Decision {}
 
-  /** The trigger matched but the profile did not enter. */
-  record NotEntered(String reason) implements Decision {}
+  /** The trigger matched but the profile did not enter, for {@code cause}. */
+  record NotEntered(Cause cause, String reason) implements Decision {
+    /** Why a trigger did not start the flow; {@link #wire} names it in dry runs and timelines. */
+    public enum Cause {
+      ALREADY_INSIDE("already-inside"),
+      TOO_OLD("too-old"),
+      NO_REENTRY("no-reentry"),
+      MINIMUM_GAP("minimum-gap"),
+      AUDIENCE("audience"),
+      EXIT_CONDITION("exit-condition");
+
+      private final String wire;
+
+      Cause(String wire) {
+        this.wire = wire;
+      }
+
+      public String wire() {
+        return wire;
+      }
+    }
+  }
 
   /**
    * The profile arrived at a step, or something happened at the step it is at (a wait ended, a

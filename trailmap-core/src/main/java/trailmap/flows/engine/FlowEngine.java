@@ -195,6 +195,7 @@ public final class FlowEngine {
         if (triggeredBy(input)) {
           out.add(
               new Decision.NotEntered(
+                  Decision.NotEntered.Cause.ALREADY_INSIDE,
                   "not entered: already in the flow at step '%s' (entry %d)"
                       .formatted(run.step(), run.entry())));
         }
@@ -216,12 +217,13 @@ public final class FlowEngine {
     }
     Optional<String> tooOld = tooOld(input, now);
     if (tooOld.isPresent()) {
-      out.add(new Decision.NotEntered(tooOld.get()));
+      out.add(new Decision.NotEntered(Decision.NotEntered.Cause.TOO_OLD, tooOld.get()));
       return state;
     }
     if (state.entries() > 0 && !flow.entry().reentry()) {
       out.add(
           new Decision.NotEntered(
+              Decision.NotEntered.Cause.NO_REENTRY,
               "not entered: flow '%s' allows no re-entry (entered %s)"
                   .formatted(
                       flow.id(), state.lastEnteredAt().map(Instant::toString).orElse("before"))));
@@ -233,18 +235,24 @@ public final class FlowEngine {
       if (now.isBefore(allowed)) {
         out.add(
             new Decision.NotEntered(
+                Decision.NotEntered.Cause.MINIMUM_GAP,
                 "not entered: re-entry needs %s since the last entry at %s (next possible %s)"
                     .formatted(gap.get(), state.lastEnteredAt().get(), allowed)));
         return state;
       }
     }
     if (!Conditions.all(flow.entry().audience(), profile.traits())) {
-      out.add(new Decision.NotEntered("not entered: the profile is not in the flow's audience"));
+      out.add(
+          new Decision.NotEntered(
+              Decision.NotEntered.Cause.AUDIENCE,
+              "not entered: the profile is not in the flow's audience"));
       return state;
     }
     Optional<String> traitExit = traitExit(profile);
     if (traitExit.isPresent()) {
-      out.add(new Decision.NotEntered("not entered: " + traitExit.get()));
+      out.add(
+          new Decision.NotEntered(
+              Decision.NotEntered.Cause.EXIT_CONDITION, "not entered: " + traitExit.get()));
       return state;
     }
     int entry = state.entries() + 1;

@@ -93,10 +93,12 @@ class FlowEngineTest {
     driver.advance(Duration.ofDays(3));
     driver.track("ada", "Trial Started");
     assertThat(driver.decisions("ada", Decision.NotEntered.class))
-        .extracting(Decision::reason)
         .singleElement()
-        .asString()
-        .startsWith("not entered: flow 'welcome' allows no re-entry");
+        .satisfies(
+            n -> {
+              assertThat(n.cause()).isEqualTo(Decision.NotEntered.Cause.NO_REENTRY);
+              assertThat(n.reason()).startsWith("not entered: flow 'welcome' allows no re-entry");
+            });
   }
 
   @Test
@@ -106,8 +108,12 @@ class FlowEngineTest {
     driver.track("ada", "Trial Started");
     driver.track("ada", "Trial Started");
     assertThat(driver.decisions("ada", Decision.Entered.class)).hasSize(1);
-    assertThat(driver.decisions("ada", Decision.NotEntered.class).getFirst().reason())
-        .contains("already in the flow at step 'wait-2-days'");
+    assertThat(driver.decisions("ada", Decision.NotEntered.class).getFirst())
+        .satisfies(
+            n -> {
+              assertThat(n.cause()).isEqualTo(Decision.NotEntered.Cause.ALREADY_INSIDE);
+              assertThat(n.reason()).contains("already in the flow at step 'wait-2-days'");
+            });
   }
 
   @Test

@@ -72,10 +72,11 @@ class FlowTriggerAgeTest {
     assertThat(driver.state("ada", "welcome").map(FlowState::inside))
         .isNotEqualTo(Optional.of(true));
     assertThat(driver.decisions("ada", Decision.NotEntered.class))
-        .extracting(Decision::reason)
         .containsExactly(
-            "not entered: the trigger happened at 2025-01-29T09:00:00Z, 40 days before it was"
-                + " handled, more than the flow's entry.maxTriggerAge of 1d");
+            new Decision.NotEntered(
+                Decision.NotEntered.Cause.TOO_OLD,
+                "not entered: the trigger happened at 2025-01-29T09:00:00Z, 40 days before it was"
+                    + " handled, more than the flow's entry.maxTriggerAge of 1d"));
   }
 
   @Test
