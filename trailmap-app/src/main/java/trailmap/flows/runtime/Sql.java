@@ -59,9 +59,10 @@ final class Sql {
   static final int IN_CHUNK = 100;
 
   /**
-   * Runs {@code sql}, whose {@code IN (%s)} takes {@link #IN_CHUNK} values, once per chunk of
-   * {@code values}, the last chunk padded with {@code pad} (a value that matches no row), and
-   * collects the rows; {@code after} are bound behind the chunk's values.
+   * Runs {@code sql}, whose {@code IN (%s)} takes {@link #IN_CHUNK} values (its only {@code %}: the
+   * text is a format), once per chunk of {@code values}, the last chunk padded with {@code pad} (a
+   * value that matches no row), and collects the rows; {@code after} are bound behind the chunk's
+   * values.
    */
   static <T> List<T> inList(
       Connection c, String sql, Row<T> row, List<?> values, Object pad, Object... after)
