@@ -25,9 +25,10 @@ final class FlowStatsQuery {
    * The converted profiles of flow {@code ?1} that entered it, and how many of them were held out:
    * with the entered and held-out profiles that {@link #ENTERED} counts, this gives both holdout
    * groups. It reads the converted profiles' lines and two index probes for each, where grouping
-   * every entered profile to tell the groups apart sorted all of them (0.5 s of the flow page's 1.4
-   * s at 1M entries, trailmap-bench/README.md, session 13). Entry lines have the outcome {@code
-   * entered} or {@code held-out} (DecisionWriter); naming both lets each probe search the index.
+   * every entered profile to tell the groups apart sorted all of them: half a second of the flow
+   * page's 1.4 s at 1M entries (trailmap-bench/README.md, session 13). Entry lines have the outcome
+   * {@code entered} or {@code held-out} (DecisionWriter); naming both lets each probe search the
+   * index.
    */
   static final String CONVERTED =
       "SELECT count(*), coalesce(sum(held), 0) FROM"
