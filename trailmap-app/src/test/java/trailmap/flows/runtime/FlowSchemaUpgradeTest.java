@@ -262,12 +262,16 @@ class FlowSchemaUpgradeTest {
         Database.open(file, FlowSchema.STEPS.subList(0, counts), Database.Synchronous.FULL)) {
       before.transaction(
           c -> {
-            FlowProfiles.Numbered p1 = FlowProfiles.number(c, "p1");
-            FlowProfiles.Numbered p2 = FlowProfiles.number(c, "p2");
-            Outbox.queue(c, "o1", "welcome", 1, p1, "welcome-email", "email", "{}", 1);
-            Outbox.queue(c, "o2", "welcome", 1, p2, "welcome-email", "email", "{}", 1);
-            Outbox.queue(c, "o3", "welcome", 1, p2, "-", "trait", "{}", 1);
-            Sql.update(c, "UPDATE outbox SET status = 'sent' WHERE id = 'o1'");
+            // Rows as the runtime of that version queued them (Outbox.queue counts them now).
+            long p1 = FlowProfiles.number(c, "p1").key();
+            long p2 = FlowProfiles.number(c, "p2").key();
+            String row =
+                "INSERT INTO outbox (profile_key, id, flow_id, version, profile_id, step, channel,"
+                    + " payload, status, attempts, next_attempt_at, created_at)"
+                    + " VALUES (?, ?, 'welcome', 1, ?, ?, ?, '{}', ?, 0, 1, 1)";
+            Sql.update(c, row, p1, "o1", "p1", "welcome-email", "email", "sent");
+            Sql.update(c, row, p2, "o2", "p2", "welcome-email", "email", "pending");
+            Sql.update(c, row, p2, "o3", "p2", "-", "trait", "pending");
             return null;
           });
     }
