@@ -1,6 +1,7 @@
 package trailmap.flows.runtime;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,25 +31,27 @@ final class FlowStates {
     static Held none() {
       return new Held(new LinkedHashMap<>(), new HashMap<>());
     }
+
+    /** Adds the row's flow_id, state and due_at, which start at column {@code at}. */
+    private Void add(ProfileId profile, ResultSet r, int at) throws SQLException {
+      String flowId = r.getString(at);
+      states.put(flowId, StateCodec.read(profile, flowId, r.getString(at + 1)));
+      long due = r.getLong(at + 2);
+      if (!r.wasNull()) {
+        armed.put(flowId, due);
+      }
+      return null;
+    }
   }
 
   static Held held(Connection c, ProfileId profile) throws SQLException {
-    Map<String, FlowState> states = new LinkedHashMap<>();
-    Map<String, Long> armed = new HashMap<>();
+    Held held = Held.none();
     Sql.list(
         c,
         "SELECT flow_id, state, due_at FROM flow_state WHERE profile_key = " + FlowProfiles.KEY,
-        r -> {
-          String flowId = r.getString(1);
-          states.put(flowId, StateCodec.read(profile, flowId, r.getString(2)));
-          long due = r.getLong(3);
-          if (!r.wasNull()) {
-            armed.put(flowId, due);
-          }
-          return null;
-        },
+        r -> held.add(profile, r, 1),
         profile.value());
-    return new Held(states, armed);
+    return held;
   }
 
   /**
@@ -69,17 +72,9 @@ final class FlowStates {
         HELD_IN,
         r -> {
           ProfileId profile = new ProfileId(r.getString(1));
-          Held held = out.computeIfAbsent(profile, k -> Held.none());
-          String flowId = r.getString(2);
-          held.states().put(flowId, StateCodec.read(profile, flowId, r.getString(3)));
-          long due = r.getLong(4);
-          if (!r.wasNull()) {
-            held.armed().put(flowId, due);
-          }
-          return null;
+          return out.computeIfAbsent(profile, k -> Held.none()).add(profile, r, 2);
         },
-        profiles.stream().map(ProfileId::value).toList(),
-        "");
+        profiles.stream().map(ProfileId::value).toList());
     return out;
   }
 

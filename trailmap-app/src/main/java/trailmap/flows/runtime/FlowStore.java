@@ -508,8 +508,7 @@ public final class FlowStore implements AutoCloseable {
         r ->
             rows.computeIfAbsent(r.getString(1), k -> new ConsentRows())
                 .add(r.getString(2), r.getString(3), r.getInt(4) == 1),
-        profileIds,
-        "");
+        profileIds);
     Map<String, Consent> out = new HashMap<>();
     rows.forEach((id, r) -> out.put(id, r.consent()));
     return out;

@@ -142,7 +142,6 @@ final class ProfileReads {
                     new SentMessage(
                         Instant.ofEpochMilli(r.getLong(2)), r.getString(3), r.getString(4))),
         histories,
-        "",
         now.minus(HISTORY).toEpochMilli());
     for (String id : histories) {
       history.put(new ProfileId(id), sent.getOrDefault(id, new ArrayList<>()));

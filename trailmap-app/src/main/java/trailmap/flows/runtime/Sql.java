@@ -60,19 +60,18 @@ final class Sql {
 
   /**
    * Runs {@code sql}, whose {@code IN (%s)} takes {@link #IN_CHUNK} values (its only {@code %}: the
-   * text is a format), once per chunk of {@code values}, the last chunk padded with {@code pad} (a
-   * value that matches no row), and collects the rows; {@code after} are bound behind the chunk's
-   * values.
+   * text is a format), once per chunk of {@code values}, and collects the rows; {@code after} are
+   * bound behind the chunk's values. The last chunk is padded with its own last value: {@code IN}
+   * tests membership, so a value listed twice matches its rows once.
    */
-  static <T> List<T> inList(
-      Connection c, String sql, Row<T> row, List<?> values, Object pad, Object... after)
+  static <T> List<T> inList(Connection c, String sql, Row<T> row, List<?> values, Object... after)
       throws SQLException {
     String text = sql.formatted(String.join(", ", Collections.nCopies(IN_CHUNK, "?")));
     List<T> out = new ArrayList<>();
     for (int from = 0; from < values.size(); from += IN_CHUNK) {
       Object[] args = new Object[IN_CHUNK + after.length];
       for (int i = 0; i < IN_CHUNK; i++) {
-        args[i] = from + i < values.size() ? values.get(from + i) : pad;
+        args[i] = values.get(Math.min(from + i, values.size() - 1));
       }
       System.arraycopy(after, 0, args, IN_CHUNK, after.length);
       out.addAll(list(c, text, row, args));
