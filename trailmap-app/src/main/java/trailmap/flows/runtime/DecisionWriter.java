@@ -41,23 +41,24 @@ final class DecisionWriter {
   }
 
   /**
-   * Writes {@code d} for the profile and returns the sends it queued (what the profile's send
-   * history gained), so the round's caps can count them without reading the history again. For
-   * decisions a wake-up caused, the state is written with that wake-up ({@code firedAt}, else null)
-   * disarmed, if it is still armed and the decisions arm no other ({@link
-   * FlowStates#save(Connection, FlowProfiles.Numbered, FlowState, Long, Long, Long, boolean)}).
-   * Decisions that write no state (a profile that never entered) disarm nothing. {@code stored}
-   * says the profile's state in the flow has a row already (the round read it): it is then updated
-   * in place rather than inserted over.
+   * Writes {@code d} for the profile, numbered {@code who}, and returns the sends it queued (what
+   * the profile's send history gained), so the round's caps can count them without reading the
+   * history again. For decisions a wake-up caused, the state is written with that wake-up ({@code
+   * firedAt}, else null) disarmed, if it is still armed and the decisions arm no other ({@link
+   * FlowStates#save(Connection, FlowProfiles.Numbered, FlowState, Long, Long, Long, FlowState)}).
+   * Decisions that write no state (a profile that never entered) disarm nothing. {@code previous}
+   * is the profile's state in the flow as the round read it (null for none): a row holding it is
+   * updated in place rather than read first.
    */
   List<SentMessage> write(
       Connection c,
+      FlowProfiles.Numbered who,
       Flow flow,
       ProfileView profile,
       Decisions d,
       long now,
       Long firedAt,
-      boolean stored)
+      FlowState previous)
       throws SQLException {
     List<SentMessage> queuedSends = new ArrayList<>();
     FlowState state = d.state();
@@ -71,13 +72,11 @@ final class DecisionWriter {
       }
     }
     // The wake-up is written with the state, in one statement (FlowStates.save). A state that
-    // never entered has no run, so no wake-up to arm or disarm. Either way the profile is
-    // numbered first, once, for every row written below.
-    String pid = profile.id().value();
-    FlowProfiles.Numbered who = FlowProfiles.number(c, pid);
+    // never entered has no run, so no wake-up to arm or disarm.
     if (state.entries() > 0) {
-      FlowStates.save(c, who, state, setAt, cancelAt, firedAt, stored);
+      FlowStates.save(c, who, state, setAt, cancelAt, firedAt, previous);
     }
+    String pid = profile.id().value();
     int version = flow.version();
     for (Decision decision : d.decisions()) {
       switch (decision) {

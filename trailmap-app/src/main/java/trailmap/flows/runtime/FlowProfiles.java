@@ -21,10 +21,11 @@ final class FlowProfiles {
   static final String KEY = "(SELECT profile_key FROM flow_profiles WHERE profile_id = ?)";
 
   /**
-   * A profile with its number, as only {@link #number} gives it, for the statements that write rows
-   * keyed by the number: they bind it instead of looking it up again with {@link #KEY} (a probe of
-   * the id's index per statement, half a dozen per timer), and cannot be handed a number nobody
-   * holds. Good only inside the transaction that got it: an erasure deletes the number.
+   * A profile with its number, as only {@link #number} and {@link #read} give it, for the
+   * statements that write rows keyed by the number: they bind it instead of looking it up again
+   * with {@link #KEY} (a probe of the id's index per statement, half a dozen per timer), and cannot
+   * be handed a number nobody holds. Good only inside the transaction that got it: an erasure
+   * deletes the number.
    */
   static final class Numbered {
     private final long key;
@@ -55,6 +56,14 @@ final class FlowProfiles {
       key = Sql.one(c, LOOKUP, r -> r.getLong(1), profileId);
     }
     return new Numbered(key.orElseThrow(), profileId);
+  }
+
+  /**
+   * The number {@code key} of {@code profileId} as a statement of the caller's transaction read it
+   * from {@code flow_profiles} (with the profile's flow states: {@link FlowStates.Held#number}).
+   */
+  static Numbered read(long key, String profileId) {
+    return new Numbered(key, profileId);
   }
 
   private static final String LOOKUP = "SELECT profile_key FROM flow_profiles WHERE profile_id = ?";

@@ -3,10 +3,12 @@ package trailmap.flows.runtime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import trailmap.flows.Flow;
 import trailmap.flows.engine.FlowState;
 import trailmap.flows.engine.Run;
@@ -22,21 +24,45 @@ final class FlowStates {
   }
 
   /**
-   * A profile's flow states by flow id, and the wake-ups armed for them ({@code due_at}) by flow
-   * id. The armed time is the row's, not the state's {@link FlowState#wakeAt}: a fired wake-up the
-   * engine had nothing to do for is disarmed while the state keeps its time.
+   * A profile's flow states by flow id, the wake-ups armed for them ({@code due_at}) by flow id,
+   * and the profile's number when it was read with them. The armed time is the row's, not the
+   * state's {@link FlowState#wakeAt}: a fired wake-up the engine had nothing to do for is disarmed
+   * while the state keeps its time.
    */
-  record Held(Map<String, FlowState> states, Map<String, Long> armed) {
+  static final class Held {
+    private final Map<String, FlowState> states = new LinkedHashMap<>();
+    private final Map<String, Long> armed = new HashMap<>();
+    private FlowProfiles.Numbered number;
+
+    private Held() {}
+
     /** A profile in no flow: maps the round may fill. */
     static Held none() {
-      return new Held(new LinkedHashMap<>(), new HashMap<>());
+      return new Held();
     }
 
-    /** Adds the row's flow_id, state and due_at, which start at column {@code at}. */
+    Map<String, FlowState> states() {
+      return states;
+    }
+
+    Map<String, Long> armed() {
+      return armed;
+    }
+
+    /**
+     * The profile's number, read in the same statement as its rows: empty for a profile with no
+     * state (which may still have a number). Good as long as the rows are.
+     */
+    Optional<FlowProfiles.Numbered> number() {
+      return Optional.ofNullable(number);
+    }
+
+    /** Adds the row's profile_key, flow_id, state and due_at, which start at column {@code at}. */
     private Void add(ProfileId profile, ResultSet r, int at) throws SQLException {
-      String flowId = r.getString(at);
-      states.put(flowId, StateCodec.read(profile, flowId, r.getString(at + 1)));
-      long due = r.getLong(at + 2);
+      number = FlowProfiles.read(r.getLong(at), profile.value());
+      String flowId = r.getString(at + 1);
+      states.put(flowId, StateCodec.read(profile, flowId, r.getString(at + 2)));
+      long due = r.getLong(at + 3);
       if (!r.wasNull()) {
         armed.put(flowId, due);
       }
@@ -48,7 +74,8 @@ final class FlowStates {
     Held held = Held.none();
     Sql.list(
         c,
-        "SELECT flow_id, state, due_at FROM flow_state WHERE profile_key = " + FlowProfiles.KEY,
+        "SELECT p.profile_key, s.flow_id, s.state, s.due_at FROM flow_profiles p"
+            + " JOIN flow_state s ON s.profile_key = p.profile_key WHERE p.profile_id = ?",
         r -> held.add(profile, r, 1),
         profile.value());
     return held;
@@ -58,7 +85,7 @@ final class FlowStates {
    * The query of {@link #held(Connection, List)}, its {@code IN} list to fill ({@link Sql#inList}).
    */
   static final String HELD_IN =
-      "SELECT p.profile_id, s.flow_id, s.state, s.due_at FROM flow_profiles p"
+      "SELECT p.profile_id, p.profile_key, s.flow_id, s.state, s.due_at FROM flow_profiles p"
           + " JOIN flow_state s ON s.profile_key = p.profile_key WHERE p.profile_id IN (%s)";
 
   /**
@@ -85,16 +112,21 @@ final class FlowStates {
    * exactly when the state's wake-up time changes.
    */
   static void save(Connection c, FlowState s, Long setAt, Long cancelAt) throws SQLException {
-    save(c, FlowProfiles.number(c, s.profile().value()), s, setAt, cancelAt, null, false);
+    save(c, FlowProfiles.number(c, s.profile().value()), s, setAt, cancelAt, null, null);
   }
 
   /**
    * {@link #save(Connection, FlowState, Long, Long)} for the numbered profile {@code who}, that
    * also disarms the wake-up {@code firedAt} if it is still the one armed: the wake-up being fired,
    * disarmed in the statement that writes what it caused rather than in one of its own before
-   * (which was a tenth of a timer's time). With {@code stored} (the caller read the row) the row is
-   * updated in place: the upsert first tried an insert, a second search of the tree and a statement
-   * journal entry for every timer. A stored row that is gone after all is inserted.
+   * (which was a tenth of a timer's time).
+   *
+   * <p>{@code previous} is the state the caller read for the row (null when it read none): the row
+   * is then updated in place, if it still holds that state's version, step and outcome, and {@code
+   * flow_counts} moves the profile from the previous state's count to the new one's. Otherwise the
+   * row is read first and inserted or updated. The counts were kept by triggers on {@code
+   * flow_state} until a schema step dropped them: a statement on a table with a trigger keeps a
+   * statement journal of every page it changes (trailmap-bench/README.md, session 14).
    */
   static void save(
       Connection c,
@@ -103,14 +135,64 @@ final class FlowStates {
       Long setAt,
       Long cancelAt,
       Long firedAt,
-      boolean stored)
+      FlowState previous)
       throws SQLException {
     if (!who.id().equals(s.profile().value())) {
       throw new IllegalArgumentException(
           "the state of " + s.profile() + " cannot be saved under " + who.id() + "'s number");
     }
-    // Both statements bind the same numbered parameters: the row's columns (the state's JSON and
-    // the columns the statistics and readers use beside it), then the wake-up's three times.
+    Counted next = Counted.of(s);
+    if (previous != null) {
+      Counted was = Counted.of(previous);
+      if (Sql.update(c, UPDATE + " AND " + UNCHANGED, row(who, s, setAt, cancelAt, firedAt, was))
+          == 1) {
+        FlowCounts.move(c, s.flowId(), was, next);
+        return;
+      }
+    }
+    Optional<Counted> stored =
+        Sql.one(
+            c,
+            "SELECT version, coalesce(step, ''), coalesce(outcome, '') FROM flow_state"
+                + " WHERE profile_key = ? AND flow_id = ?",
+            r -> new Counted(r.getInt(1), r.getString(2), r.getString(3)),
+            who.key(),
+            s.flowId());
+    if (stored.isPresent()) {
+      Sql.update(c, UPDATE, row(who, s, setAt, cancelAt, firedAt, null));
+      FlowCounts.move(c, s.flowId(), stored.get(), next);
+    } else {
+      Sql.update(
+          c,
+          "INSERT INTO flow_state (profile_key, flow_id, profile_id, version, step, entered_at,"
+              + " entries, variant, outcome, state, due_at)"
+              + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+          Arrays.copyOf(row(who, s, setAt, cancelAt, null, null), 11));
+      FlowCounts.add(c, s.flowId(), next);
+    }
+  }
+
+  /**
+   * The row's update: the state's JSON and the columns the statistics and readers use beside it (?4
+   * to ?10), then the wake-up's three times (?11 to ?13: arm, cancel, fired), by key (?1, ?2).
+   */
+  private static final String UPDATE =
+      "UPDATE flow_state SET version = ?4, step = ?5, entered_at = ?6, entries = ?7,"
+          + " variant = ?8, outcome = ?9, state = ?10, due_at = CASE WHEN ?11 IS NOT NULL THEN ?11"
+          + " WHEN due_at = ?12 OR due_at = ?13 THEN NULL ELSE due_at END"
+          + " WHERE profile_key = ?1 AND flow_id = ?2";
+
+  /** The row still counts where the caller's previous state did (?14 to ?16). */
+  private static final String UNCHANGED =
+      "version = ?14 AND coalesce(step, '') = ?15 AND coalesce(outcome, '') = ?16";
+
+  private static Object[] row(
+      FlowProfiles.Numbered who,
+      FlowState s,
+      Long setAt,
+      Long cancelAt,
+      Long firedAt,
+      Counted was) {
     Object[] row = {
       who.key(),
       s.flowId(),
@@ -126,31 +208,27 @@ final class FlowStates {
       cancelAt,
       firedAt
     };
-    String dueAt =
-        "CASE WHEN ?11 IS NOT NULL THEN ?11 WHEN due_at = ?12 OR due_at = ?13 THEN NULL"
-            + " ELSE due_at END";
-    if (stored
-        && Sql.update(
-                c,
-                "UPDATE flow_state SET version = ?4, step = ?5, entered_at = ?6, entries = ?7,"
-                    + " variant = ?8, outcome = ?9, state = ?10, due_at = "
-                    + dueAt
-                    + " WHERE profile_key = ?1 AND flow_id = ?2",
-                row)
-            == 1) {
-      return;
+    if (was == null) {
+      return row;
     }
-    Sql.update(
-        c,
-        "INSERT INTO flow_state (profile_key, flow_id, profile_id, version, step, entered_at,"
-            + " entries, variant, outcome, state, due_at)"
-            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-            + " ON CONFLICT (profile_key, flow_id) DO UPDATE SET version = excluded.version,"
-            + " step = excluded.step, entered_at = excluded.entered_at, entries = excluded.entries,"
-            + " variant = excluded.variant, outcome = excluded.outcome, state = excluded.state,"
-            + " due_at = "
-            + dueAt,
-        row);
+    Object[] checked = Arrays.copyOf(row, row.length + 3);
+    checked[13] = was.version();
+    checked[14] = was.step();
+    checked[15] = was.outcome();
+    return checked;
+  }
+
+  /**
+   * Where a state counts in {@code flow_counts}: its version, step and last outcome, {@code ''} for
+   * none (the table's key has no nulls).
+   */
+  record Counted(int version, String step, String outcome) {
+    static Counted of(FlowState s) {
+      return new Counted(
+          s.version(),
+          s.run().map(Run::step).orElse(""),
+          s.lastOutcome().map(Enum::name).orElse(""));
+    }
   }
 
   private static String variants(Map<String, String> variants) {

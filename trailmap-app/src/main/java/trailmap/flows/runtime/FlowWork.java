@@ -579,12 +579,13 @@ final class FlowWork implements AutoCloseable {
     for (SentMessage sent :
         writer.write(
             c,
+            reads.numbered(c, profile),
             loaded.engine().flow(),
             view,
             decisions,
             now.toEpochMilli(),
             firedAt,
-            states.containsKey(flowId))) {
+            states.get(flowId))) {
       reads.sent(profile, sent);
     }
     states.put(flowId, decisions.state());

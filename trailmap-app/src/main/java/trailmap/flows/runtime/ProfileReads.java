@@ -43,6 +43,7 @@ final class ProfileReads {
 
   private final Map<ProfileId, Map<String, FlowState>> states = new HashMap<>();
   private final Map<ProfileId, Map<String, Long>> armed = new HashMap<>();
+  private final Map<ProfileId, FlowProfiles.Numbered> numbers = new HashMap<>();
   private final Map<ProfileId, Consent> consent = new HashMap<>();
   private final Map<ProfileId, List<SentMessage>> history = new HashMap<>();
 
@@ -88,9 +89,22 @@ final class ProfileReads {
     Map<String, FlowState> held = states.get(id);
     if (held == null) {
       FlowStates.Held read = FlowStates.held(c, id);
+      hold(id, read);
       held = read.states();
-      states.put(id, held);
-      armed.put(id, read.armed());
+    }
+    return held;
+  }
+
+  /**
+   * The profile's number in flows.db ({@link FlowProfiles#number}), as read with its states or
+   * given in this round: the rows a timer writes are keyed by it, and looking it up for each was 4
+   * % of a timer's time (trailmap-bench/README.md, session 14).
+   */
+  FlowProfiles.Numbered numbered(Connection c, ProfileId id) throws SQLException {
+    FlowProfiles.Numbered held = numbers.get(id);
+    if (held == null) {
+      held = FlowProfiles.number(c, id.value());
+      numbers.put(id, held);
     }
     return held;
   }
@@ -103,6 +117,7 @@ final class ProfileReads {
   void hold(ProfileId id, FlowStates.Held read) {
     states.put(id, read.states());
     armed.put(id, read.armed());
+    read.number().ifPresent(n -> numbers.put(id, n));
   }
 
   /** The send history query of {@link #preload}, its {@code IN} list to fill. */
@@ -157,10 +172,11 @@ final class ProfileReads {
         .toList();
   }
 
-  /** Forgets every state held, to be read again. */
+  /** Forgets every state held, and the numbers read with them, to be read again. */
   void forgetStates() {
     states.clear();
     armed.clear();
+    numbers.clear();
   }
 
   /**

@@ -24,18 +24,28 @@ import trailmap.store.Database;
 
 /**
  * After any mix of the statements that change flow states (saves of entries, steps, leaving and
- * version migrations, as upserts or updates in place with the engine's timer decisions, fired
- * timers, erasures): the counts the statistics read ({@code flow_counts}, kept by triggers) are
- * what counting the states gives, and the wake-ups armed are those the separate {@code timers}
- * table of earlier versions held.
+ * version migrations, with the engine's timer decisions and whatever the caller read before, fired
+ * timers, erasures): the counts the statistics read ({@code flow_counts}, kept by {@link
+ * FlowStates#save} and, for erasures, a trigger) are what counting the states gives, and the
+ * wake-ups armed are those the separate {@code timers} table of earlier versions held.
  */
 class FlowCountsPropertiesTest {
   /** One statement on flow_state. */
   sealed interface Op {}
 
   /**
+   * What the caller of a save read before: nothing; the state saved last (or, when none is there,
+   * as if the row were gone since the read); a state the row no longer holds (another version).
+   */
+  enum Prior {
+    NONE,
+    SAVED,
+    STALE
+  }
+
+  /**
    * A save with the engine's timer decisions: arm at {@code setAt}, disarm {@code cancelAt}; {@code
-   * inPlace} as a round that read the state saves it (an update, whether or not the row is there).
+   * prior} is what the saving round read.
    */
   record Save(
       int profile,
@@ -45,7 +55,7 @@ class FlowCountsPropertiesTest {
       int outcome,
       Long setAt,
       Long cancelAt,
-      boolean inPlace)
+      Prior prior)
       implements Op {}
 
   /** A fired timer: disarmed if still armed for {@code at}. */
@@ -62,11 +72,19 @@ class FlowCountsPropertiesTest {
       // The wake-ups as the timers table of earlier versions held them: a row per (flow, profile),
       // upserted by a set, deleted by a cancel or a firing of the time it holds, and by erasure.
       Map<String, Long> timers = new TreeMap<>();
+      Map<String, FlowState> saved = new TreeMap<>();
       db.transaction(
           c -> {
             for (Op op : ops) {
               switch (op) {
                 case Save s -> {
+                  String key = "flow" + s.flow() + "/p" + s.profile();
+                  FlowState previous =
+                      switch (s.prior()) {
+                        case NONE -> null;
+                        case SAVED -> saved.getOrDefault(key, state(s));
+                        case STALE -> otherVersion(state(s));
+                      };
                   FlowStates.save(
                       c,
                       FlowProfiles.number(c, "p" + s.profile()),
@@ -74,8 +92,8 @@ class FlowCountsPropertiesTest {
                       s.setAt(),
                       s.cancelAt(),
                       null,
-                      s.inPlace());
-                  String key = "flow" + s.flow() + "/p" + s.profile();
+                      previous);
+                  saved.put(key, state(s));
                   if (s.cancelAt() != null && s.cancelAt().equals(timers.get(key))) {
                     timers.remove(key);
                   }
@@ -97,6 +115,7 @@ class FlowCountsPropertiesTest {
                 case Erase e -> {
                   Sql.update(c, "DELETE FROM flow_state WHERE profile_id = ?", "p" + e.profile());
                   timers.keySet().removeIf(k -> k.endsWith("/p" + e.profile()));
+                  saved.keySet().removeIf(k -> k.endsWith("/p" + e.profile()));
                 }
               }
             }
@@ -171,6 +190,12 @@ class FlowCountsPropertiesTest {
         outcome);
   }
 
+  /** The state at a version no save writes: the row never holds it. */
+  private static FlowState otherVersion(FlowState s) {
+    return new FlowState(
+        s.profile(), s.flowId(), 3, s.entries(), s.lastEnteredAt(), s.run(), s.lastOutcome());
+  }
+
   @Provide
   Arbitrary<List<Op>> ops() {
     Arbitrary<Integer> profile = Arbitraries.integers().between(0, 4);
@@ -186,7 +211,7 @@ class FlowCountsPropertiesTest {
                 Arbitraries.integers().between(0, Math.min(2, Outcome.values().length)),
                 time.injectNull(0.5),
                 time.injectNull(0.5),
-                Arbitraries.of(false, true))
+                Arbitraries.of(Prior.class))
             .as(Save::new);
     Arbitrary<Op> disarm = Combinators.combine(profile, flow, time).as(Disarm::new);
     Arbitrary<Op> erase = profile.map(Erase::new);

@@ -206,7 +206,7 @@ class FlowProfileKeysTest {
             assertThat(FlowProfiles.number(c, "p_new").key()).isEqualTo(4);
             assertThatThrownBy(
                     () ->
-                        FlowStates.save(c, newcomer, waiting("p_aa", 300), 300L, null, null, false))
+                        FlowStates.save(c, newcomer, waiting("p_aa", 300), 300L, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("p_new");
             return null;

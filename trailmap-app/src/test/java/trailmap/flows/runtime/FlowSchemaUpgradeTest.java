@@ -155,8 +155,6 @@ class FlowSchemaUpgradeTest {
                     "flow_state",
                     "flow_state_by_due",
                     "flow_state_by_flow",
-                    "flow_state_counted",
-                    "flow_state_recounted",
                     "flow_state_uncounted");
             // The statistics' counts start from the states already there.
             assertThat(

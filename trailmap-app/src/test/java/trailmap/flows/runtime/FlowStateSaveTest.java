@@ -17,15 +17,16 @@ import trailmap.flows.engine.Outcome;
 import trailmap.profiles.ProfileId;
 
 /**
- * A state the round read is updated in place ({@link FlowStates#save} with {@code stored}), one it
- * did not is upserted: both leave the same rows, wake-ups and step counts after the same saves.
+ * A state the round read is updated in place ({@link FlowStates#save} with the state read as {@code
+ * previous}), one it did not is read first and inserted or updated: both leave the same rows,
+ * wake-ups and step counts after the same saves.
  */
 class FlowStateSaveTest {
   @TempDir Path dir;
 
-  @ParameterizedTest(name = "stored = {0}")
+  @ParameterizedTest(name = "read before = {0}")
   @ValueSource(booleans = {false, true})
-  void anUpdateInPlaceLeavesWhatTheUpsertLeaves(boolean stored) {
+  void anUpdateInPlaceLeavesWhatTheUpsertLeaves(boolean read) {
     try (FlowStore store =
         FlowStore.open(dir, new SettableClock(Instant.parse("2026-03-02T10:00:00Z")))) {
       List<String> seen =
@@ -35,11 +36,12 @@ class FlowStateSaveTest {
                   c -> {
                     List<String> out = new ArrayList<>();
                     FlowState p1 = FlowSchemaUpgradeTest.waitingUntil("p1", at(100));
-                    save(c, p1, 100L, null, null, false); // new: inserted either way
+                    FlowState wasP1 = read ? p1 : null;
+                    save(c, p1, 100L, null, null, null); // new: inserted either way
                     out.add(rows(c));
-                    save(c, p1, null, 99L, null, stored); // a cancel of another time leaves it
+                    save(c, p1, null, 99L, null, wasP1); // a cancel of another time leaves it
                     out.add(rows(c));
-                    save(c, p1, 300L, 100L, null, stored); // moved: cancelled, then set again
+                    save(c, p1, 300L, 100L, null, wasP1); // moved: cancelled, then set again
                     out.add(rows(c));
                     FlowState done =
                         new FlowState(
@@ -50,10 +52,11 @@ class FlowStateSaveTest {
                             p1.lastEnteredAt(),
                             Optional.empty(),
                             Optional.of(Outcome.COMPLETED));
-                    save(c, done, null, null, 300L, stored); // the wake-up fired into the end
+                    save(c, done, null, null, 300L, wasP1); // the wake-up fired into the end
                     out.add(rows(c));
                     // Read, then gone (erased in between): inserted after all.
-                    save(c, FlowSchemaUpgradeTest.waitingUntil("p2", at(7)), 7L, null, null, true);
+                    FlowState p2 = FlowSchemaUpgradeTest.waitingUntil("p2", at(7));
+                    save(c, p2, 7L, null, null, p2);
                     out.add(rows(c));
                     return out;
                   });
@@ -68,10 +71,10 @@ class FlowStateSaveTest {
   }
 
   private static void save(
-      Connection c, FlowState s, Long setAt, Long cancelAt, Long firedAt, boolean stored)
+      Connection c, FlowState s, Long setAt, Long cancelAt, Long firedAt, FlowState previous)
       throws SQLException {
     FlowStates.save(
-        c, FlowProfiles.number(c, s.profile().value()), s, setAt, cancelAt, firedAt, stored);
+        c, FlowProfiles.number(c, s.profile().value()), s, setAt, cancelAt, firedAt, previous);
   }
 
   /** The flow_state rows and the step counts, as one line. */

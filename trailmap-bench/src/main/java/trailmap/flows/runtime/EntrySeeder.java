@@ -81,7 +81,15 @@ public final class EntrySeeder {
                         context,
                         new Input.EventArrived(trigger),
                         e.at());
-                writer.write(c, flow, view, d, e.at().toEpochMilli(), null, false); // a new state
+                writer.write(
+                    c,
+                    FlowProfiles.number(c, view.id().value()),
+                    flow,
+                    view,
+                    d,
+                    e.at().toEpochMilli(),
+                    null,
+                    null); // a new state
               }
               return null;
             });
