@@ -18,6 +18,7 @@ import trailmap.events.JsonValue;
 import trailmap.flows.Flow;
 import trailmap.flows.runtime.EntrySeeder;
 import trailmap.flows.runtime.FlowRuntime;
+import trailmap.flows.runtime.StorageFloor;
 import trailmap.profiles.ProfileId;
 import trailmap.profiles.ProfileRef;
 
@@ -143,7 +144,7 @@ public final class FlowRuntimeBenchmark {
       """;
 
   /** What a {@link #burst} measured. */
-  record Burst(long fired, double seconds, double[] calls) {}
+  record Burst(long fired, double seconds, double[] calls, int end) {}
 
   /**
    * The clock jumps past the next {@value #BURST_CHUNKS} chunks of wake-ups at once (a wait until
@@ -156,7 +157,7 @@ public final class FlowRuntimeBenchmark {
     // The last chunk stays out of the burst: its profiles are the ones called.
     int to = Math.min(n - options.chunk, from + BURST_CHUNKS * options.chunk);
     if (to - from < options.chunk) {
-      return new Burst(0, 0, new double[0]);
+      return new Burst(0, 0, new double[0], from);
     }
     d.publish("bench-call.yaml", CALL_FLOW);
     d.clock.set(entryTime(to - options.chunk).plus(WAIT));
@@ -174,7 +175,32 @@ public final class FlowRuntimeBenchmark {
       d.runtime.advance();
       Thread.sleep(2);
     }
-    return new Burst(fired, watch.seconds(), calls.sortedMillis());
+    return new Burst(fired, watch.seconds(), calls.sortedMillis(), to);
+  }
+
+  /** What a {@link #floor} measured. */
+  record Floor(long fired, int lines, Stopwatch watch) {}
+
+  /**
+   * The storage floor of a fired timer ({@link StorageFloor}): the wake-ups of chunks {@code from}
+   * up to {@code to}, a chunk's worth due at a time as {@link Firing} makes them, for at most
+   * {@code seconds}. Baseline for the timers phase: what the same rows cost without the work that
+   * decides them.
+   */
+  private Floor floor(DurableFlows d, int from, int to, int seconds) {
+    StorageFloor floor = StorageFloor.copyingNewestMessage(d.flows, "welcome");
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    long fired = 0;
+    Stopwatch watch = new Stopwatch();
+    for (int at = from; at < to && System.nanoTime() < deadline; at += options.chunk) {
+      long now = entryTime(at).plus(WAIT).toEpochMilli();
+      for (int k = 1; k > 0 && System.nanoTime() < deadline; ) {
+        k = floor.fire(now);
+        fired += k;
+      }
+    }
+    watch.stop();
+    return new Floor(fired, floor.linesPerTimer(), watch);
   }
 
   /** What the waiting run measured. */
@@ -301,6 +327,7 @@ public final class FlowRuntimeBenchmark {
       int half = n / 2 - (n / 2) % options.chunk;
       int threeQuarters = 3 * n / 4 - (3 * n / 4) % options.chunk;
       Firing alone = new Firing(d, half);
+      long[] writtenBefore = StorageFloor.written(d.flows);
       Stopwatch timers = new Stopwatch();
       PhaseRecording recording =
           report ? PhaseRecording.start(options.jfr, "timers") : PhaseRecording.NONE;
@@ -311,6 +338,7 @@ public final class FlowRuntimeBenchmark {
         recording.stop();
       }
       long fired = alone.fired;
+      long[] writtenByTimers = StorageFloor.written(d.flows);
       // The same again, the next wake-ups, while another thread reads the flow's statistics once
       // a second (people reloading the flow page, or a dashboard polling GET .../stats): what
       // the flow thread loses to readers. Baseline: the phase above, alone.
@@ -324,6 +352,7 @@ public final class FlowRuntimeBenchmark {
         poller.stop();
       }
       Burst burst = burst(d, n, beside.from);
+      Floor floor = floor(d, burst.end(), n - options.chunk, timerSeconds);
       // Erasing a person (DELETE /api/profiles/{id} does this in flows.db): ten of the waiting,
       // one at a time, each with the WAL checkpoint that ends it. Not a goal of the issue: shown
       // because an erasure once scanned the outbox, and flows.db is largest here.
@@ -414,6 +443,27 @@ public final class FlowRuntimeBenchmark {
               calls[calls.length / 2],
               calls[calls.length - 1],
               calls[calls.length - 1] / 1000 / burst.seconds());
+        }
+        if (floor.fired() == 0) {
+          System.out.println(
+              "storage floor: no wake-ups were left after the burst (more --profiles)");
+        } else {
+          System.out.printf(
+              Locale.ROOT,
+              "storage floor: %,d wake-ups fired by writing only what the runtime wrote for one (its"
+                  + " state, the message and its count, the send history, %d timeline lines; the"
+                  + " batch's states read), with its statements, %d to a transaction: %.1f s (%,.0f"
+                  + " timers/s, %.0f us CPU each); the runtime's timers above wrote %.2f lines and"
+                  + " %.2f messages each and ran at %.2f x this%n",
+              floor.fired(),
+              floor.lines(),
+              StorageFloor.BATCH,
+              floor.watch().seconds(),
+              floor.watch().rate(floor.fired()),
+              floor.watch().cpuMicros(floor.fired()),
+              (writtenByTimers[0] - writtenBefore[0]) / (double) Math.max(1, fired),
+              (writtenByTimers[1] - writtenBefore[1]) / (double) Math.max(1, fired),
+              timers.rate(fired) / floor.watch().rate(floor.fired()));
         }
         System.out.printf(
             Locale.ROOT,
