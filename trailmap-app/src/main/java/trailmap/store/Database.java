@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,6 +45,12 @@ public final class Database implements AutoCloseable {
   private final Connection connection;
   private final Synchronous synchronous;
   private final ReentrantLock lock = new ReentrantLock();
+
+  /** Held by every checkpoint of the file: {@link #checkpointTruncate} and the background ones. */
+  private final ReentrantLock checkpointLock = new ReentrantLock();
+
+  /** Copies the WAL back into the file off the writers' commits; null while SQLite does it. */
+  private volatile WalCheckpointer checkpointer;
 
   /** The second connection of {@link #snapshot}, opened on first use. */
   private final SnapshotReader snapshots;
@@ -203,7 +210,9 @@ public final class Database implements AutoCloseable {
   public <T> T read(Work<T> work) {
     lock.lock();
     try {
-      return work.run(connection);
+      T result = work.run(connection);
+      committed(); // a statement of it may have written
+      return result;
     } catch (SQLException e) {
       throw new StoreException("database " + file + ": " + e.getMessage(), e);
     } finally {
@@ -230,6 +239,7 @@ public final class Database implements AutoCloseable {
       try {
         T result = work.run(connection);
         connection.commit();
+        committed();
         return result;
       } catch (SQLException | RuntimeException | Error e) {
         // An Error too: switching auto-commit back on below would commit the partial work.
@@ -371,6 +381,20 @@ public final class Database implements AutoCloseable {
    *     pages may still be in the WAL, so it must not report the erasure finished
    */
   public void checkpointTruncate() {
+    if (lock.isHeldByCurrentThread()) {
+      // The background checkpointer takes the checkpoint lock before the writers' one.
+      throw new IllegalStateException(
+          "checkpointTruncate inside a transaction of " + file + ": call it after the commit");
+    }
+    checkpointLock.lock();
+    try {
+      truncate();
+    } finally {
+      checkpointLock.unlock();
+    }
+  }
+
+  private void truncate() {
     read(
         c -> {
           try (Statement statement = c.createStatement();
@@ -426,8 +450,64 @@ public final class Database implements AutoCloseable {
         });
   }
 
+  /**
+   * From now on the WAL is copied back into the file by a thread and connection of its own ({@link
+   * WalCheckpointer}) instead of inside the commit that crosses SQLite's threshold. For a file
+   * whose writer must not stall (flows.db); call it once, before the database is shared.
+   */
+  public Database checkpointingInBackground() {
+    return checkpointingInBackground(WalCheckpointer.PERIOD, WalCheckpointer.RESTART_FRAMES);
+  }
+
+  /**
+   * {@link #checkpointingInBackground()} with its pace: a pass per period, restarts past frames.
+   */
+  Database checkpointingInBackground(Duration period, int restartFrames) {
+    if (checkpointer != null) {
+      throw new IllegalStateException(file + " is checkpointed in the background already");
+    }
+    WalCheckpointer background;
+    try {
+      background =
+          new WalCheckpointer(
+              file, lock, checkpointLock, WalCheckpointer.PERIOD, WalCheckpointer.RESTART_FRAMES);
+    } catch (SQLException e) {
+      throw new StoreException("cannot checkpoint " + file + " in the background: " + e, e);
+    }
+    try {
+      read(
+          c -> {
+            try (Statement statement = c.createStatement()) {
+              statement.execute("PRAGMA wal_autocheckpoint = 0");
+            }
+            return null;
+          });
+    } catch (StoreException e) {
+      background.close(); // SQLite keeps checkpointing in the commits
+      throw e;
+    }
+    checkpointer = background;
+    return this;
+  }
+
+  /** The background checkpointer, when there is one (for tests). */
+  WalCheckpointer checkpointer() {
+    return checkpointer;
+  }
+
+  private void committed() {
+    WalCheckpointer background = checkpointer;
+    if (background != null) {
+      background.committed();
+    }
+  }
+
   @Override
   public void close() {
+    WalCheckpointer background = checkpointer;
+    if (background != null) {
+      background.close(); // after the pass it may be in
+    }
     snapshots.close(); // waits for a read in progress
     lock.lock();
     try {

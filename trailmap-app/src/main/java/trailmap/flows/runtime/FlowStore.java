@@ -81,9 +81,15 @@ public final class FlowStore implements AutoCloseable {
   /** Opens (creating when absent) {@code dataDir/flows.db}. */
   public static FlowStore open(Path dataDir, Clock clock) {
     // secure_delete is on from before the migrations (Database.open).
+    // Checkpoints off the flow thread: SQLite's own, inside a commit, stalled it for 0.6 s every
+    // hundred commits at 1M waiting (trailmap-bench/README.md, session 14).
     Database db =
         Database.open(
-            dataDir.resolve("flows.db"), FlowSchema.STEPS, Database.Synchronous.FULL, PAGE_BYTES);
+                dataDir.resolve("flows.db"),
+                FlowSchema.STEPS,
+                Database.Synchronous.FULL,
+                PAGE_BYTES)
+            .checkpointingInBackground();
     return new FlowStore(db, clock);
   }
 
