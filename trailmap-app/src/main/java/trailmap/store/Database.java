@@ -470,7 +470,7 @@ public final class Database implements AutoCloseable {
     try {
       background =
           new WalCheckpointer(
-              file, lock, checkpointLock, WalCheckpointer.PERIOD, WalCheckpointer.RESTART_FRAMES);
+              file, lock, checkpointLock, synchronous != Synchronous.OFF, period, restartFrames);
     } catch (SQLException e) {
       throw new StoreException("cannot checkpoint " + file + " in the background: " + e, e);
     }

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * (the writer commits while it copies). So once the WAL holds {@code restartFrames} frames, the
  * next pass is followed by a second one under the writers' lock: it copies only what was committed
  * during the first, and the next write starts the WAL over (SQLite's own checkpoint did it all
- * inside a commit). Checkpoints here sync the WAL before copying and the file after it ({@code
- * synchronous = NORMAL}), as SQLite's own do, so a commit that is in the file once its frames are
- * overwritten has reached the disk there first.
+ * inside a commit). For a database that syncs, checkpoints here sync the WAL before copying and the
+ * file after it ({@code synchronous = NORMAL}), as SQLite's own do, so a commit is on the disk in
+ * the file before its frames in the WAL are overwritten; for one that never syncs (profiles.db,
+ * rebuilt from the event log) they do not either.
  */
 final class WalCheckpointer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
@@ -60,11 +61,13 @@ final class WalCheckpointer implements AutoCloseable {
    * @param writers the lock the database's writers hold for a transaction
    * @param checkpoints held for each pass, and by any other checkpoint of the file (an erasure's),
    *     so that the two never meet
+   * @param syncs whether the database syncs its commits (and so the checkpoints their copies)
    */
   WalCheckpointer(
       Path file,
       ReentrantLock writers,
       ReentrantLock checkpoints,
+      boolean syncs,
       Duration period,
       int restartFrames)
       throws SQLException {
@@ -76,7 +79,7 @@ final class WalCheckpointer implements AutoCloseable {
     this.connection = Database.connect(file);
     try (Statement statement = connection.createStatement()) {
       Database.configure(statement);
-      statement.execute("PRAGMA synchronous = NORMAL");
+      statement.execute("PRAGMA synchronous = " + (syncs ? "NORMAL" : "OFF"));
       statement.execute("PRAGMA wal_autocheckpoint = 0");
     }
     this.thread =
