@@ -19,15 +19,16 @@ import org.slf4j.LoggerFactory;
  * session 14).
  *
  * <p>Every {@code period} in which something was committed it runs a passive checkpoint, which
- * copies what is committed while the writer goes on. The WAL starts over from its beginning only at
- * a write that finds all of it copied, which a passive checkpoint beside a busy writer never leaves
- * (the writer commits while it copies). So once the WAL holds {@code restartFrames} frames, the
- * next pass is followed by a second one under the writers' lock: it copies only what was committed
- * during the first, and the next write starts the WAL over (SQLite's own checkpoint did it all
- * inside a commit). For a database that syncs, checkpoints here sync the WAL before copying and the
- * file after it ({@code synchronous = NORMAL}), as SQLite's own do, so a commit is on the disk in
- * the file before its frames in the WAL are overwritten; for one that never syncs (profiles.db,
- * rebuilt from the event log) they do not either.
+ * copies what is committed while the writer goes on; under a light load less often (see {@link
+ * #FEW_FRAMES}). The WAL starts over from its beginning only at a write that finds all of it
+ * copied, which a passive checkpoint beside a busy writer never leaves (the writer commits while it
+ * copies). So once the WAL holds {@code restartFrames} frames, the next pass is followed by a
+ * second one under the writers' lock: it copies only what was committed during the first, and the
+ * next write starts the WAL over (SQLite's own checkpoint did it all inside a commit). For a
+ * database that syncs, checkpoints here sync the WAL before copying and the file after it ({@code
+ * synchronous = NORMAL}), as SQLite's own do, so a commit is on the disk in the file before its
+ * frames in the WAL are overwritten; for one that never syncs (profiles.db, rebuilt from the event
+ * log) they do not either.
  */
 final class WalCheckpointer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
@@ -131,6 +132,20 @@ final class WalCheckpointer implements AutoCloseable {
     }
   }
 
+  /**
+   * A pass that found fewer new frames than this doubles the wait before the next, up to {@link
+   * #LONGEST_WAIT} periods: each pass syncs both files, and under a light load a pass a second
+   * would add two syncs a second beside the sender's own sync of the WAL, for little to copy.
+   */
+  static final int FEW_FRAMES = 1_024;
+
+  static final int LONGEST_WAIT = 16;
+
+  /** The WAL's frames after the last pass, and the wait after it (the checkpointer's thread's). */
+  private int framesAfterLastPass;
+
+  private long waitNanos;
+
   /** Waits for a commit, runs a pass, waits out the period; until {@link #close}. */
   private void run() {
     while (true) {
@@ -151,7 +166,17 @@ final class WalCheckpointer implements AutoCloseable {
       }
       boolean restarted = false;
       try {
+        int before = framesAfterLastPass;
         restarted = pass();
+        int grown =
+            restarted || framesAfterLastPass < before
+                ? framesAfterLastPass
+                : framesAfterLastPass - before;
+        waitNanos =
+            restarted || grown >= FEW_FRAMES
+                ? period.toNanos()
+                : Math.min(
+                    Math.max(waitNanos, period.toNanos()) * 2, LONGEST_WAIT * period.toNanos());
       } catch (SQLException | RuntimeException e) {
         // The commits stay in the WAL, which a later pass copies; nothing is lost.
         LOG.warn("checkpoint of {} failed, to be tried again: {}", file, e.toString());
@@ -161,7 +186,7 @@ final class WalCheckpointer implements AutoCloseable {
         commitsCheckpointed = upTo;
         passes++;
         restarts += restarted ? 1 : 0;
-        long wait = period.toNanos();
+        long wait = Math.max(waitNanos, period.toNanos());
         while (!closed && wait > 0) {
           wait = changed.awaitNanos(wait);
         }
@@ -180,7 +205,8 @@ final class WalCheckpointer implements AutoCloseable {
   private boolean pass() throws SQLException {
     checkpoints.lock();
     try {
-      if (passive() < restartFrames) {
+      framesAfterLastPass = passive();
+      if (framesAfterLastPass < restartFrames) {
         return false;
       }
       // Once more first: it copies only what came in during the first, so that what is left for
@@ -188,7 +214,7 @@ final class WalCheckpointer implements AutoCloseable {
       passive();
       writers.lock();
       try {
-        passive();
+        framesAfterLastPass = passive();
         return true;
       } finally {
         writers.unlock();
