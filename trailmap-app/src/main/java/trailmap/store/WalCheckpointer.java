@@ -18,17 +18,18 @@ import org.slf4j.LoggerFactory;
  * the commits' time and a stall for every event and wake-up behind it (trailmap-bench/README.md,
  * session 14).
  *
- * <p>Every {@code period} in which something was committed it runs a passive checkpoint, which
- * copies what is committed while the writer goes on; under a light load less often (see {@link
- * #FEW_FRAMES}). The WAL starts over from its beginning only at a write that finds all of it
- * copied, which a passive checkpoint beside a busy writer never leaves (the writer commits while it
- * copies). So once the WAL holds {@code restartFrames} frames, the next pass is followed by a
- * second one under the writers' lock: it copies only what was committed during the first, and the
- * next write starts the WAL over (SQLite's own checkpoint did it all inside a commit). For a
- * database that syncs, checkpoints here sync the WAL before copying and the file after it ({@code
- * synchronous = NORMAL}), as SQLite's own do, so a commit is on the disk in the file before its
- * frames in the WAL are overwritten; for one that never syncs (profiles.db, rebuilt from the event
- * log) they do not either.
+ * <p>It runs a passive checkpoint, which copies what is committed while the writer goes on, once
+ * the WAL should hold {@code restartFrames} new frames (at most once a {@code period}, at least
+ * every {@link #LONGEST_WAIT} periods while anything is committed). The WAL starts over from its
+ * beginning only at a write that finds all of it copied, which a passive checkpoint beside a busy
+ * writer never leaves (the writer commits while it copies). So a pass that finds {@code
+ * restartFrames} frames in the WAL copies once more beside the writer, then once under the writers'
+ * lock, which copies only what was committed meanwhile, and the next write starts the WAL over
+ * (SQLite's own checkpoint did all of it inside a commit). For a database that syncs, checkpoints
+ * here sync the WAL before copying and the file after it ({@code synchronous = NORMAL}), as
+ * SQLite's own do, so a commit is on the disk in the file before its frames in the WAL are
+ * overwritten; for one that never syncs (profiles.db, rebuilt from the event log) they do not
+ * either.
  */
 final class WalCheckpointer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
@@ -133,32 +134,41 @@ final class WalCheckpointer implements AutoCloseable {
   }
 
   /**
-   * A pass that found fewer new frames than this doubles the wait before the next, up to {@link
-   * #LONGEST_WAIT} periods: each pass syncs both files, and under a light load a pass a second
-   * would add two syncs a second beside the sender's own sync of the WAL, for little to copy.
+   * The longest wait between passes, in periods, while anything is committed: a pass runs once the
+   * commits since the last one should have added {@code restartFrames} frames to the WAL (by the
+   * frames per commit the last pass found), so that passes, each of which syncs both files, come
+   * about as often as SQLite's own checkpoint did and not every second beside the sender's sync of
+   * the WAL; this bounds the wait when that estimate is far off.
    */
-  static final int FEW_FRAMES = 1_024;
+  static final int LONGEST_WAIT = 30;
 
-  static final int LONGEST_WAIT = 16;
-
-  /** The WAL's frames after the last pass, and the wait after it (the checkpointer's thread's). */
+  /** The WAL's frames after the last pass (the checkpointer's thread's). */
   private int framesAfterLastPass;
 
-  private long waitNanos;
-
-  /** Waits for a commit, runs a pass, waits out the period; until {@link #close}. */
+  /** Waits until a pass is due, runs it; until {@link #close}. */
   private void run() {
+    long commitsPerPass = 1; // until a pass has seen how many frames a commit adds
     while (true) {
       long upTo;
+      long since;
       state.lock();
       try {
-        while (!closed && commits == commitsCheckpointed) {
-          changed.await();
+        long deadline = System.nanoTime() + LONGEST_WAIT * period.toNanos();
+        while (!closed
+            && (commits == commitsCheckpointed
+                || (commits - commitsCheckpointed < commitsPerPass
+                    && System.nanoTime() < deadline))) {
+          if (commits == commitsCheckpointed) {
+            changed.await();
+          } else {
+            changed.awaitNanos(deadline - System.nanoTime());
+          }
         }
         if (closed) {
           return;
         }
         upTo = commits;
+        since = commits - commitsCheckpointed;
       } catch (InterruptedException e) {
         return;
       } finally {
@@ -169,14 +179,11 @@ final class WalCheckpointer implements AutoCloseable {
         int before = framesAfterLastPass;
         restarted = pass();
         int grown =
-            restarted || framesAfterLastPass < before
-                ? framesAfterLastPass
-                : framesAfterLastPass - before;
-        waitNanos =
-            restarted || grown >= FEW_FRAMES
-                ? period.toNanos()
-                : Math.min(
-                    Math.max(waitNanos, period.toNanos()) * 2, LONGEST_WAIT * period.toNanos());
+            framesAfterLastPass < before ? framesAfterLastPass : framesAfterLastPass - before;
+        if (restarted) {
+          grown = Math.max(grown, restartFrames); // the WAL held at least this many before
+        }
+        commitsPerPass = Math.max(1, restartFrames * since / Math.max(1, grown));
       } catch (SQLException | RuntimeException e) {
         // The commits stay in the WAL, which a later pass copies; nothing is lost.
         LOG.warn("checkpoint of {} failed, to be tried again: {}", file, e.toString());
@@ -186,7 +193,7 @@ final class WalCheckpointer implements AutoCloseable {
         commitsCheckpointed = upTo;
         passes++;
         restarts += restarted ? 1 : 0;
-        long wait = Math.max(waitNanos, period.toNanos());
+        long wait = period.toNanos(); // at most a pass a period
         while (!closed && wait > 0) {
           wait = changed.awaitNanos(wait);
         }
