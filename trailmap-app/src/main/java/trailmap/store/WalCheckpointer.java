@@ -1,6 +1,11 @@
 package trailmap.store;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,16 +24,16 @@ import org.slf4j.LoggerFactory;
  * session 14).
  *
  * <p>It runs a passive checkpoint, which copies what is committed while the writer goes on, once
- * the WAL should hold {@code restartFrames} new frames (at most once a {@code period}, at least
- * every {@link #LONGEST_WAIT} periods while anything is committed). The WAL starts over from its
- * beginning only at a write that finds all of it copied, which a passive checkpoint beside a busy
- * writer never leaves (the writer commits while it copies). So a pass that finds {@code
- * restartFrames} frames in the WAL copies once more beside the writer, then once under the writers'
- * lock, which copies only what was committed meanwhile, and the next write starts the WAL over
- * (SQLite's own checkpoint did all of it inside a commit). For a database that syncs, checkpoints
- * here sync the WAL before copying and the file after it ({@code synchronous = NORMAL}), as
- * SQLite's own do, so a commit is on the disk in the file before its frames in the WAL are
- * overwritten; for one that never syncs (profiles.db, rebuilt from the event log) they do not
+ * the WAL holds {@code restartFrames} frames (read from the header of the WAL's index; at most once
+ * a {@code period}, and at least every {@link #LONGEST_WAIT} periods while anything is committed).
+ * The WAL starts over from its beginning only at a write that finds all of it copied, which a
+ * passive checkpoint beside a busy writer never leaves (the writer commits while it copies). So a
+ * pass that finds {@code restartFrames} frames in the WAL copies once more beside the writer, then
+ * once under the writers' lock, which copies only what was committed meanwhile, and the next write
+ * starts the WAL over (SQLite's own checkpoint did all of it inside a commit). For a database that
+ * syncs, checkpoints here sync the WAL before copying and the file after it ({@code synchronous =
+ * NORMAL}), as SQLite's own do, so a commit is on the disk in the file before its frames in the WAL
+ * are overwritten; for one that never syncs (profiles.db, rebuilt from the event log) they do not
  * either.
  */
 final class WalCheckpointer implements AutoCloseable {
@@ -44,6 +49,7 @@ final class WalCheckpointer implements AutoCloseable {
   static final int RESTART_FRAMES = 16_384;
 
   private final Path file;
+  private final Path index;
   private final Connection connection;
   private final ReentrantLock writers;
   private final ReentrantLock checkpoints;
@@ -74,6 +80,7 @@ final class WalCheckpointer implements AutoCloseable {
       int restartFrames)
       throws SQLException {
     this.file = file;
+    this.index = file.resolveSibling(file.getFileName() + "-shm");
     this.writers = writers;
     this.checkpoints = checkpoints;
     this.period = period;
@@ -96,8 +103,7 @@ final class WalCheckpointer implements AutoCloseable {
   void committed() {
     state.lock();
     try {
-      commits++;
-      changed.signalAll();
+      commits++; // looked at by the next look (run)
     } finally {
       state.unlock();
     }
@@ -134,41 +140,43 @@ final class WalCheckpointer implements AutoCloseable {
   }
 
   /**
-   * The longest wait between passes, in periods, while anything is committed: a pass runs once the
-   * commits since the last one should have added {@code restartFrames} frames to the WAL (by the
-   * frames per commit the last pass found), so that passes, each of which syncs both files, come
-   * about as often as SQLite's own checkpoint did and not every second beside the sender's sync of
-   * the WAL; this bounds the wait when that estimate is far off.
+   * While the WAL holds fewer than {@code restartFrames} frames, a pass still runs once this many
+   * periods have gone by with anything committed, so a quiet database is copied back too.
    */
   static final int LONGEST_WAIT = 30;
 
-  /** The WAL's frames after the last pass (the checkpointer's thread's). */
-  private int framesAfterLastPass;
+  /** How often the WAL's length is looked at, in parts of a period. */
+  static final int LOOKS_PER_PERIOD = 10;
 
-  /** Waits until a pass is due, runs it; until {@link #close}. */
+  /**
+   * Waits until a pass is due, runs it; until {@link #close}. A pass is due once the WAL holds
+   * {@code restartFrames} frames (so that passes, each of which syncs both files beside the
+   * sender's sync of the WAL, come about as often as SQLite's own checkpoint did), at most once a
+   * period; or when its length cannot be read, once a period with anything committed.
+   */
   private void run() {
-    long commitsPerPass = 1; // until a pass has seen how many frames a commit adds
+    long lastPass = System.nanoTime();
+    long look = Math.max(1_000_000L, period.toNanos() / LOOKS_PER_PERIOD);
     while (true) {
       long upTo;
-      long since;
       state.lock();
       try {
-        long deadline = System.nanoTime() + LONGEST_WAIT * period.toNanos();
-        while (!closed
-            && (commits == commitsCheckpointed
-                || (commits - commitsCheckpointed < commitsPerPass
-                    && System.nanoTime() < deadline))) {
-          if (commits == commitsCheckpointed) {
-            changed.await();
-          } else {
-            changed.awaitNanos(deadline - System.nanoTime());
+        while (true) {
+          if (closed) {
+            return;
           }
-        }
-        if (closed) {
-          return;
+          long waited = System.nanoTime() - lastPass;
+          if (commits != commitsCheckpointed && waited >= period.toNanos()) {
+            int frames = walFrames();
+            if (frames < 0
+                || frames >= restartFrames
+                || waited >= LONGEST_WAIT * period.toNanos()) {
+              break;
+            }
+          }
+          changed.awaitNanos(look);
         }
         upTo = commits;
-        since = commits - commitsCheckpointed;
       } catch (InterruptedException e) {
         return;
       } finally {
@@ -176,34 +184,44 @@ final class WalCheckpointer implements AutoCloseable {
       }
       boolean restarted = false;
       try {
-        int before = framesAfterLastPass;
         restarted = pass();
-        int grown =
-            framesAfterLastPass < before ? framesAfterLastPass : framesAfterLastPass - before;
-        if (restarted) {
-          grown = Math.max(grown, restartFrames); // the WAL held at least this many before
-        }
-        commitsPerPass = Math.max(1, restartFrames * since / Math.max(1, grown));
       } catch (SQLException | RuntimeException e) {
         // The commits stay in the WAL, which a later pass copies; nothing is lost.
         LOG.warn("checkpoint of {} failed, to be tried again: {}", file, e.toString());
       }
+      lastPass = System.nanoTime();
       state.lock();
       try {
         commitsCheckpointed = upTo;
         passes++;
         restarts += restarted ? 1 : 0;
-        long wait = period.toNanos(); // at most a pass a period
-        while (!closed && wait > 0) {
-          wait = changed.awaitNanos(wait);
-        }
-      } catch (InterruptedException e) {
-        return;
       } finally {
         state.unlock();
       }
     }
   }
+
+  /**
+   * How many frames the WAL holds, from the header of its index ({@code FILE-shm}, which SQLite
+   * keeps in shared memory and in that file): {@code mxFrame}, a 32-bit number in the machine's
+   * byte order at offset 16, after a version number that is 3007000 (sqlite.org/walformat.html). -1
+   * when it cannot be read or is not in that format. Read without a lock: at worst it is a commit
+   * out of date, which only moves a pass by one look.
+   */
+  int walFrames() {
+    ByteBuffer head = ByteBuffer.allocate(20).order(ByteOrder.nativeOrder());
+    try (FileChannel shm = FileChannel.open(index, StandardOpenOption.READ)) {
+      while (head.hasRemaining() && shm.read(head, head.position()) > 0) {}
+    } catch (IOException e) {
+      return -1;
+    }
+    if (head.hasRemaining() || head.getInt(0) != WAL_INDEX_VERSION) {
+      return -1;
+    }
+    return head.getInt(16);
+  }
+
+  private static final int WAL_INDEX_VERSION = 3_007_000;
 
   /**
    * One pass: a passive checkpoint, finished under the writers' lock once the WAL is long; returns
@@ -212,8 +230,7 @@ final class WalCheckpointer implements AutoCloseable {
   private boolean pass() throws SQLException {
     checkpoints.lock();
     try {
-      framesAfterLastPass = passive();
-      if (framesAfterLastPass < restartFrames) {
+      if (passive() < restartFrames) {
         return false;
       }
       // Once more first: it copies only what came in during the first, so that what is left for
@@ -221,7 +238,7 @@ final class WalCheckpointer implements AutoCloseable {
       passive();
       writers.lock();
       try {
-        framesAfterLastPass = passive();
+        passive();
         return true;
       } finally {
         writers.unlock();

@@ -97,6 +97,29 @@ class WalCheckpointerTest {
   }
 
   @Test
+  void theWalIndexSaysHowManyFramesTheWalHolds() throws Exception {
+    try (Database db =
+        Database.open(dir.resolve("t.db"), STEPS, Database.Synchronous.FULL)
+            .checkpointingInBackground(Duration.ofHours(1), 1_000_000)) {
+      for (int i = 0; i < 50; i++) {
+        insert(db, i, ROW);
+      }
+      int frames = db.checkpointer().walFrames();
+      // SQLite's own count: a passive checkpoint answers (busy, frames in the WAL, copied).
+      long log =
+          db.read(
+              c -> {
+                try (Statement statement = c.createStatement();
+                    var rows = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                  rows.next();
+                  return rows.getLong(2);
+                }
+              });
+      assertThat(frames).isGreaterThanOrEqualTo(50).isEqualTo((int) log);
+    }
+  }
+
+  @Test
   void anErasuresCheckpointStillEmptiesTheWal() throws Exception {
     Path file = dir.resolve("t.db");
     try (Database db =
