@@ -72,6 +72,11 @@ public final class Database implements AutoCloseable {
    */
   private final Path wal;
 
+  /**
+   * The WAL's index, beside the WAL: its header counts the WAL's frames ({@link WalCheckpointer}).
+   */
+  private final Path shm;
+
   /** Whether {@link #sync} has fsynced the WAL's directory once since the open (a new file). */
   private boolean walDirectorySynced;
 
@@ -82,6 +87,7 @@ public final class Database implements AutoCloseable {
     this.snapshots = new SnapshotReader(file);
     Path real = file.toRealPath();
     this.wal = real.resolveSibling(real.getFileName() + "-wal");
+    this.shm = real.resolveSibling(real.getFileName() + "-shm");
   }
 
   /**
@@ -470,7 +476,13 @@ public final class Database implements AutoCloseable {
     try {
       background =
           new WalCheckpointer(
-              file, lock, checkpointLock, synchronous != Synchronous.OFF, period, restartFrames);
+              file,
+              shm,
+              lock,
+              checkpointLock,
+              synchronous != Synchronous.OFF,
+              period,
+              restartFrames);
     } catch (SQLException e) {
       throw new StoreException("cannot checkpoint " + file + " in the background: " + e, e);
     }

@@ -39,12 +39,12 @@ import org.slf4j.LoggerFactory;
 final class WalCheckpointer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
 
-  /** How often a pass runs while commits come in. */
+  /** The shortest time between passes; the WAL's length is looked at ten times in it. */
   static final Duration PERIOD = Duration.ofSeconds(1);
 
   /**
-   * WAL frames past which a pass finishes under the writers' lock so that the WAL starts over: 256
-   * MB of flows.db's 16 KB pages, as SQLite's automatic checkpoint was set before.
+   * WAL frames at which a pass runs, and finishes under the writers' lock so that the WAL starts
+   * over: 256 MB of flows.db's 16 KB pages, where SQLite's automatic checkpoint was set before.
    */
   static final int RESTART_FRAMES = 16_384;
 
@@ -62,10 +62,11 @@ final class WalCheckpointer implements AutoCloseable {
   private long commits;
   private long commitsCheckpointed;
   private boolean closed;
-  private long passes;
   private long restarts;
 
   /**
+   * @param index the WAL's index beside the real file ({@code FILE-shm}), whose header counts the
+   *     WAL's frames
    * @param writers the lock the database's writers hold for a transaction
    * @param checkpoints held for each pass, and by any other checkpoint of the file (an erasure's),
    *     so that the two never meet
@@ -73,6 +74,7 @@ final class WalCheckpointer implements AutoCloseable {
    */
   WalCheckpointer(
       Path file,
+      Path index,
       ReentrantLock writers,
       ReentrantLock checkpoints,
       boolean syncs,
@@ -80,7 +82,7 @@ final class WalCheckpointer implements AutoCloseable {
       int restartFrames)
       throws SQLException {
     this.file = file;
-    this.index = file.resolveSibling(file.getFileName() + "-shm");
+    this.index = index;
     this.writers = writers;
     this.checkpoints = checkpoints;
     this.period = period;
@@ -104,16 +106,6 @@ final class WalCheckpointer implements AutoCloseable {
     state.lock();
     try {
       commits++; // looked at by the next look (run)
-    } finally {
-      state.unlock();
-    }
-  }
-
-  /** How many passes have run (for tests). */
-  long passes() {
-    state.lock();
-    try {
-      return passes;
     } finally {
       state.unlock();
     }
@@ -193,7 +185,6 @@ final class WalCheckpointer implements AutoCloseable {
       state.lock();
       try {
         commitsCheckpointed = upTo;
-        passes++;
         restarts += restarted ? 1 : 0;
       } finally {
         state.unlock();

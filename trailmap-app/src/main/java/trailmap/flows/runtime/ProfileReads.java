@@ -97,8 +97,8 @@ final class ProfileReads {
 
   /**
    * The profile's number in flows.db ({@link FlowProfiles#number}), as read with its states or
-   * given in this round: the rows a timer writes are keyed by it, and looking it up for each was 4
-   * % of a timer's time (trailmap-bench/README.md, session 14).
+   * given in this round: the rows a timer writes are keyed by it, and looking it up again for each
+   * was 5-8 % of the flow thread's samples (trailmap-bench/README.md, session 14).
    */
   FlowProfiles.Numbered numbered(Connection c, ProfileId id) throws SQLException {
     FlowProfiles.Numbered held = numbers.get(id);
