@@ -85,15 +85,7 @@ class WalCheckpointerTest {
   }
 
   private static void insertSyncedLater(Database db, int id, String value) {
-    db.transactionSyncedLater(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
-            s.setInt(1, id);
-            s.setString(2, value);
-            s.executeUpdate();
-          }
-          return null;
-        });
+    db.transactionSyncedLater(row(id, value));
   }
 
   @Test
@@ -157,15 +149,19 @@ class WalCheckpointerTest {
   }
 
   private static void insert(Database db, int id, String value) {
-    db.transaction(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
-            s.setInt(1, id);
-            s.setString(2, value);
-            s.executeUpdate();
-          }
-          return null;
-        });
+    db.transaction(row(id, value));
+  }
+
+  /** Inserts one row. */
+  private static Database.Work<Void> row(int id, String value) {
+    return c -> {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
+        s.setInt(1, id);
+        s.setString(2, value);
+        s.executeUpdate();
+      }
+      return null;
+    };
   }
 
   /** The first column of the first row {@code sql} answers. */
