@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -57,12 +58,19 @@ final class WalCheckpointer implements AutoCloseable {
   private final int restartFrames;
   private final Thread thread;
 
+  /** Counted by the writers without a lock: a commit must never wait for a look at the WAL. */
+  private final AtomicLong commits = new AtomicLong();
+
+  /** The commits the last pass began after; written by the checkpointer's thread only. */
+  private volatile long commitsCheckpointed;
+
+  private final AtomicLong restarts = new AtomicLong();
+
+  /** Guards {@link #closed}; {@link #close} signals {@link #changed} to end a look early. */
   private final ReentrantLock state = new ReentrantLock();
+
   private final Condition changed = state.newCondition();
-  private long commits;
-  private long commitsCheckpointed;
   private boolean closed;
-  private long restarts;
 
   /**
    * @param index the WAL's index beside the real file ({@code FILE-shm}), whose header counts the
@@ -103,32 +111,17 @@ final class WalCheckpointer implements AutoCloseable {
 
   /** A transaction was committed: its frames are for the next pass. */
   void committed() {
-    state.lock();
-    try {
-      commits++; // looked at by the next look (run)
-    } finally {
-      state.unlock();
-    }
+    commits.incrementAndGet();
   }
 
   /** Whether a pass has run since the last commit (for tests). */
   boolean caughtUp() {
-    state.lock();
-    try {
-      return commitsCheckpointed == commits;
-    } finally {
-      state.unlock();
-    }
+    return commitsCheckpointed == commits.get();
   }
 
   /** How many passes finished under the writers' lock, so that the WAL starts over (for tests). */
   long restarts() {
-    state.lock();
-    try {
-      return restarts;
-    } finally {
-      state.unlock();
-    }
+    return restarts.get();
   }
 
   /**
@@ -149,46 +142,41 @@ final class WalCheckpointer implements AutoCloseable {
   private void run() {
     long lastPass = System.nanoTime();
     long look = Math.max(1_000_000L, period.toNanos() / LOOKS_PER_PERIOD);
-    while (true) {
-      long upTo;
-      state.lock();
-      try {
-        while (true) {
-          if (closed) {
-            return;
-          }
-          long waited = System.nanoTime() - lastPass;
-          if (commits != commitsCheckpointed && waited >= period.toNanos()) {
-            int frames = walFrames();
-            if (frames < 0
-                || frames >= restartFrames
-                || waited >= LONGEST_WAIT * period.toNanos()) {
-              break;
-            }
-          }
-          changed.awaitNanos(look);
-        }
-        upTo = commits;
-      } catch (InterruptedException e) {
-        return;
-      } finally {
-        state.unlock();
+    while (awaitLook(look)) {
+      long upTo = commits.get();
+      long waited = System.nanoTime() - lastPass;
+      if (upTo == commitsCheckpointed || waited < period.toNanos()) {
+        continue;
       }
-      boolean restarted = false;
+      int frames = walFrames();
+      if (frames >= 0 && frames < restartFrames && waited < LONGEST_WAIT * period.toNanos()) {
+        continue;
+      }
       try {
-        restarted = pass();
+        if (pass()) {
+          restarts.incrementAndGet();
+        }
       } catch (SQLException | RuntimeException e) {
         // The commits stay in the WAL, which a later pass copies; nothing is lost.
         LOG.warn("checkpoint of {} failed, to be tried again: {}", file, e.toString());
       }
       lastPass = System.nanoTime();
-      state.lock();
-      try {
-        commitsCheckpointed = upTo;
-        restarts += restarted ? 1 : 0;
-      } finally {
-        state.unlock();
+      commitsCheckpointed = upTo;
+    }
+  }
+
+  /** Waits one look, or less if {@link #close} is called; false once closed. */
+  private boolean awaitLook(long nanos) {
+    state.lock();
+    try {
+      if (!closed) {
+        changed.awaitNanos(nanos);
       }
+      return !closed;
+    } catch (InterruptedException e) {
+      return false;
+    } finally {
+      state.unlock();
     }
   }
 
