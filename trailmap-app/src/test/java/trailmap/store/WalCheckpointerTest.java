@@ -27,9 +27,7 @@ class WalCheckpointerTest {
   @Test
   void commitsReachTheFileWithoutTheWriterCheckpointing() throws Exception {
     Path file = dir.resolve("t.db");
-    try (Database db =
-        Database.open(file, STEPS, Database.Synchronous.FULL)
-            .checkpointingInBackground(Duration.ofMillis(10), 1_000)) {
+    try (Database db = open(file).checkpointingInBackground(Duration.ofMillis(10), 1_000)) {
       assertThat(query(db, "PRAGMA wal_autocheckpoint")).isZero();
       insert(db, 0, "copied-by-the-checkpointer");
       awaitCaughtUp(db);
@@ -47,9 +45,7 @@ class WalCheckpointerTest {
     Path file = dir.resolve("busy.db");
     Path wal = dir.resolve("busy.db-wal");
     long commits = 0;
-    try (Database db =
-        Database.open(file, STEPS, Database.Synchronous.FULL)
-            .checkpointingInBackground(Duration.ofMillis(1), 64)) {
+    try (Database db = open(file).checkpointingInBackground(Duration.ofMillis(1), 64)) {
       insertSyncedLater(db, (int) commits++, ROW);
       long restartsBefore = walRestarts(wal);
       // Commits without a pause until three passes finished under the writers' lock (or 30 s).
@@ -63,7 +59,7 @@ class WalCheckpointerTest {
       assertThat(query(db, "SELECT count(*) FROM t")).isEqualTo(commits);
     }
     // Nothing committed is lost: the file holds every row after a close.
-    try (Database again = Database.open(file, STEPS, Database.Synchronous.FULL)) {
+    try (Database again = open(file)) {
       assertThat(query(again, "SELECT count(*) FROM t")).isEqualTo(commits);
     }
   }
@@ -72,7 +68,7 @@ class WalCheckpointerTest {
   void withoutACheckpointTheWalNeverStartsOver() throws Exception {
     // The measure the test above relies on, on a WAL that nothing checkpoints.
     Path wal = dir.resolve("none.db-wal");
-    try (Database db = Database.open(dir.resolve("none.db"), STEPS, Database.Synchronous.FULL)) {
+    try (Database db = open(dir.resolve("none.db"))) {
       db.read(c -> c.createStatement().execute("PRAGMA wal_autocheckpoint = 0"));
       insertSyncedLater(db, 0, ROW);
       long before = walRestarts(wal);
@@ -91,8 +87,7 @@ class WalCheckpointerTest {
   @Test
   void theWalIndexSaysHowManyFramesTheWalHolds() throws Exception {
     try (Database db =
-        Database.open(dir.resolve("t.db"), STEPS, Database.Synchronous.FULL)
-            .checkpointingInBackground(Duration.ofHours(1), 1_000_000)) {
+        open(dir.resolve("t.db")).checkpointingInBackground(Duration.ofHours(1), 1_000_000)) {
       for (int i = 0; i < 50; i++) {
         insert(db, i, ROW);
       }
@@ -114,9 +109,7 @@ class WalCheckpointerTest {
   @Test
   void anErasuresCheckpointStillEmptiesTheWal() throws Exception {
     Path file = dir.resolve("t.db");
-    try (Database db =
-        Database.open(file, STEPS, Database.Synchronous.FULL)
-            .checkpointingInBackground(Duration.ofMillis(1), 1_000)) {
+    try (Database db = open(file).checkpointingInBackground(Duration.ofMillis(1), 1_000)) {
       for (int i = 0; i < 200; i++) {
         insert(db, i, "erase-me");
       }
@@ -130,9 +123,7 @@ class WalCheckpointerTest {
 
   @Test
   void anErasuresCheckpointInsideATransactionIsRefused() {
-    try (Database db =
-        Database.open(dir.resolve("t.db"), STEPS, Database.Synchronous.FULL)
-            .checkpointingInBackground()) {
+    try (Database db = open(dir.resolve("t.db")).checkpointingInBackground()) {
       assertThatThrownBy(
               () ->
                   db.transaction(
@@ -146,6 +137,11 @@ class WalCheckpointerTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("already");
     }
+  }
+
+  /** The test's table in {@code file}, syncing its commits as flows.db does. */
+  private static Database open(Path file) {
+    return Database.open(file, STEPS, Database.Synchronous.FULL);
   }
 
   private static void insert(Database db, int id, String value) {

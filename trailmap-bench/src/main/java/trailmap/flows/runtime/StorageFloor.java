@@ -61,28 +61,25 @@ public final class StorageFloor {
         .db()
         .read(
             c -> {
-              Object[] newest =
+              Newest newest =
                   Sql.one(
                           c,
                           "SELECT profile_key, profile_id, version, step, channel, payload,"
                               + " created_at, id FROM outbox WHERE flow_id = ?"
                               + " ORDER BY seq DESC LIMIT 1",
                           r ->
-                              new Object[] {
-                                r.getLong(1),
-                                r.getString(2),
-                                r.getInt(3),
-                                r.getString(4),
-                                r.getString(5),
-                                r.getString(6),
-                                r.getLong(7),
-                                r.getString(8)
-                              },
+                              new Newest(
+                                  r.getLong(1),
+                                  new ProfileId(r.getString(2)),
+                                  r.getInt(3),
+                                  r.getString(4),
+                                  r.getString(5),
+                                  r.getString(6),
+                                  r.getLong(7),
+                                  r.getString(8)),
                           flowId)
                       .orElseThrow(
                           () -> new IllegalStateException("flow " + flowId + " queued nothing"));
-              ProfileId profile = new ProfileId((String) newest[1]);
-              FlowState state = FlowStates.of(c, profile).get(flowId);
               List<Line> lines =
                   Sql.list(
                       c,
@@ -94,21 +91,32 @@ public final class StorageFloor {
                               r.getString(2),
                               r.getString(3),
                               r.getString(4),
-                              newest[7].equals(r.getString(5))),
-                      newest[0],
+                              newest.id().equals(r.getString(5))),
+                      newest.key(),
                       flowId,
-                      newest[6]);
+                      newest.createdAt());
               return new StorageFloor(
                   store,
                   flowId,
-                  (int) newest[2],
-                  state,
-                  (String) newest[3],
-                  (String) newest[4],
-                  (String) newest[5],
+                  newest.version(),
+                  FlowStates.of(c, newest.profile()).get(flowId),
+                  newest.step(),
+                  newest.channel(),
+                  newest.payload(),
                   lines);
             });
   }
+
+  /** The newest message of the flow, as the outbox holds it. */
+  private record Newest(
+      long key,
+      ProfileId profile,
+      int version,
+      String step,
+      String channel,
+      String payload,
+      long createdAt,
+      String id) {}
 
   /**
    * The timeline lines and the messages flows.db holds so far, as the greatest {@code seq} of each
