@@ -466,7 +466,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * {@link #checkpointingInBackground()} with its pace: a pass per period, restarts past frames.
+   * {@link #checkpointingInBackground()} with its pace: at most a pass a period, one due once the
+   * WAL holds {@code restartFrames} frames.
    */
   Database checkpointingInBackground(Duration period, int restartFrames) {
     if (checkpointer != null) {
