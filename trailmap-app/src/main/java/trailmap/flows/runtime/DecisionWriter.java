@@ -33,11 +33,17 @@ final class DecisionWriter {
   private final UnsubscribeTokens tokens;
 
   private final SegmentLink segments;
+  private final TemplateBodies templates;
 
-  DecisionWriter(FlowSettings settings, UnsubscribeTokens tokens, SegmentLink segments) {
+  DecisionWriter(
+      FlowSettings settings,
+      UnsubscribeTokens tokens,
+      SegmentLink segments,
+      TemplateBodies templates) {
     this.segments = segments;
     this.settings = settings;
     this.tokens = tokens;
+    this.templates = templates;
   }
 
   /**
@@ -45,10 +51,12 @@ final class DecisionWriter {
    * the profile's send history gained), so the round's caps can count them without reading the
    * history again. For decisions a wake-up caused, the state is written with that wake-up ({@code
    * firedAt}, else null) disarmed, if it is still armed and the decisions arm no other ({@link
-   * FlowStates#save(Connection, FlowProfiles.Numbered, FlowState, Long, Long, Long, FlowState)}).
-   * Decisions that write no state (a profile that never entered) disarm nothing. {@code previous}
-   * is the profile's state in the flow as the round read it (null for none): a row holding it is
-   * updated in place rather than read first.
+   * FlowStates#save(Connection, FlowProfiles.Numbered, FlowState, Long, Long, Long, FlowState,
+   * CountChanges)}). Decisions that write no state (a profile that never entered) disarm nothing.
+   * {@code previous} is the profile's state in the flow as the round read it (null for none): a row
+   * holding it is updated in place rather than read first. What the writes change in the
+   * statistics' counts is added to {@code counts}, for the caller to write before its transaction
+   * commits.
    */
   List<SentMessage> write(
       Connection c,
@@ -58,7 +66,8 @@ final class DecisionWriter {
       Decisions d,
       long now,
       Long firedAt,
-      FlowState previous)
+      FlowState previous,
+      CountChanges counts)
       throws SQLException {
     List<SentMessage> queuedSends = new ArrayList<>();
     FlowState state = d.state();
@@ -74,7 +83,7 @@ final class DecisionWriter {
     // The wake-up is written with the state, in one statement (FlowStates.save). A state that
     // never entered has no run, so no wake-up to arm or disarm.
     if (state.entries() > 0) {
-      FlowStates.save(c, who, state, setAt, cancelAt, firedAt, previous);
+      FlowStates.save(c, who, state, setAt, cancelAt, firedAt, previous, counts);
     }
     String pid = profile.id().value();
     int version = flow.version();
@@ -95,7 +104,7 @@ final class DecisionWriter {
         case Decision.Send send -> {
           Optional<String> template =
               send.message() instanceof Message.Email email
-                  ? FlowStore.template(c, email.template())
+                  ? templates.of(c, email.template())
                   : Optional.empty();
           String payload = render(flow, profile, send.message(), send.address(), template);
           boolean queued =
@@ -108,13 +117,17 @@ final class DecisionWriter {
                   send.stepId(),
                   send.message().channel(),
                   payload,
-                  now);
+                  now,
+                  counts);
           if (queued) {
             Outbox.history(c, send.outboxId(), who, send.message().channel(), flow.id(), now);
             queuedSends.add(
                 new SentMessage(Instant.ofEpochMilli(now), send.message().channel(), flow.id()));
             Optional<String> missing = missing(send.message(), template);
             if (missing.isPresent()) {
+              // The status change is counted by a trigger, which moves the message from a
+              // pending count that must be there already.
+              counts.write(c);
               Sql.update(
                   c,
                   "UPDATE outbox SET status = 'dead', last_error = ? WHERE profile_key = ? AND id = ?",
@@ -164,7 +177,8 @@ final class DecisionWriter {
               call.stepId(),
               "webhook",
               p.toString(),
-              now)) {
+              now,
+              counts)) {
             log(c, who, now, flow, call.stepId(), "webhook", "queued", call, call.outboxId());
           }
         }
@@ -175,7 +189,8 @@ final class DecisionWriter {
           profile.userId().ifPresent(u -> p.put("userId", u));
           profile.anonymousId().ifPresent(a -> p.put("anonymousId", a));
           String id = trailmap.flows.Buckets.id("trait", flow.id(), pid, set.trait(), now + "");
-          if (Outbox.queue(c, id, flow.id(), version, who, "-", "trait", p.toString(), now)) {
+          if (Outbox.queue(
+              c, id, flow.id(), version, who, "-", "trait", p.toString(), now, counts)) {
             log(c, who, now, flow, null, "trait", "queued", set, id);
           }
         }

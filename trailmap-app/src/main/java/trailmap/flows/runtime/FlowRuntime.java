@@ -116,7 +116,7 @@ public final class FlowRuntime implements AutoCloseable {
             clock,
             settings,
             seed,
-            new DecisionWriter(settings, tokens, segments),
+            new DecisionWriter(settings, tokens, segments, flows.templateBodies()),
             segments);
     OutboxSender sender =
         new OutboxSender(flows, log, clock, settings, webhookSecret, profiles::erasurePending);

@@ -116,17 +116,8 @@ final class FlowStates {
   }
 
   /**
-   * {@link #save(Connection, FlowState, Long, Long)} for the numbered profile {@code who}, that
-   * also disarms the wake-up {@code firedAt} if it is still the one armed: the wake-up being fired,
-   * disarmed in the statement that writes what it caused rather than in one of its own before
-   * (which was a tenth of a timer's time).
-   *
-   * <p>{@code previous} is the state the caller read for the row (null when it read none): the row
-   * is then updated in place, if it still holds that state's version, step and outcome, and {@code
-   * flow_counts} moves the profile from the previous state's count to the new one's. Otherwise the
-   * row is read first and inserted or updated. The counts were kept by triggers on {@code
-   * flow_state} until a schema step dropped them: a statement on a table with a trigger keeps a
-   * statement journal of every page it changes (trailmap-bench/README.md, session 14).
+   * {@link #save(Connection, FlowProfiles.Numbered, FlowState, Long, Long, Long, FlowState,
+   * CountChanges)} with the state's count written at once.
    */
   static void save(
       Connection c,
@@ -137,6 +128,35 @@ final class FlowStates {
       Long firedAt,
       FlowState previous)
       throws SQLException {
+    CountChanges counts = new CountChanges();
+    save(c, who, s, setAt, cancelAt, firedAt, previous, counts);
+    counts.write(c);
+  }
+
+  /**
+   * {@link #save(Connection, FlowState, Long, Long)} for the numbered profile {@code who}, that
+   * also disarms the wake-up {@code firedAt} if it is still the one armed: the wake-up being fired,
+   * disarmed in the statement that writes what it caused rather than in one of its own before
+   * (which was a tenth of a timer's time).
+   *
+   * <p>{@code previous} is the state the caller read for the row (null when it read none): the row
+   * is then updated in place, if it still holds that state's version, step and outcome, and {@code
+   * flow_counts} moves the profile from the previous state's count to the new one's. Otherwise the
+   * row is read first and inserted or updated. The move is added to {@code counts}, which the
+   * caller writes before its transaction commits. The counts were kept by triggers on {@code
+   * flow_state} until a schema step dropped them: a statement on a table with a trigger keeps a
+   * statement journal of every page it changes (trailmap-bench/README.md, session 14).
+   */
+  static void save(
+      Connection c,
+      FlowProfiles.Numbered who,
+      FlowState s,
+      Long setAt,
+      Long cancelAt,
+      Long firedAt,
+      FlowState previous,
+      CountChanges counts)
+      throws SQLException {
     if (!who.id().equals(s.profile().value())) {
       throw new IllegalArgumentException(
           "the state of " + s.profile() + " cannot be saved under " + who.id() + "'s number");
@@ -146,7 +166,7 @@ final class FlowStates {
       Counted was = Counted.of(previous);
       if (Sql.update(c, UPDATE + " AND " + UNCHANGED, row(who, s, setAt, cancelAt, firedAt, was))
           == 1) {
-        FlowCounts.move(c, s.flowId(), was, next);
+        counts.moved(s.flowId(), was, next);
         return;
       }
     }
@@ -160,7 +180,7 @@ final class FlowStates {
             s.flowId());
     if (stored.isPresent()) {
       Sql.update(c, UPDATE, row(who, s, setAt, cancelAt, firedAt, null));
-      FlowCounts.move(c, s.flowId(), stored.get(), next);
+      counts.moved(s.flowId(), stored.get(), next);
     } else {
       Sql.update(
           c,
@@ -168,7 +188,7 @@ final class FlowStates {
               + " entries, variant, outcome, state, due_at)"
               + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
           Arrays.copyOf(row(who, s, setAt, cancelAt, null, null), 11));
-      FlowCounts.add(c, s.flowId(), next);
+      counts.added(s.flowId(), next);
     }
   }
 

@@ -12,7 +12,10 @@ import java.util.TreeMap;
 /**
  * The queries behind {@link FlowStore#stats}: reads the activity, the state and outbox counts and
  * suppressions. Distinct profiles are counted by their number in flows.db (one per person, like the
- * id), which {@code activity_by_flow} holds, so those counts read the index alone.
+ * id), which the indexes of entry and exit lines ({@code activity_entered}, {@code activity_left})
+ * hold, so those counts read an index alone. Each query names the kind of line it reads ({@code
+ * kind = 'entered'} or {@code 'left'}): SQLite uses a partial index only for a query whose terms
+ * include the index's own.
  */
 final class FlowStatsQuery {
   /** Entries, distinct profiles entered and those held out, of flow {@code ?}. */
@@ -38,6 +41,11 @@ final class FlowStatsQuery {
           + "   AND outcome = 'converted') l"
           + "  WHERE EXISTS (SELECT 1 FROM activity e WHERE e.flow_id = ?1 AND e.kind = 'entered'"
           + "   AND e.outcome IN ('entered', 'held-out') AND e.profile_key = l.profile_key))";
+
+  /** Distinct profiles that left flow {@code ?}, by the outcome they left with. */
+  static final String ENDED =
+      "SELECT outcome, count(DISTINCT profile_key) FROM activity WHERE flow_id = ?"
+          + " AND kind = 'left' GROUP BY outcome";
 
   private FlowStatsQuery() {}
 
@@ -93,12 +101,7 @@ final class FlowStatsQuery {
             flowId);
 
     Map<String, Long> ended = new HashMap<>();
-    Sql.list(
-        c,
-        "SELECT outcome, count(DISTINCT profile_key) FROM activity WHERE flow_id = ?"
-            + " AND kind = 'left' GROUP BY outcome",
-        r -> ended.put(r.getString(1), r.getLong(2)),
-        flowId);
+    Sql.list(c, ENDED, r -> ended.put(r.getString(1), r.getLong(2)), flowId);
 
     // A profile's holdout assignment is a hash of flow and profile, so it is the same on every
     // entry; "converted" is whether any of its runs reached a goal. Held out: the profiles with a

@@ -62,6 +62,9 @@ public final class FlowStore implements AutoCloseable {
   private final Clock clock;
   private final AtomicLong generation = new AtomicLong();
 
+  /** Email bodies for the decisions that render them; {@link #saveTemplate} keeps it true. */
+  private final TemplateBodies templateBodies = new TemplateBodies();
+
   /** The erasures of people from flows.db, and the lock the runtime's units of work hold. */
   private final FlowErasure erasure;
 
@@ -415,15 +418,24 @@ public final class FlowStore implements AutoCloseable {
   /** Stores an email body template; {@code {{traits.firstName}}} placeholders are HTML-escaped. */
   public void saveTemplate(String name, String body) {
     db.transaction(
-        c ->
-            Sql.update(
-                c,
-                "INSERT INTO templates (name, body, updated_at) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (name) DO UPDATE SET body = excluded.body,"
-                    + " updated_at = excluded.updated_at",
-                name,
-                body,
-                clock.millis()));
+        c -> {
+          // Inside the transaction: no decision can read the kept body between this commit and
+          // the forgetting (TemplateBodies).
+          templateBodies.forget(name);
+          return Sql.update(
+              c,
+              "INSERT INTO templates (name, body, updated_at) VALUES (?, ?, ?)"
+                  + " ON CONFLICT (name) DO UPDATE SET body = excluded.body,"
+                  + " updated_at = excluded.updated_at",
+              name,
+              body,
+              clock.millis());
+        });
+  }
+
+  /** The email bodies the flow thread's decisions render, kept after their first read. */
+  TemplateBodies templateBodies() {
+    return templateBodies;
   }
 
   public Optional<String> template(String name) {

@@ -34,6 +34,7 @@ import trailmap.maps.JourneyMap;
 import trailmap.profiles.ProfileId;
 import trailmap.profiles.ProfileStore;
 import trailmap.segments.SegmentEvaluator;
+import trailmap.store.Database;
 
 /**
  * The runtime's work on flows.db, done by one thread at a time: a page of events from the log, or a
@@ -116,6 +117,40 @@ final class FlowWork implements AutoCloseable {
     this.pageAhead = new PageAhead(log, profiles, profilesApplied, EVENT_BATCH);
   }
 
+  /**
+   * The count changes of the round's transaction in progress ({@link #roundTransaction}); null
+   * outside one. Flow thread only.
+   */
+  private CountChanges counts;
+
+  /**
+   * Runs a round's work (a page of events, a batch of timers, segment entries, API calls, schedule
+   * firings) in one transaction committed without waiting for the disk ({@link
+   * Database#transactionSyncedLater}), and writes the count changes of the decisions it carried out
+   * before it commits ({@link CountChanges}). Decisions are carried out only in here: {@link
+   * #handleOne} refuses to run outside, so none can leave its counts unwritten. A round that fails
+   * takes its count changes with it.
+   */
+  <T> T roundTransaction(Database.Work<T> work) {
+    if (counts != null) {
+      throw new IllegalStateException("a round's transaction is open already");
+    }
+    CountChanges changes = new CountChanges();
+    try {
+      return store
+          .db()
+          .transactionSyncedLater(
+              c -> {
+                counts = changes;
+                T result = work.run(c);
+                changes.write(c);
+                return result;
+              });
+    } finally {
+      counts = null;
+    }
+  }
+
   /** Stops the threads that read ahead. */
   @Override
   public void close() {
@@ -155,20 +190,18 @@ final class FlowWork implements AutoCloseable {
       ProfileReads reads = new ProfileReads(profiles, now);
       // The call was accepted for a stored profile: gone now, the person was erased meanwhile.
       boolean erased = reads.view(profile, didEvents()).isEmpty();
-      store
-          .db()
-          .transactionSyncedLater(
-              c -> {
-                if (Sql.update(c, "DELETE FROM api_calls WHERE id = ?", id) == 1) {
-                  if (erased) {
-                    // Its history row was written after the erasure deleted the person's rows.
-                    Sql.update(c, "DELETE FROM api_call_log WHERE profile_id = ?", profile.value());
-                  } else if (version != null) {
-                    handleOne(c, reads, profile, flowId, version, new Input.ApiCalled(), now);
-                  }
-                }
-                return null;
-              });
+      roundTransaction(
+          c -> {
+            if (Sql.update(c, "DELETE FROM api_calls WHERE id = ?", id) == 1) {
+              if (erased) {
+                // Its history row was written after the erasure deleted the person's rows.
+                Sql.update(c, "DELETE FROM api_call_log WHERE profile_id = ?", profile.value());
+              } else if (version != null) {
+                handleOne(c, reads, profile, flowId, version, new Input.ApiCalled(), now);
+              }
+            }
+            return null;
+          });
     }
     return calls.size();
   }
@@ -341,41 +374,39 @@ final class FlowWork implements AutoCloseable {
       pageAhead.readAhead(next, erasures, now, didEvents());
     }
     beforePageTransaction.run();
-    store
-        .db()
-        .transactionSyncedLater(
-            c -> {
-              if (FlowStore.position(c) != from) {
-                throw new IllegalStateException(
-                    "flows.db moved from position " + from + " while a page was read");
-              }
-              if (totalChanges(c) != concerned.changesAtRead()) {
-                reads.forgetStates(); // something wrote flows.db since they were read
-              }
-              reads.preload(c, involved);
-              // Profiles given their schedule firings on this page: once each, not once per event
-              // (a second ensure would only find them there).
-              Set<ProfileId> ensured = new HashSet<>();
-              for (PageEvent item : work) {
-                // An event whose identities are all junk lands on a profile of its own that nothing
-                // can reach again (docs/profiles.md); flows leave it alone.
-                if (!involved.contains(item.profile())
-                    || !reads
-                        .view(item.profile(), Set.of())
-                        .map(ProfileView::identified)
-                        .orElse(false)) {
-                  continue;
-                }
-                for (Input input : item.inputs()) {
-                  handleAll(c, reads, item.profile(), input, now);
-                }
-                if (ensured.add(item.profile())) {
-                  scheduleWork.ensure(c, reads, item.profile(), now);
-                }
-              }
-              Sql.update(c, "UPDATE processor SET position = ? WHERE id = 1", next);
-              return null;
-            });
+    roundTransaction(
+        c -> {
+          if (FlowStore.position(c) != from) {
+            throw new IllegalStateException(
+                "flows.db moved from position " + from + " while a page was read");
+          }
+          if (totalChanges(c) != concerned.changesAtRead()) {
+            reads.forgetStates(); // something wrote flows.db since they were read
+          }
+          reads.preload(c, involved);
+          // Profiles given their schedule firings on this page: once each, not once per event
+          // (a second ensure would only find them there).
+          Set<ProfileId> ensured = new HashSet<>();
+          for (PageEvent item : work) {
+            // An event whose identities are all junk lands on a profile of its own that nothing
+            // can reach again (docs/profiles.md); flows leave it alone.
+            if (!involved.contains(item.profile())
+                || !reads
+                    .view(item.profile(), Set.of())
+                    .map(ProfileView::identified)
+                    .orElse(false)) {
+              continue;
+            }
+            for (Input input : item.inputs()) {
+              handleAll(c, reads, item.profile(), input, now);
+            }
+            if (ensured.add(item.profile())) {
+              scheduleWork.ensure(c, reads, item.profile(), now);
+            }
+          }
+          Sql.update(c, "UPDATE processor SET position = ? WHERE id = 1", next);
+          return null;
+        });
     return (int) (next - from);
   }
 
@@ -470,20 +501,17 @@ final class FlowWork implements AutoCloseable {
         work.add(entry);
       }
     }
-    store
-        .db()
-        .transactionSyncedLater(
-            c -> {
-              if (segmentPosition(c) != from) {
-                throw new IllegalStateException("the segment feed moved from " + from);
-              }
-              for (SegmentLink.Entered entry : work) {
-                handleAll(
-                    c, reads, entry.profile(), new Input.SegmentEntered(entry.segmentId()), now);
-              }
-              Sql.update(c, "UPDATE segment_feed SET position = ? WHERE id = 1", page.next());
-              return null;
-            });
+    roundTransaction(
+        c -> {
+          if (segmentPosition(c) != from) {
+            throw new IllegalStateException("the segment feed moved from " + from);
+          }
+          for (SegmentLink.Entered entry : work) {
+            handleAll(c, reads, entry.profile(), new Input.SegmentEntered(entry.segmentId()), now);
+          }
+          Sql.update(c, "UPDATE segment_feed SET position = ? WHERE id = 1", page.next());
+          return null;
+        });
     return (int) Math.max(1, page.next() - from);
   }
 
@@ -543,6 +571,11 @@ final class FlowWork implements AutoCloseable {
       Instant now,
       Long firedAt)
       throws SQLException {
+    CountChanges roundCounts = counts;
+    if (roundCounts == null) {
+      throw new IllegalStateException(
+          "decisions are carried out only in a round's transaction (FlowWork.roundTransaction)");
+    }
     Map<String, FlowState> states = reads.states(c, profile);
     FlowState state = states.getOrDefault(flowId, FlowState.none(profile, flowId, currentVersion));
     Loaded loaded = loaded(flowId, state.inside() ? state.version() : currentVersion);
@@ -585,7 +618,8 @@ final class FlowWork implements AutoCloseable {
             decisions,
             now.toEpochMilli(),
             firedAt,
-            states.get(flowId))) {
+            states.get(flowId),
+            roundCounts)) {
       reads.sent(profile, sent);
     }
     states.put(flowId, decisions.state());
@@ -612,32 +646,30 @@ final class FlowWork implements AutoCloseable {
     // One commit for the batch: with a transaction per timer, its fsync was nearly all of a
     // timer's cost (docs/flows-runtime.md). Each wake-up is still disarmed in the transaction that
     // carries out its decisions, so it fires once.
-    store
-        .db()
-        .transactionSyncedLater(
-            c -> {
-              reads.preload(c, due.stream().map(FlowStates.Due::profile).toList());
-              for (FlowStates.Due timer : due) {
-                ProfileId profile = timer.profile();
-                long at = timer.dueMillis();
-                Integer current = published.get(timer.flowId());
-                if (current == null) {
-                  // Published when found due but not as this round loaded the flows (resumed in
-                  // between): left armed, for the next round, whose reload sees the flow. Disarming
-                  // it here lost the profile's wake-up for good.
-                  continue;
-                }
-                if (!reads.armed(c, profile, timer.flowId()).equals(Optional.of(at))) {
-                  continue; // fired already, or armed for another time since it was found due
-                }
-                reads.fired(profile, timer.flowId());
-                Input fired = new Input.TimerFired(Instant.ofEpochMilli(at));
-                if (!handleOne(c, reads, profile, timer.flowId(), current, fired, now, at)) {
-                  FlowStates.disarm(c, timer.flowId(), profile, at);
-                }
-              }
-              return null;
-            });
+    roundTransaction(
+        c -> {
+          reads.preload(c, due.stream().map(FlowStates.Due::profile).toList());
+          for (FlowStates.Due timer : due) {
+            ProfileId profile = timer.profile();
+            long at = timer.dueMillis();
+            Integer current = published.get(timer.flowId());
+            if (current == null) {
+              // Published when found due but not as this round loaded the flows (resumed in
+              // between): left armed, for the next round, whose reload sees the flow. Disarming
+              // it here lost the profile's wake-up for good.
+              continue;
+            }
+            if (!reads.armed(c, profile, timer.flowId()).equals(Optional.of(at))) {
+              continue; // fired already, or armed for another time since it was found due
+            }
+            reads.fired(profile, timer.flowId());
+            Input fired = new Input.TimerFired(Instant.ofEpochMilli(at));
+            if (!handleOne(c, reads, profile, timer.flowId(), current, fired, now, at)) {
+              FlowStates.disarm(c, timer.flowId(), profile, at);
+            }
+          }
+          return null;
+        });
     return due.size();
   }
 

@@ -68,11 +68,8 @@ final class Outbox {
   }
 
   /**
-   * Queues a message to {@code who}; a row with this id already queued for them is left alone (a
-   * replayed decision). A queued message is counted in {@code outbox_counts} by a statement of its
-   * own rather than a trigger: with a trigger on it every insert kept a statement journal of the
-   * pages it changed, 12 µs per message against 2 µs for the statement (trailmap-bench/README.md,
-   * session 13). The sender's status changes and erasures are still counted by triggers.
+   * {@link #queue(Connection, String, String, int, FlowProfiles.Numbered, String, String, String,
+   * long, CountChanges)} with the message's count written at once.
    */
   static boolean queue(
       Connection c,
@@ -84,6 +81,32 @@ final class Outbox {
       String channel,
       String payload,
       long now)
+      throws SQLException {
+    CountChanges counts = new CountChanges();
+    boolean queued = queue(c, id, flowId, version, who, step, channel, payload, now, counts);
+    counts.write(c);
+    return queued;
+  }
+
+  /**
+   * Queues a message to {@code who}; a row with this id already queued for them is left alone (a
+   * replayed decision). A queued message is counted in {@code outbox_counts} through {@code
+   * counts}, which the caller writes before its transaction commits, rather than by a trigger: with
+   * a trigger on it every insert kept a statement journal of the pages it changed, 12 µs per
+   * message against 2 µs for a statement (trailmap-bench/README.md, session 13). The sender's
+   * status changes and erasures are still counted by triggers.
+   */
+  static boolean queue(
+      Connection c,
+      String id,
+      String flowId,
+      int version,
+      FlowProfiles.Numbered who,
+      String step,
+      String channel,
+      String payload,
+      long now,
+      CountChanges counts)
       throws SQLException {
     boolean queued =
         Sql.update(
@@ -103,13 +126,7 @@ final class Outbox {
                 now)
             == 1;
     if (queued) {
-      Sql.update(
-          c,
-          "INSERT INTO outbox_counts VALUES (?, ?, ?, 'pending', 1)"
-              + " ON CONFLICT DO UPDATE SET messages = messages + 1",
-          flowId,
-          step,
-          channel);
+      counts.queued(flowId, step, channel);
     }
     return queued;
   }

@@ -174,35 +174,32 @@ final class ScheduleWork {
     for (FlowStates.Due firing : due) {
       views.computeIfAbsent(firing.profile(), id -> current(reads, id, work.didEvents()));
     }
-    store
-        .db()
-        .transactionSyncedLater(
-            c -> {
-              for (FlowStates.Due firing : due) {
-                Cron cron = schedules.get(firing.flowId());
-                Optional<Integer> version = work.publishedVersion(firing.flowId());
-                Optional<ProfileView> view = views.get(firing.profile());
-                if (cron == null || version.isEmpty() || view.isEmpty()) {
-                  ScheduleTimers.delete(c, firing.flowId(), firing.profile());
-                  continue;
-                }
-                Instant after =
-                    Instant.ofEpochMilli(Math.max(firing.dueMillis(), now.toEpochMilli()));
-                long next = ScheduleTimers.next(cron, view.get().zone(), after);
-                if (ScheduleTimers.advance(
-                    c, firing.flowId(), firing.profile(), firing.dueMillis(), next)) {
-                  work.handleOne(
-                      c,
-                      reads,
-                      firing.profile(),
-                      firing.flowId(),
-                      version.get(),
-                      new Input.ScheduleFired(),
-                      now);
-                }
-              }
-              return null;
-            });
+    work.roundTransaction(
+        c -> {
+          for (FlowStates.Due firing : due) {
+            Cron cron = schedules.get(firing.flowId());
+            Optional<Integer> version = work.publishedVersion(firing.flowId());
+            Optional<ProfileView> view = views.get(firing.profile());
+            if (cron == null || version.isEmpty() || view.isEmpty()) {
+              ScheduleTimers.delete(c, firing.flowId(), firing.profile());
+              continue;
+            }
+            Instant after = Instant.ofEpochMilli(Math.max(firing.dueMillis(), now.toEpochMilli()));
+            long next = ScheduleTimers.next(cron, view.get().zone(), after);
+            if (ScheduleTimers.advance(
+                c, firing.flowId(), firing.profile(), firing.dueMillis(), next)) {
+              work.handleOne(
+                  c,
+                  reads,
+                  firing.profile(),
+                  firing.flowId(),
+                  version.get(),
+                  new Input.ScheduleFired(),
+                  now);
+            }
+          }
+          return null;
+        });
     return due.size();
   }
 

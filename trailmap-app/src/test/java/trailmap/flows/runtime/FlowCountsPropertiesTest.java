@@ -66,7 +66,8 @@ class FlowCountsPropertiesTest {
   private static final List<String> STEPS = List.of("", "wait", "send");
 
   @Property(tries = 60)
-  void countsMatchTheStatesAfterAnyStatements(@ForAll("ops") List<Op> ops) throws Exception {
+  void countsMatchTheStatesAfterAnyStatements(@ForAll("ops") List<Op> ops, @ForAll boolean asARound)
+      throws Exception {
     try (ScratchFlowsDb scratch = new ScratchFlowsDb("flow-counts")) {
       Database db = scratch.db;
       // The wake-ups as the timers table of earlier versions held them: a row per (flow, profile),
@@ -75,6 +76,9 @@ class FlowCountsPropertiesTest {
       Map<String, FlowState> saved = new TreeMap<>();
       db.transaction(
           c -> {
+            // As a round of the flow thread counts: every save's count changes summed, written
+            // before the commit (FlowWork.roundTransaction); else each save writes its own.
+            CountChanges round = new CountChanges();
             for (Op op : ops) {
               switch (op) {
                 case Save s -> {
@@ -85,14 +89,13 @@ class FlowCountsPropertiesTest {
                         case SAVED -> saved.getOrDefault(key, state(s));
                         case STALE -> otherVersion(state(s));
                       };
-                  FlowStates.save(
-                      c,
-                      FlowProfiles.number(c, "p" + s.profile()),
-                      state(s),
-                      s.setAt(),
-                      s.cancelAt(),
-                      null,
-                      previous);
+                  FlowProfiles.Numbered who = FlowProfiles.number(c, "p" + s.profile());
+                  if (asARound) {
+                    FlowStates.save(
+                        c, who, state(s), s.setAt(), s.cancelAt(), null, previous, round);
+                  } else {
+                    FlowStates.save(c, who, state(s), s.setAt(), s.cancelAt(), null, previous);
+                  }
                   saved.put(key, state(s));
                   if (s.cancelAt() != null && s.cancelAt().equals(timers.get(key))) {
                     timers.remove(key);
@@ -113,12 +116,15 @@ class FlowCountsPropertiesTest {
                   }
                 }
                 case Erase e -> {
+                  // An erasure is a transaction of its own, after the rounds before it.
+                  round.write(c);
                   Sql.update(c, "DELETE FROM flow_state WHERE profile_id = ?", "p" + e.profile());
                   timers.keySet().removeIf(k -> k.endsWith("/p" + e.profile()));
                   saved.keySet().removeIf(k -> k.endsWith("/p" + e.profile()));
                 }
               }
             }
+            round.write(c);
             return null;
           });
       db.read(

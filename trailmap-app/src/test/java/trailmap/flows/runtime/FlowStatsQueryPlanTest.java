@@ -26,13 +26,19 @@ class FlowStatsQueryPlanTest {
     try (FlowStore store =
         FlowStore.open(dir, new SettableClock(Instant.parse("2026-03-02T10:00:00Z")))) {
       assertThat(plan(store, FlowStatsQuery.ENTERED, "welcome"))
-          .anyMatch(step -> step.contains("USING COVERING INDEX activity_by_flow"));
+          .anyMatch(step -> step.contains("USING COVERING INDEX activity_entered"));
+      assertThat(plan(store, FlowStatsQuery.ENDED, "welcome"))
+          .anyMatch(step -> step.contains("USING COVERING INDEX activity_left"));
       List<String> converted = plan(store, FlowStatsQuery.CONVERTED, "welcome");
       // "SCAN l" walks the converted profiles the subquery found; no table is scanned.
       assertThat(converted).noneMatch(step -> step.startsWith("SCAN activity"));
       assertThat(converted.stream().filter(s -> s.contains("SEARCH")))
           .hasSize(3)
-          .allMatch(step -> step.contains("USING COVERING INDEX activity_by_flow"));
+          .allMatch(
+              step ->
+                  step.contains("USING COVERING INDEX activity_entered")
+                      || step.contains("USING COVERING INDEX activity_left"));
+      assertThat(converted).anyMatch(step -> step.contains("activity_left"));
     }
   }
 }

@@ -43,7 +43,9 @@ public final class EntrySeeder {
     this.flow = store.load(flowId, version);
     long seed = Long.parseUnsignedLong(store.secret("seed").substring(0, 16), 16);
     this.engine = new FlowEngine(flow, settings.policy(), seed);
-    this.writer = new DecisionWriter(settings, store.unsubscribeTokens(), SegmentLink.NONE);
+    this.writer =
+        new DecisionWriter(
+            settings, store.unsubscribeTokens(), SegmentLink.NONE, store.templateBodies());
   }
 
   /** One profile entering: its id in the profile store, its traits and when it enters. */
@@ -55,6 +57,7 @@ public final class EntrySeeder {
         .db()
         .transaction(
             c -> {
+              CountChanges counts = new CountChanges();
               for (Entry e : entries) {
                 FlowEvent trigger = new FlowEvent(event, e.at(), JsonValue.Obj.EMPTY);
                 ProfileView view =
@@ -89,8 +92,10 @@ public final class EntrySeeder {
                     d,
                     e.at().toEpochMilli(),
                     null,
-                    null); // a new state
+                    null, // a new state
+                    counts);
               }
+              counts.write(c);
               return null;
             });
   }

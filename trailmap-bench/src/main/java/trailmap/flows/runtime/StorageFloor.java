@@ -155,17 +155,26 @@ public final class StorageFloor {
             c -> {
               Map<ProfileId, FlowStates.Held> held =
                   FlowStates.held(c, due.stream().map(FlowStates.Due::profile).toList());
+              // Counted as the runtime's rounds count: once, before the commit.
+              CountChanges counts = new CountChanges();
               for (FlowStates.Due timer : due) {
                 FlowStates.Held h = held.get(timer.profile());
-                write(c, timer, h.number().orElseThrow(), h.states().get(flowId), nowMillis);
+                write(
+                    c, timer, h.number().orElseThrow(), h.states().get(flowId), nowMillis, counts);
               }
+              counts.write(c);
               return null;
             });
     return due.size();
   }
 
   private void write(
-      Connection c, FlowStates.Due timer, FlowProfiles.Numbered who, FlowState previous, long now)
+      Connection c,
+      FlowStates.Due timer,
+      FlowProfiles.Numbered who,
+      FlowState previous,
+      long now,
+      CountChanges counts)
       throws SQLException {
     FlowState next =
         new FlowState(
@@ -176,9 +185,9 @@ public final class StorageFloor {
             state.lastEnteredAt(),
             state.run(),
             state.lastOutcome());
-    FlowStates.save(c, who, next, null, null, timer.dueMillis(), previous);
+    FlowStates.save(c, who, next, null, null, timer.dueMillis(), previous, counts);
     String id = "floor-" + who.key() + "-" + timer.dueMillis();
-    Outbox.queue(c, id, flowId, version, who, step, channel, payload, now);
+    Outbox.queue(c, id, flowId, version, who, step, channel, payload, now, counts);
     Outbox.history(c, id, who, channel, flowId, now);
     for (Line line : lines) {
       Outbox.activity(

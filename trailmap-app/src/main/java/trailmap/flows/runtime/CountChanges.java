@@ -1,0 +1,106 @@
+package trailmap.flows.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What one transaction's writes change in the statistics' counts: profiles per flow, version, step
+ * and last outcome ({@code flow_counts}, as {@link FlowStates#save} moves states) and pending
+ * messages per flow, step and channel ({@code outbox_counts}, as {@link Outbox#queue} queues them).
+ * The changes are summed as they are made and written by {@link #write}, which the transaction
+ * calls before it commits: a batch of 500 wake-ups in one flow then writes a count row per step its
+ * profiles moved between, not three statements per timer (trailmap-bench/README.md, session 15).
+ * Until written they are nowhere but here, so a transaction that fails before it writes them leaves
+ * the counts as they were, with its rows.
+ *
+ * <p>The sender's status changes and erasures are counted by triggers (FlowSchema), on rows whose
+ * counts must already be there: a transaction that changes a message's status after queueing it
+ * writes the changes first.
+ */
+final class CountChanges {
+  private record StateKey(String flowId, int version, String step, String outcome) {}
+
+  private record MessageKey(String flowId, String step, String channel) {}
+
+  private final Map<StateKey, Long> states = new HashMap<>();
+  private final Map<MessageKey, Long> pending = new HashMap<>();
+
+  /** A state counted where {@code was} is is now counted where {@code now} is. */
+  void moved(String flowId, FlowStates.Counted was, FlowStates.Counted now) {
+    if (!was.equals(now)) {
+      state(flowId, was, -1);
+      state(flowId, now, 1);
+    }
+  }
+
+  /** A new state is counted where {@code now} is. */
+  void added(String flowId, FlowStates.Counted now) {
+    state(flowId, now, 1);
+  }
+
+  /** A message was queued: one more pending on the flow's step and channel. */
+  void queued(String flowId, String step, String channel) {
+    pending.merge(new MessageKey(flowId, step, channel), 1L, Long::sum);
+  }
+
+  private void state(String flowId, FlowStates.Counted at, long by) {
+    states.merge(new StateKey(flowId, at.version(), at.step(), at.outcome()), by, Long::sum);
+  }
+
+  /** Whether nothing is left to write. */
+  boolean isEmpty() {
+    return states.isEmpty() && pending.isEmpty();
+  }
+
+  /** Forgets the changes unwritten (their transaction was rolled back). */
+  void clear() {
+    states.clear();
+    pending.clear();
+  }
+
+  /**
+   * Adds the changes to the counts and forgets them. A count that falls is only updated: one that
+   * was never written stays absent, as a decrement by a statement of its own left it.
+   */
+  void write(Connection c) throws SQLException {
+    for (Map.Entry<StateKey, Long> e : states.entrySet()) {
+      StateKey k = e.getKey();
+      long by = e.getValue();
+      if (by > 0) {
+        Sql.update(
+            c,
+            "INSERT INTO flow_counts VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO UPDATE SET profiles = profiles + excluded.profiles",
+            k.flowId(),
+            k.version(),
+            k.step(),
+            k.outcome(),
+            by);
+      } else if (by < 0) {
+        Sql.update(
+            c,
+            "UPDATE flow_counts SET profiles = profiles + ?"
+                + " WHERE flow_id = ? AND version = ? AND step = ? AND outcome = ?",
+            by,
+            k.flowId(),
+            k.version(),
+            k.step(),
+            k.outcome());
+      }
+    }
+    for (Map.Entry<MessageKey, Long> e : pending.entrySet()) {
+      MessageKey k = e.getKey();
+      Sql.update(
+          c,
+          "INSERT INTO outbox_counts VALUES (?, ?, ?, 'pending', ?)"
+              + " ON CONFLICT DO UPDATE SET messages = messages + excluded.messages",
+          k.flowId(),
+          k.step(),
+          k.channel(),
+          e.getValue());
+    }
+    clear();
+  }
+}
