@@ -400,6 +400,33 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Copies the WAL back into the file beside the writers, on the background checkpointer's own
+   * connection ({@link #checkpointingInBackground}): before a {@link #checkpointTruncate} that the
+   * writers will wait for, so that it has less to copy. Does nothing for a database without one
+   * (SQLite's own checkpoints in the commits keep its WAL short). A pass that fails is logged and
+   * changes nothing: the next checkpoint copies those frames instead.
+   *
+   * @return how many frames were left uncopied (0 without a background checkpointer, -1 when the
+   *     pass failed)
+   */
+  public int checkpointBeside() {
+    WalCheckpointer background = checkpointer;
+    if (background == null) {
+      return 0;
+    }
+    if (lock.isHeldByCurrentThread()) {
+      throw new IllegalStateException(
+          "checkpointBeside inside a transaction of " + file + ": call it outside");
+    }
+    try {
+      return background.catchUp();
+    } catch (SQLException e) {
+      LOG.warn("checkpoint of {} beside the writers failed: {}", file, e.toString());
+      return -1;
+    }
+  }
+
   private void truncate() {
     read(
         c -> {

@@ -227,6 +227,27 @@ final class WalCheckpointer implements AutoCloseable {
     }
   }
 
+  /**
+   * Copies what the WAL holds back into the file now, beside the writers (a passive checkpoint,
+   * twice: the second copies what came in during the first), so that a checkpoint the writers must
+   * wait for has little left to copy: an erasure's {@code TRUNCATE} copied back up to {@code
+   * restartFrames} frames the passes had not reached, 1.3 s at 1M waiting with every writer waiting
+   * (trailmap-bench/README.md, session 15). Returns how many frames were left uncopied (a reader
+   * held them back, or writers added them meanwhile).
+   */
+  int catchUp() throws SQLException {
+    checkpoints.lock();
+    try {
+      passive();
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+        return rows.next() ? Math.max(0, rows.getInt(2) - rows.getInt(3)) : 0;
+      }
+    } finally {
+      checkpoints.unlock();
+    }
+  }
+
   /** A passive checkpoint; returns how many frames the WAL holds. */
   private int passive() throws SQLException {
     try (Statement statement = connection.createStatement();

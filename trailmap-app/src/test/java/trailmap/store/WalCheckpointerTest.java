@@ -122,6 +122,47 @@ class WalCheckpointerTest {
   }
 
   @Test
+  void aCheckpointBesideTheWritersCopiesTheWalBackBeforeOneTheyWaitFor() throws Exception {
+    Path file = dir.resolve("t.db");
+    // A pace at which no pass of its own runs during the test.
+    try (Database db =
+        open(file).checkpointingInBackground(Duration.ofHours(1), Integer.MAX_VALUE)) {
+      for (int i = 0; i < 200; i++) {
+        insert(db, i, "beside-me");
+      }
+      assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+          .as("the rows are in the WAL alone")
+          .doesNotContain("beside-me");
+      assertThat(db.checkpointBeside()).isZero();
+      assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+          .contains("beside-me");
+      // Nothing left for a checkpoint after it: the WAL's frames are all copied back.
+      long[] log =
+          db.read(
+              c -> {
+                try (Statement statement = c.createStatement();
+                    var rows = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                  rows.next();
+                  return new long[] {rows.getLong(2), rows.getLong(3)};
+                }
+              });
+      assertThat(log[0]).isGreaterThanOrEqualTo(200).isEqualTo(log[1]);
+      assertThatThrownBy(
+              () ->
+                  db.transaction(
+                      c -> {
+                        db.checkpointBeside();
+                        return null;
+                      }))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("outside");
+    }
+    try (Database plain = open(dir.resolve("plain.db"))) {
+      assertThat(plain.checkpointBeside()).as("no background checkpointer: nothing to do").isZero();
+    }
+  }
+
+  @Test
   void anErasuresCheckpointInsideATransactionIsRefused() {
     try (Database db = open(dir.resolve("t.db")).checkpointingInBackground()) {
       assertThatThrownBy(

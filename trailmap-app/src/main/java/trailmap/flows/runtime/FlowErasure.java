@@ -34,6 +34,10 @@ final class FlowErasure {
     if (profiles.isEmpty()) {
       return;
     }
+    // The WAL copied back while the runtime still runs: the TRUNCATE below, which the runtime
+    // waits for, then copies only what came in since, not up to the background checkpointer's
+    // threshold (16,384 frames: 1.3 s at 1M waiting; trailmap-bench/README.md, session 15).
+    db.checkpointBeside();
     erasing.writeLock().lock();
     try {
       db.transaction(
