@@ -2,6 +2,7 @@ package trailmap.flows.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,11 @@ final class FlowErasure {
   /** Grows with every erasure, so the sender and the read-ahead know when rows may have gone. */
   private final AtomicLong erasures = new AtomicLong();
 
+  /**
+   * How long the last erasure held the runtime's units off (the exclusive lock), in nanoseconds.
+   */
+  private volatile long lastHeldNanos;
+
   FlowErasure(Database db) {
     this.db = db;
   }
@@ -39,6 +45,7 @@ final class FlowErasure {
     // threshold (16,384 frames: 1.3 s at 1M waiting; trailmap-bench/README.md, session 15).
     db.checkpointBeside();
     erasing.writeLock().lock();
+    long held = System.nanoTime();
     try {
       db.transaction(
           c -> {
@@ -79,8 +86,17 @@ final class FlowErasure {
       // zeroed pages back and empties it (synced: flows.db runs with synchronous FULL).
       db.checkpointTruncate();
     } finally {
+      lastHeldNanos = System.nanoTime() - held;
       erasing.writeLock().unlock();
     }
+  }
+
+  /**
+   * How long the last erasure kept the runtime's units waiting, from taking the lock they share to
+   * releasing it (the deletes, the commit and the closing checkpoint); 0 before the first.
+   */
+  Duration lastHeld() {
+    return Duration.ofNanos(lastHeldNanos);
   }
 
   /** The tables of flows.db with a column of this name. */

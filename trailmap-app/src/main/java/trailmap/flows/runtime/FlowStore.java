@@ -700,6 +700,11 @@ public final class FlowStore implements AutoCloseable {
     return erasure.count();
   }
 
+  /** See {@link FlowErasure#lastHeld}. */
+  Duration lastErasureHeld() {
+    return erasure.lastHeld();
+  }
+
   @Override
   public void close() {
     db.close();
