@@ -14,7 +14,8 @@ variants run side by side, not with the Java figures.
 
 Variants (comma-join to combine): base, nostate, nocounts, noact (no timeline lines), nooutbox (no
 message nor its count), nohist, partial (timeline indexed by flow for entry/exit lines only),
-journal. Session 15's figures are in trailmap-bench/README.md.
+bulk (the batch's timeline lines and history rows by multi-row INSERTs, 50 rows each), noauto
+(the timeline's seq without AUTOINCREMENT), journal. Session 15's figures are in trailmap-bench/README.md.
 """
 import json, os, random, sqlite3, sys, tempfile, time
 
@@ -37,6 +38,7 @@ def schema(v):
                   "CREATE INDEX activity_left ON activity(flow_id, kind, outcome, profile_key)"
                   " WHERE kind = 'left'" if "partial" in v else
                   "CREATE INDEX activity_by_flow ON activity(flow_id, kind, outcome, profile_key)")
+    activity_seq = "" if "noauto" in v else "AUTOINCREMENT"
     return f"""
     CREATE TABLE flow_state (profile_key INTEGER NOT NULL, flow_id TEXT NOT NULL,
       profile_id TEXT NOT NULL, version INTEGER NOT NULL, step TEXT, entered_at INTEGER,
@@ -48,7 +50,7 @@ def schema(v):
     CREATE TABLE flow_counts (flow_id TEXT NOT NULL, version INTEGER NOT NULL, step TEXT NOT NULL,
       outcome TEXT NOT NULL, profiles INTEGER NOT NULL,
       PRIMARY KEY (flow_id, version, step, outcome)) WITHOUT ROWID;
-    CREATE TABLE activity (seq INTEGER PRIMARY KEY AUTOINCREMENT, profile_key INTEGER NOT NULL,
+    CREATE TABLE activity (seq INTEGER PRIMARY KEY {activity_seq}, profile_key INTEGER NOT NULL,
       profile_id TEXT NOT NULL, at INTEGER NOT NULL, flow_id TEXT NOT NULL,
       version INTEGER NOT NULL, step TEXT, kind TEXT NOT NULL, outcome TEXT NOT NULL,
       reason TEXT NOT NULL, outbox_id TEXT);
@@ -107,7 +109,22 @@ def fill(c):
     c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def fire(c, v, key, flow, pid):
+def bulk(c, lines, history):
+    """The batch's timeline lines and history rows, 50 to a multi-row INSERT (variant "bulk")."""
+    for at in range(0, len(lines), 50):
+        rows = lines[at:at + 50]
+        c.execute("INSERT INTO activity (profile_key, profile_id, at, flow_id, version, step, kind,"
+                  " outcome, reason, outbox_id) VALUES "
+                  + ", ".join(["(?, ?, 1772444000980, ?, 1, ?, ?, 'queued', ?, ?)"] * len(rows)),
+                  [x for r in rows for x in r + LINE])
+    for at in range(0, len(history), 50):
+        rows = history[at:at + 50]
+        c.execute("INSERT INTO send_history VALUES "
+                  + ", ".join(["(?, 1772617000980, ?, ?, 'email', ?)"] * len(rows)),
+                  [x for r in rows for x in r])
+
+
+def fire(c, v, key, flow, pid, lines=None, history=None):
     if "nostate" not in v:
         c.execute("UPDATE flow_state SET step = NULL, outcome = 'COMPLETED', state = ?,"
                   " due_at = NULL WHERE profile_key = ? AND flow_id = ?", (STATE, key, flow))
@@ -116,7 +133,10 @@ def fire(c, v, key, flow, pid):
                   " AND step = 'wait' AND outcome = ''", (flow,))
         c.execute("UPDATE flow_counts SET profiles = profiles + 1 WHERE flow_id = ? AND version = 1"
                   " AND step = '' AND outcome = 'COMPLETED'", (flow,))
-    if "noact" not in v:
+    if "bulk" in v:
+        lines.append((key, pid, flow, "tips-email", "send"))
+        lines.append((key, pid, flow, None, "left"))
+    elif "noact" not in v:
         line(c, key, pid, flow, "tips-email", "send")
         line(c, key, pid, flow, None, "left")
     if "nooutbox" not in v:
@@ -125,7 +145,9 @@ def fire(c, v, key, flow, pid):
                   " AND step = 'tips-email' AND channel = 'email' AND status = 'pending'", (flow,))
     else:
         oid = "%032x" % random.getrandbits(128)
-    if "nohist" not in v:
+    if "bulk" in v:
+        history.append((key, oid, pid, flow))
+    elif "nohist" not in v:
         c.execute("INSERT INTO send_history VALUES (?, 1772617000980, ?, ?, 'email', ?)",
                   (key, oid, pid, flow))
 
@@ -148,8 +170,10 @@ def run(v):
                 c.execute("INSERT INTO journal (body) VALUES (?)",
                           ("".join(STATE + PAYLOAD + "line" * 40 for _ in due[at:at + BATCH]),))
             else:
+                lines, history = [], []
                 for key, flow, pid in due[at:at + BATCH]:
-                    fire(c, v, key, flow, pid)
+                    fire(c, v, key, flow, pid, lines, history)
+                bulk(c, lines, history)
             c.execute("COMMIT")
         cpu = time.process_time() - cpu
         wal = os.path.getsize(path + "-wal") >> 20
