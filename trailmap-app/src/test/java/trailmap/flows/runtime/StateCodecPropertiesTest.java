@@ -61,7 +61,7 @@ class StateCodecPropertiesTest {
             "[]",
             "{\"version\": 1, \"entries\": 1, \"run\": 3}",
             "{\"run\": {}}",
-            // In write()'s exact shape, so the scanner reads them: damaged all the same.
+            // In write()'s exact shape: damaged all the same, whichever reader meets them.
             "{\"version\":1,\"entries\":1,\"lastEnteredAt\":\"yesterday\"}",
             "{\"version\":1,\"entries\":1,\"lastOutcome\":\"NOPE\"}")) {
       assertThatThrownBy(() -> StateCodec.read(new ProfileId("p1"), "welcome", damaged))
