@@ -209,7 +209,7 @@ final class WalCheckpointer implements AutoCloseable {
   private boolean pass() throws SQLException {
     checkpoints.lock();
     try {
-      if (passive() < restartFrames) {
+      if (passive().frames() < restartFrames) {
         return false;
       }
       // Once more first: it copies only what came in during the first, so that what is left for
@@ -239,20 +239,21 @@ final class WalCheckpointer implements AutoCloseable {
     checkpoints.lock();
     try {
       passive();
-      try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-        return rows.next() ? Math.max(0, rows.getInt(2) - rows.getInt(3)) : 0;
-      }
+      Passive second = passive();
+      return Math.max(0, second.frames() - second.copied());
     } finally {
       checkpoints.unlock();
     }
   }
 
-  /** A passive checkpoint; returns how many frames the WAL holds. */
-  private int passive() throws SQLException {
+  /** What a passive checkpoint reported: the frames the WAL holds, how many of them are copied. */
+  private record Passive(int frames, int copied) {}
+
+  /** A passive checkpoint. */
+  private Passive passive() throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-      return rows.next() ? rows.getInt(2) : 0;
+      return rows.next() ? new Passive(rows.getInt(2), rows.getInt(3)) : new Passive(0, 0);
     }
   }
 

@@ -92,16 +92,8 @@ class WalCheckpointerTest {
         insert(db, i, ROW);
       }
       int frames = db.checkpointer().walFrames();
-      // SQLite's own count: a passive checkpoint answers (busy, frames in the WAL, copied).
-      long log =
-          db.read(
-              c -> {
-                try (Statement statement = c.createStatement();
-                    var rows = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-                  rows.next();
-                  return rows.getLong(2);
-                }
-              });
+      // SQLite's own count.
+      long log = passiveCheckpoint(db)[0];
       assertThat(frames).isGreaterThanOrEqualTo(50).isEqualTo((int) log);
     }
   }
@@ -137,15 +129,7 @@ class WalCheckpointerTest {
       assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
           .contains("beside-me");
       // Nothing left for a checkpoint after it: the WAL's frames are all copied back.
-      long[] log =
-          db.read(
-              c -> {
-                try (Statement statement = c.createStatement();
-                    var rows = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-                  rows.next();
-                  return new long[] {rows.getLong(2), rows.getLong(3)};
-                }
-              });
+      long[] log = passiveCheckpoint(db);
       assertThat(log[0]).isGreaterThanOrEqualTo(200).isEqualTo(log[1]);
       assertThatThrownBy(
               () ->
@@ -199,6 +183,21 @@ class WalCheckpointerTest {
       }
       return null;
     };
+  }
+
+  /**
+   * A passive checkpoint on the writer's connection: what it answers after "busy", the frames in
+   * the WAL and how many of them are copied back.
+   */
+  private static long[] passiveCheckpoint(Database db) {
+    return db.read(
+        c -> {
+          try (Statement statement = c.createStatement();
+              var rows = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            rows.next();
+            return new long[] {rows.getLong(2), rows.getLong(3)};
+          }
+        });
   }
 
   /** The first column of the first row {@code sql} answers. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import trailmap.flows.engine.FlowState;
 import trailmap.flows.engine.Outcome;
 import trailmap.flows.engine.Run;
@@ -83,28 +84,27 @@ final class StateScanner {
     }
     Optional<Instant> wakeAt =
         eat(",\"wakeAt\":") ? Optional.of(instants.apply(text())) : Optional.empty();
-    expect(",\"variants\":{");
-    Map<String, String> variants = new HashMap<>();
-    while (!eat("}")) {
-      if (!variants.isEmpty()) {
-        expect(",");
-      }
-      String split = text();
-      expect(":");
-      variants.put(split, text());
-    }
-    expect(",\"visits\":{");
-    Map<String, Integer> visits = new HashMap<>();
-    while (!eat("}")) {
-      if (!visits.isEmpty()) {
-        expect(",");
-      }
-      String stepId = text();
-      expect(":");
-      visits.put(stepId, number());
-    }
+    expect(",\"variants\":");
+    Map<String, String> variants = object(this::text);
+    expect(",\"visits\":");
+    Map<String, Integer> visits = object(this::number);
     expect("}");
     return new Run(entry, enteredAt, step, stepEnteredAt, wakeAt, heldOut, variants, visits);
+  }
+
+  /** An object of names to values that {@code value} reads, in write()'s order. */
+  private <V> Map<String, V> object(Supplier<V> value) {
+    expect("{");
+    Map<String, V> entries = new HashMap<>();
+    while (!eat("}")) {
+      if (!entries.isEmpty()) {
+        expect(",");
+      }
+      String name = text();
+      expect(":");
+      entries.put(name, value.get());
+    }
+    return entries;
   }
 
   private static Outcome outcome(String name) {
