@@ -52,7 +52,7 @@ final class DecisionWriter {
    * history again. For decisions a wake-up caused, the state is written with that wake-up ({@code
    * firedAt}, else null) disarmed, if it is still armed and the decisions arm no other ({@link
    * FlowStates#save(Connection, FlowProfiles.Numbered, FlowState, Long, Long, Long, FlowState,
-   * CountChanges)}). Decisions that write no state (a profile that never entered) disarm nothing.
+   * RoundChanges)}). Decisions that write no state (a profile that never entered) disarm nothing.
    * {@code previous} is the profile's state in the flow as the round read it (null for none): a row
    * holding it is updated in place rather than read first. What the writes change in the
    * statistics' counts is added to {@code counts}, for the caller to write before its transaction
@@ -67,7 +67,7 @@ final class DecisionWriter {
       long now,
       Long firedAt,
       FlowState previous,
-      CountChanges counts)
+      RoundChanges counts)
       throws SQLException {
     List<SentMessage> queuedSends = new ArrayList<>();
     FlowState state = d.state();

@@ -21,6 +21,10 @@ import trailmap.store.Database;
  */
 final class FlowErasure {
   private final Database db;
+
+  /** The flow states held in memory, which must not hold an erased person past the commit. */
+  private final StateCache states;
+
   private final ReentrantReadWriteLock erasing = new ReentrantReadWriteLock(true);
 
   /** Grows with every erasure, so the sender and the read-ahead know when rows may have gone. */
@@ -31,8 +35,9 @@ final class FlowErasure {
    */
   private volatile long lastHeldNanos;
 
-  FlowErasure(Database db) {
+  FlowErasure(Database db, StateCache states) {
     this.db = db;
+    this.states = states;
   }
 
   /** Carries out {@link FlowStore#erase}, which says what it deletes and guarantees. */
@@ -55,6 +60,7 @@ final class FlowErasure {
             Set<String> tables = new TreeSet<>(tablesWith(c, "profile_id"));
             tables.addAll(keyed);
             for (ProfileId profile : profiles) {
+              states.forget(profile); // read from the file: none once this commits
               Optional<Long> key =
                   Sql.one(
                       c,

@@ -41,6 +41,13 @@ final class FlowStates {
       return new Held();
     }
 
+    /** Maps to fill for the profile numbered {@code number} (null for none yet). */
+    static Held numbered(FlowProfiles.Numbered number) {
+      Held held = new Held();
+      held.number = number;
+      return held;
+    }
+
     Map<String, FlowState> states() {
       return states;
     }
@@ -117,7 +124,9 @@ final class FlowStates {
 
   /**
    * {@link #save(Connection, FlowProfiles.Numbered, FlowState, Long, Long, Long, FlowState,
-   * CountChanges)} with the state's count written at once.
+   * RoundChanges)} with the state's count written at once. The held states ({@link StateCache}) are
+   * not told: the caller forgets the profile there ({@link FlowStore#publish} forgets those it
+   * migrates) or runs with no runtime on the file.
    */
   static void save(
       Connection c,
@@ -128,7 +137,7 @@ final class FlowStates {
       Long firedAt,
       FlowState previous)
       throws SQLException {
-    CountChanges counts = new CountChanges();
+    RoundChanges counts = new RoundChanges();
     save(c, who, s, setAt, cancelAt, firedAt, previous, counts);
     counts.write(c);
   }
@@ -143,9 +152,10 @@ final class FlowStates {
    * is then updated in place, if it still holds that state's version, step and outcome, and {@code
    * flow_counts} moves the profile from the previous state's count to the new one's. Otherwise the
    * row is read first and inserted or updated. The move is added to {@code counts}, which the
-   * caller writes before its transaction commits. The counts were kept by triggers on {@code
-   * flow_state} until a schema step dropped them: a statement on a table with a trigger keeps a
-   * statement journal of every page it changes (trailmap-bench/README.md, session 14).
+   * caller writes before its transaction commits, and the write for the held states to take ({@link
+   * StateCache}). The counts were kept by triggers on {@code flow_state} until a schema step
+   * dropped them: a statement on a table with a trigger keeps a statement journal of every page it
+   * changes (trailmap-bench/README.md, session 14).
    */
   static void save(
       Connection c,
@@ -155,7 +165,7 @@ final class FlowStates {
       Long cancelAt,
       Long firedAt,
       FlowState previous,
-      CountChanges counts)
+      RoundChanges counts)
       throws SQLException {
     if (!who.id().equals(s.profile().value())) {
       throw new IllegalArgumentException(
@@ -167,6 +177,7 @@ final class FlowStates {
       if (Sql.update(c, UPDATE + " AND " + UNCHANGED, row(who, s, setAt, cancelAt, firedAt, was))
           == 1) {
         counts.moved(s.flowId(), was, next);
+        counts.saved(who, s, setAt, cancelAt, firedAt);
         return;
       }
     }
@@ -190,6 +201,7 @@ final class FlowStates {
           Arrays.copyOf(row(who, s, setAt, cancelAt, null, null), 11));
       counts.added(s.flowId(), next);
     }
+    counts.saved(who, s, setAt, cancelAt, firedAt);
   }
 
   /**
@@ -263,10 +275,13 @@ final class FlowStates {
 
   /**
    * Disarms the profile's wake-up in the flow if it is still the one due at {@code dueMillis};
-   * returns 0 when it is not (fired already, or armed for another time since).
+   * returns 0 when it is not (fired already, or armed for another time since). The disarming is
+   * added to {@code changes} for the held states.
    */
-  static int disarm(Connection c, String flowId, ProfileId profile, long dueMillis)
+  static int disarm(
+      Connection c, String flowId, ProfileId profile, long dueMillis, RoundChanges changes)
       throws SQLException {
+    changes.disarmed(profile, flowId, dueMillis);
     return Sql.update(
         c,
         "UPDATE flow_state SET due_at = NULL WHERE profile_key = "

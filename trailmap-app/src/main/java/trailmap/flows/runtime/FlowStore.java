@@ -65,13 +65,26 @@ public final class FlowStore implements AutoCloseable {
   /** Email bodies for the decisions that render them; {@link #saveTemplate} keeps it true. */
   private final TemplateBodies templateBodies = new TemplateBodies();
 
+  /** The flow states as committed, for the flow thread; every writer of them keeps it true. */
+  private final StateCache states = new StateCache(StateCache.defaultCapacity());
+
   /** The erasures of people from flows.db, and the lock the runtime's units of work hold. */
   private final FlowErasure erasure;
 
   private FlowStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
-    this.erasure = new FlowErasure(db);
+    this.erasure = new FlowErasure(db, states);
+  }
+
+  /** The flow states held in memory: the flow thread reads them instead of the file. */
+  StateCache states() {
+    return states;
+  }
+
+  /** {@link StateCache#changing} on flows.db with its held states. */
+  <T> T changing(RoundChanges changes, Database.Work<T> work) {
+    return states.changing(db, changes, work);
   }
 
   /**
@@ -212,7 +225,11 @@ public final class FlowStore implements AutoCloseable {
               if (!(flow.trigger() instanceof Trigger.Schedule)) {
                 ScheduleTimers.forget(c, flowId);
               }
-              return migrate ? FlowStates.migrate(c, flow) : 0;
+              if (!migrate) {
+                return 0;
+              }
+              states.forgetFlow(flowId); // FlowStates.migrate writes them at once
+              return FlowStates.migrate(c, flow);
             });
     generation.incrementAndGet();
     return moved;

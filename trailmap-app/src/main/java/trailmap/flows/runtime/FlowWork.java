@@ -113,39 +113,36 @@ final class FlowWork implements AutoCloseable {
     this.seed = seed;
     this.writer = writer;
     this.scheduleWork = new ScheduleWork(store, profiles, this);
-    this.viewsAhead = new ViewsAhead(profiles);
-    this.pageAhead = new PageAhead(log, profiles, profilesApplied, EVENT_BATCH);
+    this.viewsAhead = new ViewsAhead(profiles, store.states());
+    this.pageAhead = new PageAhead(log, profiles, store.states(), profilesApplied, EVENT_BATCH);
   }
 
   /**
    * The count changes of the round's transaction in progress ({@link #roundTransaction}); null
    * outside one. Flow thread only.
    */
-  private CountChanges counts;
+  private RoundChanges counts;
 
   /**
    * Runs a round's work (a page of events, a batch of timers, segment entries, API calls, schedule
    * firings) in one transaction committed without waiting for the disk ({@link
-   * Database#transactionSyncedLater}), and writes the count changes of the decisions it carried out
-   * before it commits ({@link CountChanges}). Decisions are carried out only in here: {@link
-   * #handleOne} refuses to run outside, so none can leave its counts unwritten. A round that fails
-   * takes its count changes with it.
+   * FlowStore#changing}), which writes the count changes of the decisions it carried out before it
+   * commits and hands its state writes to the held states ({@link RoundChanges}). Decisions are
+   * carried out only in here: {@link #handleOne} refuses to run outside, so none can leave its
+   * counts unwritten or the held states behind. A round that fails takes its changes with it.
    */
   <T> T roundTransaction(Database.Work<T> work) {
     if (counts != null) {
       throw new IllegalStateException("a round's transaction is open already");
     }
-    CountChanges changes = new CountChanges();
+    RoundChanges changes = new RoundChanges();
     try {
-      return store
-          .db()
-          .transactionSyncedLater(
-              c -> {
-                counts = changes;
-                T result = work.run(c);
-                changes.write(c);
-                return result;
-              });
+      return store.changing(
+          changes,
+          c -> {
+            counts = changes;
+            return work.run(c);
+          });
     } finally {
       counts = null;
     }
@@ -187,7 +184,7 @@ final class FlowWork implements AutoCloseable {
       String flowId = (String) call[1];
       Integer version = published.get(flowId);
       ProfileId profile = new ProfileId((String) call[2]);
-      ProfileReads reads = new ProfileReads(profiles, now);
+      ProfileReads reads = new ProfileReads(profiles, store.states(), now);
       // The call was accepted for a stored profile: gone now, the person was erased meanwhile.
       boolean erased = reads.view(profile, didEvents()).isEmpty();
       roundTransaction(
@@ -236,6 +233,7 @@ final class FlowWork implements AutoCloseable {
   }
 
   private void reload() {
+    store.states().warm(store.db());
     long generation = store.generation();
     if (generation == loadedGeneration) {
       return;
@@ -323,7 +321,7 @@ final class FlowWork implements AutoCloseable {
     long from = store.position();
     long erasures = erasuresSoFar();
     Instant now = now();
-    ProfileReads reads = new ProfileReads(profiles, now);
+    ProfileReads reads = new ProfileReads(profiles, store.states(), now);
     EventLog.Page page;
     long next;
     Map<Long, ProfileId> holders;
@@ -435,8 +433,7 @@ final class FlowWork implements AutoCloseable {
         .db()
         .read(
             c -> {
-              Map<ProfileId, FlowStates.Held> read =
-                  FlowStates.held(c, List.copyOf(byProfile.keySet()));
+              Map<ProfileId, FlowStates.Held> read = store.states().held(c, byProfile.keySet());
               for (Map.Entry<ProfileId, List<Input>> e : byProfile.entrySet()) {
                 ProfileId id = e.getKey();
                 FlowStates.Held held = read.getOrDefault(id, FlowStates.Held.none());
@@ -494,7 +491,7 @@ final class FlowWork implements AutoCloseable {
     }
     // now(), not clock.instant(): a timer set from a finer instant would never fire (see now()).
     Instant now = now();
-    ProfileReads reads = new ProfileReads(profiles, now);
+    ProfileReads reads = new ProfileReads(profiles, store.states(), now);
     List<SegmentLink.Entered> work = new ArrayList<>();
     for (SegmentLink.Entered entry : page.entered()) {
       if (!published.isEmpty() && reads.view(entry.profile(), didEvents()).isPresent()) {
@@ -571,7 +568,7 @@ final class FlowWork implements AutoCloseable {
       Instant now,
       Long firedAt)
       throws SQLException {
-    CountChanges roundCounts = counts;
+    RoundChanges roundCounts = counts;
     if (roundCounts == null) {
       throw new IllegalStateException(
           "decisions are carried out only in a round's transaction (FlowWork.roundTransaction)");
@@ -659,13 +656,14 @@ final class FlowWork implements AutoCloseable {
               // it here lost the profile's wake-up for good.
               continue;
             }
-            if (!reads.armed(c, profile, timer.flowId()).equals(Optional.of(at))) {
+            if (!reads.armed(c, profile, timer.flowId()).equals(Optional.of(at))
+                && !reads.armedInFile(c, profile, timer.flowId()).equals(Optional.of(at))) {
               continue; // fired already, or armed for another time since it was found due
             }
             reads.fired(profile, timer.flowId());
             Input fired = new Input.TimerFired(Instant.ofEpochMilli(at));
             if (!handleOne(c, reads, profile, timer.flowId(), current, fired, now, at)) {
-              FlowStates.disarm(c, timer.flowId(), profile, at);
+              FlowStates.disarm(c, timer.flowId(), profile, at, counts);
             }
           }
           return null;

@@ -69,7 +69,7 @@ final class Outbox {
 
   /**
    * {@link #queue(Connection, String, String, int, FlowProfiles.Numbered, String, String, String,
-   * long, CountChanges)} with the message's count written at once.
+   * long, RoundChanges)} with the message's count written at once.
    */
   static boolean queue(
       Connection c,
@@ -82,7 +82,7 @@ final class Outbox {
       String payload,
       long now)
       throws SQLException {
-    CountChanges counts = new CountChanges();
+    RoundChanges counts = new RoundChanges();
     boolean queued = queue(c, id, flowId, version, who, step, channel, payload, now, counts);
     counts.write(c);
     return queued;
@@ -106,7 +106,7 @@ final class Outbox {
       String channel,
       String payload,
       long now,
-      CountChanges counts)
+      RoundChanges counts)
       throws SQLException {
     boolean queued =
         Sql.update(

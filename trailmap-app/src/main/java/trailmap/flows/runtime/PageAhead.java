@@ -29,6 +29,7 @@ import trailmap.profiles.ProfileStore;
 final class PageAhead implements AutoCloseable {
   private final EventLog log;
   private final ProfileStore profiles;
+  private final StateCache states;
   private final LongSupplier profilesApplied;
   private final int pageSize;
   private final ExecutorService reader = ViewsAhead.readerThread("trailmap-flow-pages");
@@ -40,7 +41,13 @@ final class PageAhead implements AutoCloseable {
 
   private Ahead ahead;
 
-  PageAhead(EventLog log, ProfileStore profiles, LongSupplier profilesApplied, int pageSize) {
+  PageAhead(
+      EventLog log,
+      ProfileStore profiles,
+      StateCache states,
+      LongSupplier profilesApplied,
+      int pageSize) {
+    this.states = states;
     this.log = log;
     this.profiles = profiles;
     this.profilesApplied = profilesApplied;
@@ -80,7 +87,7 @@ final class PageAhead implements AutoCloseable {
       return Optional.empty();
     }
     Map<Long, ProfileId> holders = profiles.holders(from, next);
-    ProfileReads reads = new ProfileReads(profiles, now);
+    ProfileReads reads = new ProfileReads(profiles, states, now);
     for (ProfileId holder : new HashSet<>(holders.values())) {
       reads.view(holder, events);
     }

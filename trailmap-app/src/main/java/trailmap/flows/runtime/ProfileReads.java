@@ -35,6 +35,7 @@ final class ProfileReads {
   static final Duration HISTORY = Duration.ofDays(35);
 
   private final ProfileStore profiles;
+  private final StateCache held;
   private final Instant now;
   private final Map<ProfileId, Optional<ProfileView>> views = new HashMap<>();
 
@@ -47,8 +48,9 @@ final class ProfileReads {
   private final Map<ProfileId, Consent> consent = new HashMap<>();
   private final Map<ProfileId, List<SentMessage>> history = new HashMap<>();
 
-  ProfileReads(ProfileStore profiles, Instant now) {
+  ProfileReads(ProfileStore profiles, StateCache held, Instant now) {
     this.profiles = profiles;
+    this.held = held;
     this.now = now;
   }
 
@@ -84,15 +86,30 @@ final class ProfileReads {
     withEvents.putAll(earlier.withEvents);
   }
 
-  /** The profile's flow states by flow id, read once per round; the caller keeps them current. */
+  /**
+   * The profile's flow states by flow id, taken once per round from those held in memory ({@link
+   * StateCache}); the caller keeps them current.
+   */
   Map<String, FlowState> states(Connection c, ProfileId id) throws SQLException {
-    Map<String, FlowState> held = states.get(id);
-    if (held == null) {
-      FlowStates.Held read = FlowStates.held(c, id);
+    Map<String, FlowState> round = states.get(id);
+    if (round == null) {
+      FlowStates.Held read = held.held(c, List.of(id)).get(id);
       hold(id, read);
-      held = read.states();
+      round = read.states();
     }
-    return held;
+    return round;
+  }
+
+  /**
+   * The profile's wake-up in the flow as flows.db holds it: its rows read again in {@code c}'s
+   * transaction, which the round goes on with, and forgotten in memory until a later round reads
+   * them from the file too. For a wake-up found due in the file that the held states disagree with,
+   * which only a write they were not told of leaves.
+   */
+  Optional<Long> armedInFile(Connection c, ProfileId id, String flowId) throws SQLException {
+    held.forget(id);
+    hold(id, FlowStates.held(c, id));
+    return Optional.ofNullable(armed.get(id).get(flowId));
   }
 
   /**
@@ -127,20 +144,17 @@ final class ProfileReads {
           + " WHERE p.profile_id IN (%s) AND h.sent_at >= ?";
 
   /**
-   * Reads, for those of {@code ids} not yet held, the flow states, consent and send history that
-   * {@link #states}, {@link #consent} and {@link #history} would read one profile at a time: a
-   * batch of due timers or a page of events reads its profiles' rows in a few statements instead of
-   * three per profile (those statements were a fifth of a timer's time at 1M waiting,
-   * trailmap-bench/README.md, session 13). Inside the round's transaction, like those.
+   * Reads, for those of {@code ids} not yet held, the flow states (from memory, {@link
+   * StateCache}), consent and send history that {@link #states}, {@link #consent} and {@link
+   * #history} would read one profile at a time: a batch of due timers or a page of events reads its
+   * profiles' rows in a few statements instead of three per profile (those statements were a fifth
+   * of a timer's time at 1M waiting, trailmap-bench/README.md, session 13). Inside the round's
+   * transaction, like those.
    */
   void preload(Connection c, Collection<ProfileId> ids) throws SQLException {
     List<ProfileId> states =
         ids.stream().distinct().filter(id -> !this.states.containsKey(id)).toList();
-    Map<ProfileId, FlowStates.Held> read = FlowStates.held(c, states);
-    for (ProfileId id : states) {
-      FlowStates.Held held = read.get(id);
-      hold(id, held != null ? held : FlowStates.Held.none());
-    }
+    held.held(c, states).forEach(this::hold);
     List<String> consents = notIn(ids, consent);
     Map<String, Consent> consented = FlowStore.consent(c, consents);
     for (String id : consents) {

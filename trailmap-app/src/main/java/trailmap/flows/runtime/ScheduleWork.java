@@ -169,7 +169,7 @@ final class ScheduleWork {
     if (due.isEmpty()) {
       return 0;
     }
-    ProfileReads reads = new ProfileReads(profiles, now);
+    ProfileReads reads = new ProfileReads(profiles, store.states(), now);
     Map<ProfileId, Optional<ProfileView>> views = new HashMap<>();
     for (FlowStates.Due firing : due) {
       views.computeIfAbsent(firing.profile(), id -> current(reads, id, work.didEvents()));

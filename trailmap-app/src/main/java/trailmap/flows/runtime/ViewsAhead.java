@@ -25,6 +25,7 @@ import trailmap.profiles.ProfileStore;
  */
 final class ViewsAhead implements AutoCloseable {
   private final ProfileStore profiles;
+  private final StateCache states;
   private final ExecutorService reader = readerThread("trailmap-flow-views");
 
   /**
@@ -53,8 +54,9 @@ final class ViewsAhead implements AutoCloseable {
 
   private Ahead ahead;
 
-  ViewsAhead(ProfileStore profiles) {
+  ViewsAhead(ProfileStore profiles, StateCache states) {
     this.profiles = profiles;
+    this.states = states;
   }
 
   /**
@@ -62,7 +64,7 @@ final class ViewsAhead implements AutoCloseable {
    * ahead for exactly these timers if there are any, else read now.
    */
   ProfileReads take(List<FlowStates.Due> due, long erasures, Instant now, Set<String> events) {
-    ProfileReads reads = new ProfileReads(profiles, now);
+    ProfileReads reads = new ProfileReads(profiles, states, now);
     Ahead held = ahead;
     ahead = null;
     if (held != null && held.due().equals(due) && held.erasures() == erasures) {
@@ -92,7 +94,7 @@ final class ViewsAhead implements AutoCloseable {
             erasures,
             reader.submit(
                 () -> {
-                  ProfileReads reads = new ProfileReads(profiles, now);
+                  ProfileReads reads = new ProfileReads(profiles, states, now);
                   for (FlowStates.Due timer : timers) {
                     reads.view(timer.profile(), events);
                   }

@@ -78,7 +78,7 @@ class FlowCountsPropertiesTest {
           c -> {
             // As a round of the flow thread counts: every save's count changes summed, written
             // before the commit (FlowWork.roundTransaction); else each save writes its own.
-            CountChanges round = new CountChanges();
+            RoundChanges round = new RoundChanges();
             for (Op op : ops) {
               switch (op) {
                 case Save s -> {
@@ -108,7 +108,7 @@ class FlowCountsPropertiesTest {
                   String key = "flow" + d.flow() + "/p" + d.profile();
                   int disarmed =
                       FlowStates.disarm(
-                          c, "flow" + d.flow(), new ProfileId("p" + d.profile()), d.at());
+                          c, "flow" + d.flow(), new ProfileId("p" + d.profile()), d.at(), round);
                   boolean armed = Long.valueOf(d.at()).equals(timers.get(key));
                   assertThat(disarmed).as("disarm of " + key).isEqualTo(armed ? 1 : 0);
                   if (armed) {

@@ -211,7 +211,8 @@ class FlowProfileKeysTest {
                 .hasMessageContaining("p_new");
             return null;
           });
-      new FlowErasure(db).erase(Set.of(new ProfileId("p_mm"), new ProfileId("p_new")));
+      new FlowErasure(db, new StateCache(100))
+          .erase(Set.of(new ProfileId("p_mm"), new ProfileId("p_new")));
       db.read(
           c -> {
             assertThat(Sql.list(c, "SELECT profile_id FROM flow_profiles", r -> r.getString(1)))

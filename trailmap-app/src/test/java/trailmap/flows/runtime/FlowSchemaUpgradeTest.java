@@ -183,8 +183,12 @@ class FlowSchemaUpgradeTest {
             FlowStates.save(c, waiting, 300L, 100L); // moved: cancelled, then set again
             assertThat(FlowStates.due(c, 1_000, 10))
                 .containsExactly(new FlowStates.Due("welcome", new ProfileId("p1"), 300));
-            assertThat(FlowStates.disarm(c, "welcome", new ProfileId("p1"), 100)).isZero();
-            assertThat(FlowStates.disarm(c, "welcome", new ProfileId("p1"), 300)).isOne();
+            assertThat(
+                    FlowStates.disarm(c, "welcome", new ProfileId("p1"), 100, new RoundChanges()))
+                .isZero();
+            assertThat(
+                    FlowStates.disarm(c, "welcome", new ProfileId("p1"), 300, new RoundChanges()))
+                .isOne();
             assertThat(FlowStates.due(c, 1_000, 10)).isEmpty();
             FlowStates.save(c, waitingUntil("p3", Instant.ofEpochMilli(7)), 7L, null);
             assertThat(FlowStates.due(c, 1_000, 10))
@@ -236,7 +240,7 @@ class FlowSchemaUpgradeTest {
       for (int i = 0; i < 500; i++) {
         all.add(new ProfileId("p_secret_" + i));
       }
-      new FlowErasure(after).erase(all);
+      new FlowErasure(after, new StateCache(100)).erase(all);
     }
     String bytes =
         new String(

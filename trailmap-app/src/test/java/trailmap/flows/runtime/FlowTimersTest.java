@@ -67,6 +67,34 @@ class FlowTimersTest {
   }
 
   /**
+   * A runtime started on a flows.db where profiles wait reads every state into memory at its first
+   * round ({@link StateCache}): their wake-ups then fire without one state read from the file.
+   */
+  @Test
+  void aRestartedRuntimeFiresTheWakeUpsFromTheStatesItHolds() {
+    int profiles = MORE_THAN_TWO_BATCHES;
+    try (ProfileStore store = ProfileStore.open(dir, IdentityRules.defaults(), clock)) {
+      try (FlowStore flows = FlowStore.open(dir, clock)) {
+        startTrials(flows, store, users(profiles));
+        try (FlowRuntime runtime = runtime(flows, store)) {
+          assertThat(runtime.advance()).isEqualTo(2 * profiles);
+        }
+      }
+      try (FlowStore flows = FlowStore.open(dir, clock);
+          FlowRuntime runtime = runtime(flows, store)) {
+        clock.advance(Duration.ofDays(1));
+        assertThat(runtime.advance()).isEqualTo(profiles);
+        assertThat(flows.states().size()).as("profiles held").isEqualTo(profiles);
+        long[] hitsAndMisses = flows.states().hitsAndMisses();
+        assertThat(hitsAndMisses[1]).as("profiles whose states were read from the file").isZero();
+        assertThat(hitsAndMisses[0]).as("taken from memory").isGreaterThanOrEqualTo(profiles);
+        assertThat(flows.outcomes("timers"))
+            .containsExactly(Map.entry("COMPLETED", (long) profiles));
+      }
+    }
+  }
+
+  /**
    * Wake-ups fire a batch at a time, with the events that came meanwhile handled in between: a
    * trial that starts while a burst of wake-ups fires enters the flow before the burst is over.
    * Before, every due timer fired first and the event waited for the whole burst.

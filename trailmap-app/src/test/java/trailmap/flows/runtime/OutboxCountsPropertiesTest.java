@@ -47,7 +47,7 @@ class OutboxCountsPropertiesTest {
             // As a round of the flow thread counts its messages: summed, written before the
             // commit, and before any status change in it (DecisionWriter); the sender's status
             // changes and erasures are transactions of their own, after the rounds before them.
-            CountChanges round = new CountChanges();
+            RoundChanges round = new RoundChanges();
             for (Op op : ops) {
               if (!(op instanceof Queue)) {
                 round.write(c);

@@ -42,9 +42,9 @@ class ProfileReadsPreloadTest {
           .db()
           .transaction(
               c -> {
-                ProfileReads batch = new ProfileReads(null, NOW);
+                ProfileReads batch = new ProfileReads(null, new StateCache(1000), NOW);
                 batch.preload(c, asked);
-                ProfileReads single = new ProfileReads(null, NOW);
+                ProfileReads single = new ProfileReads(null, new StateCache(1000), NOW);
                 for (ProfileId id : asked) {
                   assertThat(batch.states(c, id)).as(id.value()).isEqualTo(single.states(c, id));
                   for (String flow : List.of("welcome", "pricing")) {
@@ -78,7 +78,7 @@ class ProfileReadsPreloadTest {
           .db()
           .transaction(
               c -> {
-                ProfileReads reads = new ProfileReads(null, NOW);
+                ProfileReads reads = new ProfileReads(null, new StateCache(1000), NOW);
                 // The round changed p1's states (a state it wrote, not yet re-read).
                 reads.hold(ids.get(1), FlowStates.Held.none());
                 reads.history(c, ids.get(8)).add(new SentMessage(NOW, "email", "pricing"));

@@ -21,8 +21,9 @@ import trailmap.profiles.ProfileId;
  * decisions with the runtime's own {@link DecisionWriter} (state, timer, outbox row rendered from
  * the template, send history, timeline lines), many profiles per transaction. What it leaves out is
  * the runtime's reading: identity resolution, the profile's traits and events, consent and send
- * history from the stores. It exists so a benchmark can fill flows.db with a million waiting
- * profiles in about a minute, where the full path takes several (see trailmap-bench/README.md).
+ * history from the stores. The states it writes are held in memory as the runtime's are ({@link
+ * FlowStore#changing}). It exists so a benchmark can fill flows.db with a million waiting profiles
+ * in about a minute, where the full path takes several (see trailmap-bench/README.md).
  */
 public final class EntrySeeder {
   private final FlowStore store;
@@ -53,50 +54,48 @@ public final class EntrySeeder {
 
   /** Each profile receives the trigger event {@code event} at its time, all in one transaction. */
   public void enter(List<Entry> entries, String event) {
-    store
-        .db()
-        .transaction(
-            c -> {
-              CountChanges counts = new CountChanges();
-              for (Entry e : entries) {
-                FlowEvent trigger = new FlowEvent(event, e.at(), JsonValue.Obj.EMPTY);
-                ProfileView view =
-                    new ProfileView(
-                        e.id(),
-                        e.traits(),
-                        ZoneOffset.UTC,
-                        List.of(trigger),
-                        Optional.empty(),
-                        Optional.empty(),
-                        true);
-                ProfileContext context =
-                    new ProfileContext(
-                        view.id(),
-                        view.traits(),
-                        view.zone(),
-                        Consent.DEFAULT,
-                        view.events(),
-                        List.of(),
-                        List.of());
-                Decisions d =
-                    engine.handle(
-                        FlowState.none(view.id(), flow.id(), flow.version()),
-                        context,
-                        new Input.EventArrived(trigger),
-                        e.at());
-                writer.write(
-                    c,
-                    FlowProfiles.number(c, view.id().value()),
-                    flow,
-                    view,
-                    d,
-                    e.at().toEpochMilli(),
-                    null,
-                    null, // a new state
-                    counts);
-              }
-              counts.write(c);
-              return null;
-            });
+    RoundChanges counts = new RoundChanges();
+    store.changing(
+        counts,
+        c -> {
+          for (Entry e : entries) {
+            FlowEvent trigger = new FlowEvent(event, e.at(), JsonValue.Obj.EMPTY);
+            ProfileView view =
+                new ProfileView(
+                    e.id(),
+                    e.traits(),
+                    ZoneOffset.UTC,
+                    List.of(trigger),
+                    Optional.empty(),
+                    Optional.empty(),
+                    true);
+            ProfileContext context =
+                new ProfileContext(
+                    view.id(),
+                    view.traits(),
+                    view.zone(),
+                    Consent.DEFAULT,
+                    view.events(),
+                    List.of(),
+                    List.of());
+            Decisions d =
+                engine.handle(
+                    FlowState.none(view.id(), flow.id(), flow.version()),
+                    context,
+                    new Input.EventArrived(trigger),
+                    e.at());
+            writer.write(
+                c,
+                FlowProfiles.number(c, view.id().value()),
+                flow,
+                view,
+                d,
+                e.at().toEpochMilli(),
+                null,
+                null, // a new state
+                counts);
+          }
+          return null;
+        });
   }
 }

@@ -12,10 +12,11 @@ import trailmap.profiles.ProfileId;
  * wake-ups by writing only what the runtime wrote for one it fired, with the runtime's own
  * statements, and none of the work that decides it (the engine, the profile's view, consent and
  * send history, rendering). What is left is the storage a fired timer costs in flows.db: the
- * batch's flow states read (for the rows' numbers and the states they replace), the state saved,
- * the outbox row and its count, the send history and the timeline lines, 500 timers to a
- * transaction committed as the flow thread commits. Its rate is the most timers per second that
- * this write set allows on the machine, however fast the rest became.
+ * batch's flow states taken from memory as the runtime takes them ({@link StateCache}, for the
+ * rows' numbers and the states they replace), the state saved, the outbox row and its count, the
+ * send history and the timeline lines, 500 timers to a transaction committed as the flow thread
+ * commits. Its rate is the most timers per second that this write set allows on the machine,
+ * however fast the rest became.
  */
 public final class StorageFloor {
   /** As many timers to a transaction as the flow thread's batch (FlowWork.TIMER_BATCH). */
@@ -149,22 +150,20 @@ public final class StorageFloor {
         store.db().read(c -> FlowStates.due(c, nowMillis, BATCH)).stream()
             .filter(d -> d.flowId().equals(flowId))
             .toList();
-    store
-        .db()
-        .transactionSyncedLater(
-            c -> {
-              Map<ProfileId, FlowStates.Held> held =
-                  FlowStates.held(c, due.stream().map(FlowStates.Due::profile).toList());
-              // Counted as the runtime's rounds count: once, before the commit.
-              CountChanges counts = new CountChanges();
-              for (FlowStates.Due timer : due) {
-                FlowStates.Held h = held.get(timer.profile());
-                write(
-                    c, timer, h.number().orElseThrow(), h.states().get(flowId), nowMillis, counts);
-              }
-              counts.write(c);
-              return null;
-            });
+    // Counted as the runtime's rounds count (once, before the commit), the states taken from and
+    // handed to the held states as its rounds do.
+    RoundChanges counts = new RoundChanges();
+    store.changing(
+        counts,
+        c -> {
+          Map<ProfileId, FlowStates.Held> held =
+              store.states().held(c, due.stream().map(FlowStates.Due::profile).toList());
+          for (FlowStates.Due timer : due) {
+            FlowStates.Held h = held.get(timer.profile());
+            write(c, timer, h.number().orElseThrow(), h.states().get(flowId), nowMillis, counts);
+          }
+          return null;
+        });
     return due.size();
   }
 
@@ -174,7 +173,7 @@ public final class StorageFloor {
       FlowProfiles.Numbered who,
       FlowState previous,
       long now,
-      CountChanges counts)
+      RoundChanges counts)
       throws SQLException {
     FlowState next =
         new FlowState(

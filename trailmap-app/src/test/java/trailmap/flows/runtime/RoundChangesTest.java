@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * each state and message made before (FlowCountsPropertiesTest and OutboxCountsPropertiesTest mix
  * both ways with everything else that changes the counts).
  */
-class CountChangesTest {
+class RoundChangesTest {
   private static final FlowStates.Counted WAITING = new FlowStates.Counted(1, "wait", "");
   private static final FlowStates.Counted LEFT = new FlowStates.Counted(1, "", "COMPLETED");
 
@@ -21,7 +21,7 @@ class CountChangesTest {
     try (ScratchFlowsDb scratch = new ScratchFlowsDb("count-changes")) {
       scratch.db.transaction(
           c -> {
-            CountChanges round = new CountChanges();
+            RoundChanges round = new RoundChanges();
             for (int i = 0; i < 500; i++) {
               round.added("welcome", WAITING);
             }
@@ -49,7 +49,7 @@ class CountChangesTest {
     try (ScratchFlowsDb scratch = new ScratchFlowsDb("count-changes")) {
       scratch.db.transaction(
           c -> {
-            CountChanges round = new CountChanges();
+            RoundChanges round = new RoundChanges();
             // A state moved from a count never written (as a statement of its own left it).
             round.moved("welcome", WAITING, LEFT);
             round.write(c);
