@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,9 +29,11 @@ import trailmap.store.Database;
  * holds whatever the transaction left. So a rolled-back change is never held, and nothing is held
  * that the file does not hold.
  *
- * <p>Once {@link #warm} has read every row, a profile it does not hold is in no flow; past {@link
- * #capacity} profiles the least recently used are let go and a profile not held is read from the
- * file. Only the flow thread reads it; the erasure and publishing threads only forget.
+ * <p>Once {@link #warm} has read every row, a profile it does not hold is in no flow. Past {@link
+ * #capacity} profiles no more are held: a profile not held is then read from the file, every time
+ * (an order of use kept for letting the least used go cost more than reading a state: moving a
+ * profile to the end of the order on every read touched three more places in memory). Only the flow
+ * thread reads it; the erasure and publishing threads only forget.
  */
 final class StateCache {
   private static final Logger LOG = LoggerFactory.getLogger(StateCache.class);
@@ -144,8 +145,11 @@ final class StateCache {
   /** A profile whose rows are to be read from the file. */
   private static final Rows UNKNOWN = new Rows(null, new String[0], new FlowState[0], new long[0]);
 
+  /** A profile with no rows, to add its first to. */
+  private static final Rows NONE = new Rows(null, new String[0], new FlowState[0], new long[0]);
+
   private final int capacity;
-  private final LinkedHashMap<ProfileId, Rows> held;
+  private final HashMap<ProfileId, Rows> held = new HashMap<>();
 
   /** Every profile with a row is held: one not held is in no flow. */
   private boolean complete;
@@ -159,17 +163,18 @@ final class StateCache {
       throw new IllegalArgumentException("the held states need room for a profile: " + capacity);
     }
     this.capacity = capacity;
-    this.held =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<ProfileId, Rows> eldest) {
-            if (size() <= StateCache.this.capacity) {
-              return false;
-            }
-            complete = false;
-            return true;
-          }
-        };
+  }
+
+  /**
+   * Holds {@code rows} for the profile if there is room (or it is held already); else the profile
+   * is not held, and no longer may one not held be taken to be in no flow.
+   */
+  private void hold(ProfileId id, Rows rows) {
+    if (held.size() < capacity || held.containsKey(id)) {
+      held.put(id, rows);
+    } else {
+      complete = false;
+    }
   }
 
   /** Room for as many profiles as take half the heap at {@link #BYTES_PER_PROFILE}. */
@@ -287,7 +292,7 @@ final class StateCache {
         if (rows.states().isEmpty() && complete) {
           held.remove(id);
         } else {
-          held.put(id, Rows.of(rows));
+          hold(id, Rows.of(rows));
         }
       }
     }
@@ -322,25 +327,27 @@ final class StateCache {
       if (e == UNKNOWN || (e == null && !complete)) {
         continue; // read from the file next time, with this write in it
       }
-      if (e == null) {
-        if (w.state() == null) {
-          continue; // disarming a row that does not exist
-        }
-        e = new Rows(w.who(), new String[0], new FlowState[0], new long[0]);
+      if (e != null) {
+        held.put(w.profile(), e.after(w)); // in place: a key held is not moved
+      } else if (w.state() != null) { // (disarming a row that does not exist changes nothing)
+        hold(w.profile(), NONE.after(w));
       }
-      held.put(w.profile(), e.after(w));
     }
   }
 
   /** The profile's rows are to be read from the file again. */
   synchronized void forget(ProfileId id) {
-    held.put(id, UNKNOWN);
+    if (complete) {
+      held.put(id, UNKNOWN); // not counted against the room: at most one per profile forgotten
+    } else {
+      held.remove(id); // not held means read from the file
+    }
   }
 
   /** The profiles {@code writes} touched are to be read from the file again (they failed). */
   synchronized void forget(List<Write> writes) {
     for (Write w : writes) {
-      held.put(w.profile(), UNKNOWN);
+      forget(w.profile());
     }
   }
 
