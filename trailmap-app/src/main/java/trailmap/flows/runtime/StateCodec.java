@@ -19,16 +19,91 @@ import trailmap.profiles.ProfileId;
 
 /**
  * A {@link FlowState} as the JSON text kept in {@code flow_state.state}; lossless both ways ({@code
- * StateCodecPropertiesTest}). Written with Jackson's streaming API, field by field (building and
- * walking a tree of nodes for it was a tenth of the flow thread's time for an event); read by
- * {@link StateScanner} when it is exactly what {@link #write} writes, else with Jackson.
+ * StateCodecPropertiesTest}). Written by hand, or with Jackson's streaming API for text that needs
+ * escapes (building and walking a tree of nodes for it was a tenth of the flow thread's time for an
+ * event); read by {@link StateScanner} when it is exactly what {@link #write} writes, else with
+ * Jackson.
  */
 final class StateCodec {
   private static final JsonFactory JSON = new JsonFactory();
 
   private StateCodec() {}
 
+  /**
+   * The state's JSON text: written by hand when no text in it needs an escape (step, split and
+   * variant names are flow ids, so nearly always), byte for byte what Jackson writes ({@code
+   * StateCodecPropertiesTest}); else by Jackson. Jackson's generator was a tenth of the flow
+   * thread's Java samples for an event (trailmap-bench/README.md, session 16).
+   */
   static String write(FlowState s) {
+    Optional<Run> run = s.run();
+    if (run.isPresent() && !plain(run.get())) {
+      return jacksonWrite(s);
+    }
+    StringBuilder out = new StringBuilder(192);
+    out.append("{\"version\":").append(s.version()).append(",\"entries\":").append(s.entries());
+    s.lastEnteredAt().ifPresent(t -> field(out, ",\"lastEnteredAt\":", t.toString()));
+    s.lastOutcome().ifPresent(o -> field(out, ",\"lastOutcome\":", o.name()));
+    if (run.isPresent()) {
+      Run r = run.get();
+      out.append(",\"run\":{\"entry\":").append(r.entry());
+      field(out, ",\"enteredAt\":", r.enteredAt().toString());
+      field(out, ",\"step\":", r.step());
+      field(out, ",\"stepEnteredAt\":", r.stepEnteredAt().toString());
+      out.append(",\"heldOut\":").append(r.heldOut());
+      r.wakeAt().ifPresent(t -> field(out, ",\"wakeAt\":", t.toString()));
+      out.append(",\"variants\":{");
+      String comma = "";
+      for (Map.Entry<String, String> v : r.variants().entrySet()) {
+        field(out.append(comma), "\"" + v.getKey() + "\":", v.getValue());
+        comma = ",";
+      }
+      out.append("},\"visits\":{");
+      comma = "";
+      for (Map.Entry<String, Integer> v : r.visits().entrySet()) {
+        out.append(comma).append('"').append(v.getKey()).append("\":").append(v.getValue());
+        comma = ",";
+      }
+      out.append("}}");
+    }
+    return out.append('}').toString();
+  }
+
+  private static void field(StringBuilder out, String name, String value) {
+    out.append(name).append('"').append(value).append('"');
+  }
+
+  /** Whether every text of the run is written as it is (times and outcome names always are). */
+  private static boolean plain(Run r) {
+    if (!plain(r.step())) {
+      return false;
+    }
+    for (Map.Entry<String, String> v : r.variants().entrySet()) {
+      if (!plain(v.getKey()) || !plain(v.getValue())) {
+        return false;
+      }
+    }
+    for (String step : r.visits().keySet()) {
+      if (!plain(step)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** No character Jackson escapes: a quote, a backslash or a control character. */
+  private static boolean plain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch < 0x20 || ch == '"' || ch == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #write} with Jackson's generator, field by field: for any text. */
+  static String jacksonWrite(FlowState s) {
     StringWriter out = new StringWriter(192);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
