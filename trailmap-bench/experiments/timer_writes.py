@@ -15,9 +15,11 @@ variants run side by side, not with the Java figures.
 Variants (comma-join to combine): base, nostate, nocounts, noact (no timeline lines), nooutbox (no
 message nor its count), nohist, partial (timeline indexed by flow for entry/exit lines only),
 bulk (the batch's timeline lines and history rows by multi-row INSERTs, 50 rows each), noauto
-(the timeline's seq without AUTOINCREMENT), journal. Session 15's figures are in trailmap-bench/README.md.
+(the timeline's seq without AUTOINCREMENT), clustered (the timeline as one tree by profile_key and
+seq, a WITHOUT ROWID table with the seq given by the writer, no index by profile beside it), journal.
+Session 15's and 16's figures are in trailmap-bench/README.md.
 """
-import json, os, random, sqlite3, sys, tempfile, time
+import itertools, json, os, random, sqlite3, sys, tempfile, time
 
 N = int(os.environ.get("N", "300000"))
 T = int(os.environ.get("T", "100000"))
@@ -39,6 +41,18 @@ def schema(v):
                   " WHERE kind = 'left'" if "partial" in v else
                   "CREATE INDEX activity_by_flow ON activity(flow_id, kind, outcome, profile_key)")
     activity_seq = "" if "noauto" in v else "AUTOINCREMENT"
+    # "clustered": the lines in one tree by (profile_key, seq), seq given by the writer, instead of
+    # a rowid table and an index by profile beside it.
+    activity = ("""CREATE TABLE activity (profile_key INTEGER NOT NULL, seq INTEGER NOT NULL,
+      profile_id TEXT NOT NULL, at INTEGER NOT NULL, flow_id TEXT NOT NULL,
+      version INTEGER NOT NULL, step TEXT, kind TEXT NOT NULL, outcome TEXT NOT NULL,
+      reason TEXT NOT NULL, outbox_id TEXT, PRIMARY KEY (profile_key, seq)) WITHOUT ROWID"""
+                if "clustered" in v else
+                f"""CREATE TABLE activity (seq INTEGER PRIMARY KEY {activity_seq},
+      profile_key INTEGER NOT NULL, profile_id TEXT NOT NULL, at INTEGER NOT NULL,
+      flow_id TEXT NOT NULL, version INTEGER NOT NULL, step TEXT, kind TEXT NOT NULL,
+      outcome TEXT NOT NULL, reason TEXT NOT NULL, outbox_id TEXT);
+    CREATE INDEX activity_by_profile ON activity(profile_key, seq)""")
     return f"""
     CREATE TABLE flow_state (profile_key INTEGER NOT NULL, flow_id TEXT NOT NULL,
       profile_id TEXT NOT NULL, version INTEGER NOT NULL, step TEXT, entered_at INTEGER,
@@ -50,11 +64,7 @@ def schema(v):
     CREATE TABLE flow_counts (flow_id TEXT NOT NULL, version INTEGER NOT NULL, step TEXT NOT NULL,
       outcome TEXT NOT NULL, profiles INTEGER NOT NULL,
       PRIMARY KEY (flow_id, version, step, outcome)) WITHOUT ROWID;
-    CREATE TABLE activity (seq INTEGER PRIMARY KEY {activity_seq}, profile_key INTEGER NOT NULL,
-      profile_id TEXT NOT NULL, at INTEGER NOT NULL, flow_id TEXT NOT NULL,
-      version INTEGER NOT NULL, step TEXT, kind TEXT NOT NULL, outcome TEXT NOT NULL,
-      reason TEXT NOT NULL, outbox_id TEXT);
-    CREATE INDEX activity_by_profile ON activity(profile_key, seq);
+    {activity};
     {flow_index};
     CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, profile_key INTEGER NOT NULL,
       id TEXT NOT NULL, flow_id TEXT NOT NULL, version INTEGER NOT NULL, profile_id TEXT NOT NULL,
@@ -73,10 +83,15 @@ def schema(v):
     """
 
 
+SEQ = itertools.count(1)
+
+
 def line(c, key, pid, flow, step, kind):
+    # With a rowid table seq comes from SQLite; the clustered table takes the writer's.
     c.execute("INSERT INTO activity (profile_key, profile_id, at, flow_id, version, step, kind,"
-              " outcome, reason, outbox_id) VALUES (?, ?, 1772444000980, ?, 1, ?, ?, 'queued', ?, ?)",
-              (key, pid, flow, step, kind) + LINE)
+              " outcome, reason, outbox_id, seq)"
+              " VALUES (?, ?, 1772444000980, ?, 1, ?, ?, 'queued', ?, ?, ?)",
+              (key, pid, flow, step, kind) + LINE + (next(SEQ),))
 
 
 def message(c, key, pid, flow, step, status):

@@ -458,7 +458,7 @@ public final class FlowRuntimeBenchmark {
               Locale.ROOT,
               "storage floor: %,d wake-ups fired by writing only what the runtime wrote for one (its"
                   + " state, the message and its count, the send history, %d timeline lines; the"
-                  + " batch's states read), with its statements, %d to a transaction: %.1f s (%,.0f"
+                  + " batch's states taken from memory), with its statements, %d to a transaction: %.1f s (%,.0f"
                   + " timers/s, %.0f us CPU each); the runtime's timers above wrote %.2f lines and"
                   + " %.2f messages each and ran at %.2f x this%n",
               floor.fired(),
