@@ -31,14 +31,17 @@ import trailmap.store.Database;
  *
  * <p>Once {@link #warm} has read every row, a profile it does not hold is in no flow. Past {@link
  * #capacity} profiles no more are held: a profile not held is then read from the file, every time
- * (an order of use kept for letting the least used go cost more than reading a state: moving a
- * profile to the end of the order on every read touched three more places in memory). Only the flow
+ * (an order of use, to let the least used go, was tried and dropped: moving a profile to the end of
+ * the order on every read and write was 5-8 % of the flow thread's Java samples). Only the flow
  * thread reads it; the erasure and publishing threads only forget.
  */
 final class StateCache {
   private static final Logger LOG = LoggerFactory.getLogger(StateCache.class);
 
-  /** About what one profile in one flow takes held (measured: trailmap-bench/README.md). */
+  /**
+   * What one profile in one flow is taken to take held, for the default room: twice what 1M waiting
+   * in the welcome flow took (about 500 bytes each, trailmap-bench/README.md, session 16).
+   */
   static final int BYTES_PER_PROFILE = 1024;
 
   private static final long NOT_ARMED = Long.MIN_VALUE;
@@ -188,13 +191,9 @@ final class StateCache {
         Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_PROFILE);
   }
 
-  int capacity() {
-    return capacity;
-  }
-
   /**
-   * {@link #warm(Connection)} on {@code db}'s connection, at the flow thread's first round: at 1M
-   * waiting it takes seconds, said in the log with what it holds.
+   * {@link #warm(Connection)} on {@code db}'s connection, at the flow thread's first round: 2 s at
+   * 1M waiting (trailmap-bench/README.md, session 16), said in the log with what it holds.
    */
   void warm(Database db) {
     synchronized (this) {
