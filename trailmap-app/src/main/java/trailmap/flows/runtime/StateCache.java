@@ -351,11 +351,14 @@ final class StateCache {
     return NONE.after(w);
   }
 
-  /** The profile's rows are to be read from the file again. */
+  /**
+   * The profile's rows are to be read from the file again. Marked, not removed, while a profile not
+   * held counts as in no flow: the mark takes no room from {@link #capacity}, one per profile
+   * forgotten at most (an erased person's stays until the next start).
+   */
   synchronized void forget(ProfileId id) {
     if (complete) {
-      held.put(
-          id.value(), UNKNOWN); // not counted against the room: at most one per profile forgotten
+      held.put(id.value(), UNKNOWN);
     } else {
       held.remove(id.value()); // not held means read from the file
     }
