@@ -16,7 +16,11 @@ Variants (comma-join to combine): base, nostate, nocounts, noact (no timeline li
 message nor its count), nohist, partial (timeline indexed by flow for entry/exit lines only),
 bulk (the batch's timeline lines and history rows by multi-row INSERTs, 50 rows each), noauto
 (the timeline's seq without AUTOINCREMENT), clustered (the timeline as one tree by profile_key and
-seq, a WITHOUT ROWID table with the seq given by the writer, no index by profile beside it), journal.
+seq, a WITHOUT ROWID table with the seq given by the writer, no index by profile beside it),
+sendbatch (docs/design/flows-journal.md's stage 2: the send line into one row per batch with an
+index row per profile, the exit line still a row; with noindex, no index row), allbatch (both
+lines into that row, the exit line also into a table by flow for the statistics, no index by
+profile), journal.
 Session 15's and 16's figures are in trailmap-bench/README.md.
 """
 import itertools, json, os, random, sqlite3, sys, tempfile, time
@@ -80,10 +84,17 @@ def schema(v):
       outbox_id TEXT NOT NULL, profile_id TEXT NOT NULL, channel TEXT NOT NULL,
       flow_id TEXT NOT NULL, PRIMARY KEY (profile_key, sent_at, outbox_id)) WITHOUT ROWID;
     CREATE TABLE journal (id INTEGER PRIMARY KEY, body BLOB NOT NULL);
+    CREATE TABLE activity_journal (seq INTEGER PRIMARY KEY, body BLOB NOT NULL);
+    CREATE TABLE activity_ended (flow_id TEXT NOT NULL, kind TEXT NOT NULL, outcome TEXT NOT NULL,
+      profile_key INTEGER NOT NULL, PRIMARY KEY (flow_id, kind, outcome, profile_key))
+      WITHOUT ROWID;
+    CREATE TABLE activity_journal_by_profile (profile_key INTEGER NOT NULL, seq INTEGER NOT NULL,
+      PRIMARY KEY (profile_key, seq)) WITHOUT ROWID;
     """
 
 
 SEQ = itertools.count(1)
+JOURNAL_SEQ = [0]  # the round's row in activity_journal ("sendbatch")
 
 
 def line(c, key, pid, flow, step, kind):
@@ -151,6 +162,16 @@ def fire(c, v, key, flow, pid, lines=None, history=None):
     if "bulk" in v:
         lines.append((key, pid, flow, "tips-email", "send"))
         lines.append((key, pid, flow, None, "left"))
+    elif "allbatch" in v:  # both lines into the round's row; the exit also by flow, for statistics
+        lines.append((key, pid, flow, "tips-email", "send"))
+        lines.append((key, pid, flow, None, "left"))
+        c.execute("INSERT INTO activity_ended VALUES (?, 'left', 'completed', ?)", (flow, key))
+    elif "sendbatch" in v:  # the send line into the round's journal row, the exit line a row
+        lines.append((key, pid, flow, "tips-email", "send"))
+        if "noindex" not in v:  # else the index is the writer's to keep in memory
+            c.execute("INSERT INTO activity_journal_by_profile VALUES (?, ?)",
+                      (key, JOURNAL_SEQ[0]))
+        line(c, key, pid, flow, None, "left")
     elif "noact" not in v:
         line(c, key, pid, flow, "tips-email", "send")
         line(c, key, pid, flow, None, "left")
@@ -186,9 +207,14 @@ def run(v):
                           ("".join(STATE + PAYLOAD + "line" * 40 for _ in due[at:at + BATCH]),))
             else:
                 lines, history = [], []
+                JOURNAL_SEQ[0] += 1
                 for key, flow, pid in due[at:at + BATCH]:
                     fire(c, v, key, flow, pid, lines, history)
-                bulk(c, lines, history)
+                if "sendbatch" in v or "allbatch" in v:
+                    c.execute("INSERT INTO activity_journal VALUES (?, ?)", (JOURNAL_SEQ[0], json.dumps(
+                        [list(l) + list(LINE) for l in lines])))
+                else:
+                    bulk(c, lines, history)
             c.execute("COMMIT")
         cpu = time.process_time() - cpu
         wal = os.path.getsize(path + "-wal") >> 20
