@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import trailmap.flows.Flow;
 import trailmap.flows.engine.FlowState;
 import trailmap.flows.engine.Run;
@@ -263,13 +264,17 @@ final class FlowStates {
     }
   }
 
+  /**
+   * The {@code variant} column: {@code split=variant} pairs by split id, so one combination reads
+   * the same whichever order the run's map (which keeps none) gives them in.
+   */
   private static String variants(Map<String, String> variants) {
     if (variants.isEmpty()) {
       return null;
     }
     StringBuilder out = new StringBuilder();
-    variants.forEach(
-        (k, v) -> out.append(out.isEmpty() ? "" : ",").append(k).append('=').append(v));
+    new TreeMap<>(variants)
+        .forEach((k, v) -> out.append(out.isEmpty() ? "" : ",").append(k).append('=').append(v));
     return out.toString();
   }
 

@@ -8,12 +8,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import trailmap.flows.engine.FlowState;
 import trailmap.flows.engine.Outcome;
+import trailmap.flows.engine.Run;
 import trailmap.profiles.ProfileId;
 
 /**
@@ -67,6 +70,44 @@ class FlowStateSaveTest {
               "p1 welcome wait due 300 | 1/wait/=1",
               "p1 welcome - due - | 1//COMPLETED=1 1/wait/=0",
               "p1 welcome - due -; p2 welcome wait due 7 | 1//COMPLETED=1 1/wait/=1");
+    }
+  }
+
+  /** The variant column names a run's splits in order, however its map iterates. */
+  @Test
+  void theVariantColumnListsTheSplitsInOrder() {
+    try (FlowStore store =
+        FlowStore.open(dir, new SettableClock(Instant.parse("2026-03-02T10:00:00Z")))) {
+      Instant t = at(100);
+      Run run =
+          new Run(
+              1,
+              t,
+              "wait",
+              t,
+              Optional.empty(),
+              false,
+              Map.of("subject-test", "b", "channel-test", "sms", "timing-test", "late", "a", "x"),
+              Map.of());
+      FlowState s =
+          new FlowState(
+              new ProfileId("p1"),
+              "welcome",
+              1,
+              1,
+              Optional.of(t),
+              Optional.of(run),
+              Optional.empty());
+      String column =
+          store
+              .db()
+              .transaction(
+                  c -> {
+                    FlowStates.save(c, s, null, null);
+                    return Sql.one(c, "SELECT variant FROM flow_state", r -> r.getString(1))
+                        .orElseThrow();
+                  });
+      assertThat(column).isEqualTo("a=x,channel-test=sms,subject-test=b,timing-test=late");
     }
   }
 

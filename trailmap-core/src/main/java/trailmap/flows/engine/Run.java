@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * A profile's current run through a flow.
@@ -30,7 +29,7 @@ public record Run(
       throw new IllegalArgumentException("a run needs an entry number, times and a step");
     }
     wakeAt = wakeAt == null ? Optional.empty() : wakeAt;
-    variants = Map.copyOf(new TreeMap<>(variants));
+    variants = Map.copyOf(variants); // no order: FlowStates writes the column sorted
     visits = Map.copyOf(visits);
   }
 
