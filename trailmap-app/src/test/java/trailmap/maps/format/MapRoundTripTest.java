@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -40,6 +41,9 @@ class MapRoundTripTest {
       @ForAll @IntRange(min = -2, max = 2) int score,
       @ForAll double target,
       @ForAll boolean future) {
+    // jqwik's @NotBlank lets through texts of Unicode spaces (U+1680, U+2003, ...) that Java's
+    // isBlank, which the model checks, calls blank (seed -1439161433788281334): not a map.
+    Assume.that(!name.isBlank() && actions.stream().noneMatch(String::isBlank));
     JourneyMap map = map(name, text, actions, score, target, future);
 
     String yaml = MapWriter.toYaml(map);
