@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.AlphaChars;
@@ -28,6 +29,9 @@ class EventJsonTest {
       @ForAll @net.jqwik.api.constraints.LongRange(min = -62_000_000_000L, max = 250_000_000_000L)
           long second,
       @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 999_999_999) int nano) {
+    // jqwik's @NotBlank lets through ids of Unicode spaces (U+1680, U+2003, ...) that Java's
+    // isBlank, which Event checks, calls blank (MapRoundTripTest met one): not an event.
+    Assume.that(!id.isBlank());
     JsonValue.Obj nested =
         new JsonValue.Obj(
             Map.of(
