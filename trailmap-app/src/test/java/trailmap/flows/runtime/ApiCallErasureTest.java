@@ -2,7 +2,6 @@ package trailmap.flows.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -55,14 +54,7 @@ class ApiCallErasureTest {
       flows.requestApiCall("nudge", ann.value()); // resolved before the erasure, stored after it
       flows.requestApiCall("nudge", bob.value());
 
-      try (FlowRuntime runtime =
-          FlowRuntime.create(
-              flows,
-              profiles,
-              log,
-              profiles::position,
-              clock,
-              FlowSettings.defaults(URI.create("http://127.0.0.1")))) {
+      try (FlowRuntime runtime = TestRuntimes.following(flows, profiles, log, clock)) {
         runtime.advance();
       }
 

@@ -2,7 +2,6 @@ package trailmap.flows.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,14 +68,7 @@ class FlowEventAttributionTest {
           FlowEvents.track("undefined", "Trial Started", at.plusSeconds(3)));
       FlowEvents.applyAll(log, store);
       clock.advance(Duration.ofSeconds(5));
-      try (FlowRuntime runtime =
-          FlowRuntime.create(
-              flows,
-              store,
-              log,
-              store::position,
-              clock,
-              FlowSettings.defaults(URI.create("http://127.0.0.1")))) {
+      try (FlowRuntime runtime = TestRuntimes.following(flows, store, log, clock)) {
         runtime.advance();
       }
 

@@ -2,7 +2,6 @@ package trailmap.flows.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -47,14 +46,7 @@ class FlowPageRacesTest {
       flows.createDraft("timers.yaml", FlowTimersTest.FLOW);
       flows.publish("timers", 1, false);
       FlowEvents.startTrials(log, store, clock.instant(), List.of("u1"));
-      try (FlowRuntime runtime =
-          FlowRuntime.create(
-              flows,
-              store,
-              log,
-              store::position,
-              clock,
-              FlowSettings.defaults(URI.create("http://127.0.0.1")))) {
+      try (FlowRuntime runtime = TestRuntimes.following(flows, store, log, clock)) {
         assertThat(runtime.advance()).isEqualTo(2);
         assertThat(flows.stepCounts("timers")).containsExactly(new StepCount(1, "pause", 1));
         assertThat(flows.createDraft("timers.yaml", V2)).isInstanceOf(DraftResult.Created.class);

@@ -2,7 +2,6 @@ package trailmap.flows.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,13 +83,7 @@ class FlowTimerRacesTest {
   }
 
   private FlowRuntime runtime(FlowStore flows, ProfileStore store, Clock runtimeClock) {
-    return FlowRuntime.create(
-        flows,
-        store,
-        log,
-        store::position,
-        runtimeClock,
-        FlowSettings.defaults(URI.create("http://127.0.0.1")));
+    return TestRuntimes.following(flows, store, log, runtimeClock);
   }
 
   /**

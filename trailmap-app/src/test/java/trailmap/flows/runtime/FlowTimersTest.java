@@ -2,7 +2,6 @@ package trailmap.flows.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -189,13 +188,13 @@ class FlowTimersTest {
   }
 
   private FlowRuntime runtime(FlowStore flows, ProfileStore store) {
-    return runtime(flows, store, store::position);
+    return TestRuntimes.following(flows, store, log, clock);
   }
 
   /** A runtime that reads the log no further than {@code applied}. */
   private FlowRuntime runtime(FlowStore flows, ProfileStore store, LongSupplier applied) {
     return FlowRuntime.create(
-        flows, store, log, applied, clock, FlowSettings.defaults(URI.create("http://127.0.0.1")));
+        flows, store, log, applied, clock, FlowSettings.defaults(TestRuntimes.PUBLIC_URL));
   }
 
   private static List<String> users(int n) {

@@ -60,11 +60,10 @@ class OutboxErasureTest {
   }
 
   FlowRuntime runtime(FlowStore flows, ProfileStore profiles) {
-    return FlowRuntime.create(
+    return TestRuntimes.following(
         flows,
         profiles,
         log,
-        profiles::position,
         clock,
         FlowSettings.defaults(URI.create("http://127.0.0.1:1"))
             .withRetries(3, Duration.ofMinutes(1)));

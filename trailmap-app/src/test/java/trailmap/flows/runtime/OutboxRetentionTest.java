@@ -33,11 +33,10 @@ class OutboxRetentionTest {
   static final Duration KEPT = Duration.ofDays(7);
 
   FlowRuntime runtime(FlowStore flows, ProfileStore profiles) {
-    return FlowRuntime.create(
+    return TestRuntimes.following(
         flows,
         profiles,
         log,
-        profiles::position,
         clock,
         FlowSettings.defaults(URI.create("http://127.0.0.1:1"))
             .withSmtp(

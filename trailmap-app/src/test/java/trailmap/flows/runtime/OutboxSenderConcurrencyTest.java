@@ -65,11 +65,10 @@ class OutboxSenderConcurrencyTest {
       }
       profiles.apply(log.readPage(profiles.position(), 10_000));
       FlowRuntime runtime =
-          FlowRuntime.create(
+          TestRuntimes.following(
               flows,
               profiles,
               log,
-              profiles::position,
               clock,
               FlowSettings.defaults(URI.create("http://127.0.0.1:1"))
                   .withSmtp(

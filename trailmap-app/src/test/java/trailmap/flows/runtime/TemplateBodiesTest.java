@@ -2,7 +2,6 @@ package trailmap.flows.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -43,14 +42,7 @@ class TemplateBodiesTest {
       flows.saveTemplate("hello", "<p>Hello, first</p>");
       flows.createDraft("hello.yaml", FLOW);
       flows.publish("hello", 1, false);
-      try (FlowRuntime runtime =
-          FlowRuntime.create(
-              flows,
-              store,
-              log,
-              store::position,
-              clock,
-              FlowSettings.defaults(URI.create("http://127.0.0.1")))) {
+      try (FlowRuntime runtime = TestRuntimes.following(flows, store, log, clock)) {
         FlowEvents.startTrials(log, store, clock.instant(), List.of("ann"));
         runtime.advance();
         assertThat(payload(flows, store, "ann", "hello")).contains("Hello, first");
