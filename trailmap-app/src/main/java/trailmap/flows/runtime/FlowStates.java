@@ -67,8 +67,18 @@ final class FlowStates {
 
     /** Adds the row's profile_key, flow_id, state and due_at, which start at column {@code at}. */
     private Void add(ProfileId profile, ResultSet r, int at) throws SQLException {
+      return add(profile, r, at, null);
+    }
+
+    /**
+     * {@link #add(ProfileId, ResultSet, int)} with each flow id taken from {@code flowIds} (its
+     * first copy kept there), so that rows read by the million share one copy of each.
+     */
+    Void add(ProfileId profile, ResultSet r, int at, Map<String, String> flowIds)
+        throws SQLException {
       number = FlowProfiles.read(r.getLong(at), profile.value());
-      String flowId = r.getString(at + 1);
+      String read = r.getString(at + 1);
+      String flowId = flowIds == null ? read : flowIds.computeIfAbsent(read, f -> f);
       states.put(flowId, StateCodec.read(profile, flowId, r.getString(at + 2)));
       long due = r.getLong(at + 3);
       if (!r.wasNull()) {

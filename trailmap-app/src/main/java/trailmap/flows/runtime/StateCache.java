@@ -240,14 +240,9 @@ final class StateCache {
             break;
           }
           profile = new ProfileId(id);
-          rows = FlowStates.Held.numbered(FlowProfiles.read(r.getLong(2), id));
+          rows = FlowStates.Held.none();
         }
-        String flowId = flowIds.computeIfAbsent(r.getString(3), f -> f);
-        rows.states().put(flowId, StateCodec.read(profile, flowId, r.getString(4)));
-        long due = r.getLong(5);
-        if (!r.wasNull()) {
-          rows.armed().put(flowId, due);
-        }
+        rows.add(profile, r, 2, flowIds);
       }
       if (rows != null) {
         held.put(profile.value(), Rows.of(rows));
@@ -258,7 +253,10 @@ final class StateCache {
     return held.size();
   }
 
-  /** Every row with its profile's id and number, a profile's rows together. */
+  /**
+   * Every row with its profile's id and number, a profile's rows together; the columns of {@link
+   * FlowStates#HELD_IN}, read by the same {@code FlowStates.Held.add}.
+   */
   private static final String EVERY_ROW =
       "SELECT p.profile_id, p.profile_key, s.flow_id, s.state, s.due_at FROM flow_state s"
           + " JOIN flow_profiles p ON p.profile_key = s.profile_key ORDER BY s.profile_key";
