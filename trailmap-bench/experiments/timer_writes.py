@@ -28,7 +28,7 @@ import itertools, json, os, random, sqlite3, sys, tempfile, time
 N = int(os.environ.get("N", "300000"))
 T = int(os.environ.get("T", "100000"))
 FLOWS = 20
-BATCH = 500
+BATCH = int(os.environ.get("BATCH", "500"))
 STATE = json.dumps({"version": 1, "entries": 1, "lastEnteredAt": "2026-03-02T09:33:20.980Z",
                     "run": {"entry": 1, "enteredAt": "2026-03-02T09:33:20.980Z", "step": "wait",
                             "stepEnteredAt": "2026-03-02T09:33:20.980Z", "heldOut": False,
@@ -45,6 +45,10 @@ def schema(v):
                   " WHERE kind = 'left'" if "partial" in v else
                   "CREATE INDEX activity_by_flow ON activity(flow_id, kind, outcome, profile_key)")
     activity_seq = "" if "noauto" in v else "AUTOINCREMENT"
+    # "noobprofile" / "noobdue": the outbox without its index by profile / by due time.
+    outbox_indexes = ";".join(
+        ([] if "noobprofile" in v else ["CREATE UNIQUE INDEX outbox_by_profile ON outbox(profile_key, id)"])
+        + ([] if "noobdue" in v else ["CREATE INDEX outbox_by_due ON outbox(status, next_attempt_at)"])) or "SELECT 1"
     # "clustered": the lines in one tree by (profile_key, seq), seq given by the writer, instead of
     # a rowid table and an index by profile beside it.
     activity = ("""CREATE TABLE activity (profile_key INTEGER NOT NULL, seq INTEGER NOT NULL,
@@ -75,8 +79,7 @@ def schema(v):
       step TEXT NOT NULL, channel TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL,
       attempts INTEGER NOT NULL, next_attempt_at INTEGER NOT NULL, last_error TEXT,
       created_at INTEGER NOT NULL, sent_at INTEGER);
-    CREATE UNIQUE INDEX outbox_by_profile ON outbox(profile_key, id);
-    CREATE INDEX outbox_by_due ON outbox(status, next_attempt_at);
+    {outbox_indexes};
     CREATE TABLE outbox_counts (flow_id TEXT NOT NULL, step TEXT NOT NULL, channel TEXT NOT NULL,
       status TEXT NOT NULL, messages INTEGER NOT NULL,
       PRIMARY KEY (flow_id, step, channel, status)) WITHOUT ROWID;
@@ -105,12 +108,13 @@ def line(c, key, pid, flow, step, kind):
               (key, pid, flow, step, kind) + LINE + (next(SEQ),))
 
 
-def message(c, key, pid, flow, step, status):
+def message(c, key, pid, flow, step, status, v=""):
     oid = "%032x" % random.getrandbits(128)
+    payload = "" if "nopayload" in v else PAYLOAD
     c.execute("INSERT INTO outbox (profile_key, id, flow_id, version, profile_id, step, channel,"
               " payload, status, attempts, next_attempt_at, created_at)"
               " VALUES (?, ?, ?, 1, ?, ?, 'email', ?, ?, 0, 0, 0)",
-              (key, oid, flow, pid, step, PAYLOAD, status))
+              (key, oid, flow, pid, step, payload, status))
     return oid
 
 
@@ -176,9 +180,11 @@ def fire(c, v, key, flow, pid, lines=None, history=None):
         line(c, key, pid, flow, "tips-email", "send")
         line(c, key, pid, flow, None, "left")
     if "nooutbox" not in v:
-        oid = message(c, key, pid, flow, "tips-email", "pending")
-        c.execute("UPDATE outbox_counts SET messages = messages + 1 WHERE flow_id = ?"
-                  " AND step = 'tips-email' AND channel = 'email' AND status = 'pending'", (flow,))
+        oid = message(c, key, pid, flow, "tips-email", "pending", v)
+        if "noobcount" not in v:
+            c.execute("UPDATE outbox_counts SET messages = messages + 1 WHERE flow_id = ?"
+                  " AND step = 'tips-email' AND channel = 'email' AND status = 'pending'",
+                      (flow,))
     else:
         oid = "%032x" % random.getrandbits(128)
     if "bulk" in v:

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -36,6 +37,61 @@ public final class Templates {
    */
   public static String render(
       String template, JsonValue.Obj traits, Map<String, String> values, Escape escape) {
+    List<Part> parts = parts(template);
+    StringBuilder out = new StringBuilder(template.length() + 64);
+    for (Part part : parts) {
+      switch (part) {
+        case Literal l -> out.append(l.text());
+        case Placeholder p -> append(out, p, read(p.path(), traits, values), escape);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * What each placeholder of {@code template} reads, by its path, unescaped, as {@link #render}
+   * reads it (a path that reads nothing is left out): {@link #fill} with these gives the text
+   * {@code render} gives. So a message can be decided with the profile's traits of that moment and
+   * written out later, from far less than the written text (the outbox keeps these and the body's
+   * version instead of the rendered email, docs/flows-runtime.md).
+   */
+  public static Map<String, String> reads(
+      String template, JsonValue.Obj traits, Map<String, String> values) {
+    Map<String, String> out = new TreeMap<>();
+    for (Part part : parts(template)) {
+      if (part instanceof Placeholder p && !out.containsKey(p.path())) {
+        read(p.path(), traits, values).ifPresent(text -> out.put(p.path(), text));
+      }
+    }
+    return out;
+  }
+
+  /** {@code template} with each placeholder's text taken from {@code reads} ({@link #reads}). */
+  public static String fill(String template, Map<String, String> reads, Escape escape) {
+    StringBuilder out = new StringBuilder(template.length() + 64);
+    for (Part part : parts(template)) {
+      switch (part) {
+        case Literal l -> out.append(l.text());
+        case Placeholder p -> append(out, p, Optional.ofNullable(reads.get(p.path())), escape);
+      }
+    }
+    return out.toString();
+  }
+
+  private static Optional<String> read(
+      String path, JsonValue.Obj traits, Map<String, String> values) {
+    return path.startsWith("traits.")
+        ? traits.at(path.substring("traits.".length())).flatMap(Templates::text)
+        : Optional.ofNullable(values.get(path));
+  }
+
+  private static void append(
+      StringBuilder out, Placeholder p, Optional<String> value, Escape escape) {
+    String text = value.filter(v -> !v.isEmpty()).orElse(p.fallback() == null ? "" : p.fallback());
+    out.append(escape(text, escape));
+  }
+
+  private static List<Part> parts(String template) {
     List<Part> parts = PARSED.get(template);
     if (parts == null) {
       parts = parse(template);
@@ -48,22 +104,7 @@ public final class Templates {
       }
       PARSED.put(template, parts);
     }
-    StringBuilder out = new StringBuilder(template.length() + 64);
-    for (Part part : parts) {
-      switch (part) {
-        case Literal l -> out.append(l.text());
-        case Placeholder p -> {
-          Optional<String> value =
-              p.path().startsWith("traits.")
-                  ? traits.at(p.path().substring("traits.".length())).flatMap(Templates::text)
-                  : Optional.ofNullable(values.get(p.path()));
-          String text =
-              value.filter(v -> !v.isEmpty()).orElse(p.fallback() == null ? "" : p.fallback());
-          out.append(escape(text, escape));
-        }
-      }
-    }
-    return out.toString();
+    return parts;
   }
 
   /**

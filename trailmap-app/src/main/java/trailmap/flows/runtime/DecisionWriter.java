@@ -111,7 +111,7 @@ final class DecisionWriter {
         case Decision.Assigned a ->
             log(c, who, now, flow, a.splitId(), "variant", a.variant(), a, null);
         case Decision.Send send -> {
-          Optional<String> template =
+          Optional<TemplateBodies.Body> template =
               send.message() instanceof Message.Email email
                   ? templates.of(c, email.template())
                   : Optional.empty();
@@ -231,7 +231,7 @@ final class DecisionWriter {
   }
 
   /** Why the message cannot be sent: an email whose template is not stored. */
-  private static Optional<String> missing(Message message, Optional<String> template) {
+  private static Optional<String> missing(Message message, Optional<TemplateBodies.Body> template) {
     if (message instanceof Message.Email email && template.isEmpty()) {
       return Optional.of(
           "no email template '" + email.template() + "' (store it with FlowStore.saveTemplate)");
@@ -239,9 +239,16 @@ final class DecisionWriter {
     return Optional.empty();
   }
 
-  /** The payload the sender hands the channel; {@code template} is an email's stored body. */
+  /**
+   * The payload the sender hands the channel ({@link Payloads}); {@code template} is an email's
+   * stored body.
+   */
   private String render(
-      Flow flow, ProfileView profile, Message message, String to, Optional<String> template) {
+      Flow flow,
+      ProfileView profile,
+      Message message,
+      String to,
+      Optional<TemplateBodies.Body> template) {
     String pid = profile.id().value();
     ObjectNode p = MAPPER.createObjectNode();
     p.put("to", to).put("topic", message.topic());
@@ -252,9 +259,13 @@ final class DecisionWriter {
         p.put(
             "subject",
             Templates.render(email.subject(), profile.traits(), values, Templates.Escape.NONE));
-        String body = template.orElse("");
-        p.put("html", Templates.render(body, profile.traits(), values, Templates.Escape.HTML));
         p.put("unsubscribeUrl", url);
+        if (template.isPresent()) {
+          String body = template.get().text();
+          Payloads.queueBody(p, template.get(), Templates.reads(body, profile.traits(), values));
+        } else {
+          p.put(Payloads.HTML, ""); // dead at once for want of its template (missing)
+        }
       }
       case Message.Sms sms ->
           provider(p, "sms", sms.provider(), pid, to, sms.topic(), null, sms.body(), profile);

@@ -514,5 +514,20 @@ final class FlowSchema {
               "CREATE INDEX activity_entered ON activity(flow_id, kind, outcome, profile_key)"
                   + " WHERE kind = 'entered'",
               "CREATE INDEX activity_left ON activity(flow_id, kind, outcome, profile_key)"
-                  + " WHERE kind = 'left'"));
+                  + " WHERE kind = 'left'"),
+          // Every body a template has had, each under a number of its own that never changes: a
+          // queued email names the body it was decided with and what its placeholders read, and
+          // the sender writes it out from those (TemplateBodies, Templates.fill) instead of the
+          // outbox holding every rendered email, ~1.3 KB a message (trailmap-bench/README.md,
+          // session 17). Bodies saved before this step start with the one each template has now.
+          List.of(
+              """
+              CREATE TABLE template_bodies (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT NOT NULL,
+                body TEXT NOT NULL
+              )""",
+              "CREATE INDEX template_bodies_by_name ON template_bodies(name, id)",
+              "INSERT INTO template_bodies (name, body) SELECT name, body FROM templates"
+                  + " ORDER BY name"));
 }

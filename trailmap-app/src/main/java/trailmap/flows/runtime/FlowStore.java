@@ -436,9 +436,8 @@ public final class FlowStore implements AutoCloseable {
   public void saveTemplate(String name, String body) {
     db.transaction(
         c -> {
-          // Inside the transaction: no decision can read the kept body between this commit and
-          // the forgetting (TemplateBodies).
-          templateBodies.forget(name);
+          // A body of its own number: the emails queued with the one before keep theirs.
+          templateBodies.save(c, name, body);
           return Sql.update(
               c,
               "INSERT INTO templates (name, body, updated_at) VALUES (?, ?, ?)"
@@ -450,7 +449,10 @@ public final class FlowStore implements AutoCloseable {
         });
   }
 
-  /** The email bodies the flow thread's decisions render, kept after their first read. */
+  /**
+   * The email bodies the flow thread's decisions render and the sender writes out, kept after their
+   * first read.
+   */
   TemplateBodies templateBodies() {
     return templateBodies;
   }

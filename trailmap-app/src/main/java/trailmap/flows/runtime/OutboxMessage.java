@@ -8,7 +8,8 @@ import java.util.Optional;
  * receives (Message-ID, Idempotency-Key) so a resend after a crash can be recognised.
  *
  * @param channel {@code email}, {@code sms}, {@code push}, {@code webhook} or {@code trait}
- * @param payload the rendered message as JSON (see {@link Payloads})
+ * @param payload the message as JSON, an email's body as the number of its template body and what
+ *     its placeholders read ({@link Payloads})
  * @param status {@code pending}, {@code sent}, {@code failed} (will retry) or {@code dead}
  */
 public record OutboxMessage(

@@ -260,17 +260,24 @@ final class OutboxSender implements AutoCloseable {
     if (payload.has("missing")) {
       return new DeliveryResult.Permanent(payload.get("missing").asText());
     }
+    TemplateBodies bodies = store.templateBodies();
+    Optional<JsonNode> out =
+        store.db().read(c -> Payloads.writtenOut(payload, id -> bodies.numbered(c, id)));
+    if (out.isEmpty()) {
+      return new DeliveryResult.Permanent(
+          "the email's template body " + payload.get(Payloads.TEMPLATE) + " is not stored");
+    }
     return switch (row.channel()) {
       case "email" ->
           email
-              .map(ch -> ch.deliver(row.id(), payload))
+              .map(ch -> ch.deliver(row.id(), out.get()))
               .orElseGet(
                   () ->
                       new DeliveryResult.Retry(
                           "no SMTP server configured (smtp in the config file or"
                               + " TRAILMAP_SMTP_URL)"));
-      case "trait" -> appendTrait(row, payload);
-      default -> webhook.deliver(row.id(), payload);
+      case "trait" -> appendTrait(row, out.get());
+      default -> webhook.deliver(row.id(), out.get());
     };
   }
 

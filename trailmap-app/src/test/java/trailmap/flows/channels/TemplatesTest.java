@@ -78,6 +78,31 @@ class TemplatesTest {
         .isEqualTo(reference(template, escape));
   }
 
+  @Property(tries = 300)
+  void fillingInWhatThePlaceholdersReadWritesWhatRenderingWrites(
+      @ForAll("templates") String template, @ForAll Templates.Escape escape) {
+    Map<String, String> reads = Templates.reads(template, TRAITS, VALUES);
+
+    assertThat(Templates.fill(template, reads, escape))
+        .isEqualTo(Templates.render(template, TRAITS, VALUES, escape));
+    // Only what the template's placeholders name, so a queued email holds no other trait.
+    assertThat(reads.keySet()).allSatisfy(path -> assertThat(template).contains(path));
+  }
+
+  @Test
+  void whatPlaceholdersReadIsEachPathOnceUnescapedAndNothingForAMissingOne() {
+    assertThat(
+            Templates.reads(
+                "{{traits.firstName}} {{ traits.firstName | default: 'x' }} {{traits.missing}}"
+                    + " {{traits.empty|default:'d'}} {{unsubscribeUrl}}",
+                TRAITS,
+                VALUES))
+        .containsExactly(
+            Map.entry("traits.empty", ""),
+            Map.entry("traits.firstName", "Ana <b>"),
+            Map.entry("unsubscribeUrl", "https://x/u/t"));
+  }
+
   @Provide
   Arbitrary<String> templates() {
     Arbitrary<String> piece =

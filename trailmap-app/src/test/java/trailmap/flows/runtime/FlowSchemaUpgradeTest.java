@@ -2,6 +2,8 @@ package trailmap.flows.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -310,6 +312,35 @@ class FlowSchemaUpgradeTest {
               "tips-email/email/pending=1",
               "welcome-email/email/pending=1",
               "welcome-email/email/sent=1");
+    }
+  }
+
+  @Test
+  void anOlderFilesTemplatesBecomeTheFirstNumberedBodiesAndAnEmailQueuedBeforeIsSentAsItWas()
+      throws Exception {
+    Path file = dir.resolve("flows.db");
+    int bodies = stepCreating("CREATE TABLE template_bodies");
+    try (Database before =
+        Database.open(file, FlowSchema.STEPS.subList(0, bodies), Database.Synchronous.FULL)) {
+      before.transaction(
+          c ->
+              Sql.update(
+                  c,
+                  "INSERT INTO templates (name, body, updated_at) VALUES ('hello', ?, 1)",
+                  "<p>Hello {{traits.name}}</p>"));
+    }
+    // A payload queued before the step carries its written-out body: sent as it is.
+    JsonNode old = new ObjectMapper().readTree("{\"to\":\"a@b.c\",\"html\":\"<p>Hi Ann</p>\"}");
+    try (Database after = Database.open(file, FlowSchema.STEPS, Database.Synchronous.FULL)) {
+      TemplateBodies kept = new TemplateBodies();
+      after.transaction(
+          c -> {
+            TemplateBodies.Body hello = kept.of(c, "hello").orElseThrow();
+            assertThat(hello.text()).isEqualTo("<p>Hello {{traits.name}}</p>");
+            assertThat(kept.numbered(c, hello.id())).contains(hello.text());
+            assertThat(Payloads.writtenOut(old, id -> kept.numbered(c, id))).contains(old);
+            return null;
+          });
     }
   }
 
