@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -219,17 +220,38 @@ public final class ProfileStore implements AutoCloseable {
    * commits.
    */
   public Optional<CurrentProfile> current(ProfileId id, Set<String> eventNames, Instant since) {
+    return db.snapshot(c -> current(c, id, eventNames, since));
+  }
+
+  /**
+   * {@link #current(ProfileId, Set, Instant)} for each of {@code ids}, all in one read transaction:
+   * as of one moment, and without a transaction's start and end per profile (a batch of due timers
+   * reads 500, trailmap-bench/README.md, session 17).
+   */
+  public Map<ProfileId, Optional<CurrentProfile>> current(
+      Collection<ProfileId> ids, Set<String> eventNames, Instant since) {
     return db.snapshot(
         c -> {
-          Optional<CurrentProfile> own = ProfileReader.current(c, id, eventNames, since);
-          if (own.isPresent()) {
-            return own;
+          Map<ProfileId, Optional<CurrentProfile>> out = new HashMap<>();
+          for (ProfileId id : ids) {
+            if (!out.containsKey(id)) {
+              out.put(id, current(c, id, eventNames, since));
+            }
           }
-          Optional<ProfileId> holder = ProfileReader.resolve(c, new ProfileRef.ById(id));
-          return holder.isPresent() && !holder.get().equals(id)
-              ? ProfileReader.current(c, holder.get(), eventNames, since)
-              : Optional.empty();
+          return out;
         });
+  }
+
+  private static Optional<CurrentProfile> current(
+      Connection c, ProfileId id, Set<String> eventNames, Instant since) throws SQLException {
+    Optional<CurrentProfile> own = ProfileReader.current(c, id, eventNames, since);
+    if (own.isPresent()) {
+      return own;
+    }
+    Optional<ProfileId> holder = ProfileReader.resolve(c, new ProfileRef.ById(id));
+    return holder.isPresent() && !holder.get().equals(id)
+        ? ProfileReader.current(c, holder.get(), eventNames, since)
+        : Optional.empty();
   }
 
   /**

@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -217,6 +219,34 @@ class ProfileStoreTest {
               assertThat(p.traits()).containsEntry("plan", new JsonValue.Str("pro"));
             });
     assertThat(store().current(new ProfileId("p_nobody"), Set.of(), Instant.EPOCH)).isEmpty();
+  }
+
+  @Test
+  void manyCurrentProfilesReadTogetherAreWhatEachReadAloneGives() {
+    feed(
+        identify().anon("a-1").trait("plan", "pro").minutes(0),
+        identify().user("u-2").trait("city", "York").minutes(1),
+        track("Bought").user("u-2").minutes(2),
+        identify().user("u-1").minutes(3),
+        identify().user("u-1").anon("a-1").minutes(4));
+    ProfileId absorbed = of("anonymousId:a-1");
+    ProfileId other = of("userId:u-2");
+    ProfileId nobody = new ProfileId("p_nobody");
+
+    Map<ProfileId, Optional<CurrentProfile>> together =
+        store().current(List.of(absorbed, other, nobody, other), Set.of("Bought"), Instant.EPOCH);
+
+    assertThat(together).containsOnlyKeys(absorbed, other, nobody);
+    for (ProfileId id : together.keySet()) {
+      assertThat(together.get(id))
+          .as(id.value())
+          .isEqualTo(store().current(id, Set.of("Bought"), Instant.EPOCH));
+    }
+    assertThat(together.get(absorbed)).map(CurrentProfile::id).contains(of("userId:u-1"));
+    assertThat(together.get(other).orElseThrow().events())
+        .extracting(StoredEvent::name)
+        .containsExactly("Bought");
+    assertThat(together.get(nobody)).isEmpty();
   }
 
   @Test

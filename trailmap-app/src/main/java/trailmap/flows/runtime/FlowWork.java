@@ -365,9 +365,7 @@ final class FlowWork implements AutoCloseable {
     Set<ProfileId> involved = concerned.profiles();
     // profiles.db is read before flows.db's transaction, so the flow thread never holds flows.db
     // (and the sender and API readers waiting on it) while the profile processor holds profiles.db.
-    for (ProfileId id : involved) {
-      reads.view(id, didEvents());
-    }
+    reads.views(involved, didEvents());
     if (!involved.isEmpty()) {
       pageAhead.readAhead(next, erasures, now, didEvents());
     }

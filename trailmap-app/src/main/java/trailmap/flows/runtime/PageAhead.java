@@ -88,9 +88,7 @@ final class PageAhead implements AutoCloseable {
     }
     Map<Long, ProfileId> holders = profiles.holders(from, next);
     ProfileReads reads = new ProfileReads(profiles, states, now);
-    for (ProfileId holder : new HashSet<>(holders.values())) {
-      reads.view(holder, events);
-    }
+    reads.views(new HashSet<>(holders.values()), events);
     return Optional.of(new Read(page, next, holders, reads));
   }
 

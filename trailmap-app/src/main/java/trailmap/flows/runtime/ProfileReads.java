@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,34 @@ final class ProfileReads {
       withEvents.put(id, Set.copyOf(names));
     }
     return view;
+  }
+
+  /**
+   * {@link #view} for each of {@code ids}, those not held yet (with these events) read from
+   * profiles.db in one read transaction instead of one each.
+   */
+  void views(Collection<ProfileId> ids, Set<String> events) {
+    Set<ProfileId> missing = new LinkedHashSet<>();
+    Set<String> names = new HashSet<>(events);
+    for (ProfileId id : ids) {
+      Set<String> read = withEvents.get(id);
+      if (!views.containsKey(id) || read == null || !read.containsAll(events)) {
+        missing.add(id);
+        if (read != null) {
+          names.addAll(read);
+        }
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    Set<String> kept = Set.copyOf(names);
+    ProfileView.load(profiles, missing, kept, now)
+        .forEach(
+            (id, view) -> {
+              views.put(id, view);
+              withEvents.put(id, kept);
+            });
   }
 
   /**

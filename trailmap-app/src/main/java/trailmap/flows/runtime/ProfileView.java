@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import trailmap.events.JsonValue;
@@ -39,7 +42,20 @@ record ProfileView(
 
   static Optional<ProfileView> load(
       ProfileStore profiles, ProfileId id, Set<String> eventNames, Instant now) {
-    Optional<CurrentProfile> found = profiles.current(id, eventNames, now.minus(EVENT_HORIZON));
+    return of(id, profiles.current(id, eventNames, now.minus(EVENT_HORIZON)));
+  }
+
+  /** {@link #load} for each of {@code ids}, in one read of profiles.db. */
+  static Map<ProfileId, Optional<ProfileView>> load(
+      ProfileStore profiles, Collection<ProfileId> ids, Set<String> eventNames, Instant now) {
+    Map<ProfileId, Optional<ProfileView>> out = new HashMap<>();
+    profiles
+        .current(ids, eventNames, now.minus(EVENT_HORIZON))
+        .forEach((id, found) -> out.put(id, of(id, found)));
+    return out;
+  }
+
+  private static Optional<ProfileView> of(ProfileId id, Optional<CurrentProfile> found) {
     if (found.isEmpty()) {
       return Optional.empty();
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import trailmap.profiles.ProfileId;
 import trailmap.profiles.ProfileStore;
 
 /**
@@ -76,9 +77,7 @@ final class ViewsAhead implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    for (FlowStates.Due timer : due) {
-      reads.view(timer.profile(), events);
-    }
+    reads.views(profilesOf(due), events);
     return reads;
   }
 
@@ -95,11 +94,13 @@ final class ViewsAhead implements AutoCloseable {
             reader.submit(
                 () -> {
                   ProfileReads reads = new ProfileReads(profiles, states, now);
-                  for (FlowStates.Due timer : timers) {
-                    reads.view(timer.profile(), events);
-                  }
+                  reads.views(profilesOf(timers), events);
                   return reads;
                 }));
+  }
+
+  private static List<ProfileId> profilesOf(List<FlowStates.Due> due) {
+    return due.stream().map(FlowStates.Due::profile).toList();
   }
 
   @Override
