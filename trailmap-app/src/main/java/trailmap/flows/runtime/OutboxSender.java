@@ -261,8 +261,12 @@ final class OutboxSender implements AutoCloseable {
       return new DeliveryResult.Permanent(payload.get("missing").asText());
     }
     TemplateBodies bodies = store.templateBodies();
-    Optional<JsonNode> out =
-        store.db().read(c -> Payloads.writtenOut(payload, id -> bodies.numbered(c, id)));
+    Optional<JsonNode> out;
+    try {
+      out = Payloads.writtenOut(payload, id -> bodies.numbered(store.db(), id));
+    } catch (SQLException e) {
+      return new DeliveryResult.Retry("cannot read the email's template body: " + e.getMessage());
+    }
     if (out.isEmpty()) {
       return new DeliveryResult.Permanent(
           "the email's template body " + payload.get(Payloads.TEMPLATE) + " is not stored");

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import trailmap.store.Database;
 
 /**
  * The email bodies of templates, each saved body under a number that never changes ({@code
@@ -60,6 +61,15 @@ final class TemplateBodies {
       keep(numbered, id, body);
     }
     return body;
+  }
+
+  /**
+   * {@link #numbered(Connection, long)} for a reader outside any transaction (the sender): reads
+   * through {@code db} only for a body not kept yet.
+   */
+  Optional<String> numbered(Database db, long id) {
+    Optional<String> body = numbered.get(id);
+    return body != null ? body : db.read(c -> numbered(c, id));
   }
 
   /** Saves {@code body} as the body of {@code name} from now on, in {@code c}'s transaction. */
