@@ -53,7 +53,7 @@ public final class Templates {
    * reads it (a path that reads nothing is left out): {@link #fill} with these gives the text
    * {@code render} gives. So a message can be decided with the profile's traits of that moment and
    * written out later, from far less than the written text (the outbox keeps these and the body's
-   * version instead of the rendered email, docs/flows-runtime.md).
+   * number instead of the rendered email, docs/flows-runtime.md).
    */
   public static Map<String, String> reads(
       String template, JsonValue.Obj traits, Map<String, String> values) {

@@ -83,7 +83,6 @@ class TemplateBodiesTest {
     }
   }
 
-  /** The queued email's body as the sender writes it out (Payloads). */
   @Test
   void anEmailQueuedBeforeItsTemplateIsSavedAgainGoesOutWithTheBodyItWasDecidedWith()
       throws Exception {
@@ -140,6 +139,7 @@ class TemplateBodiesTest {
     return GreenMailUtil.getBody(m);
   }
 
+  /** The queued email's body as the sender writes it out (Payloads). */
   private static String payload(FlowStore flows, ProfileStore store, String user, String step) {
     JsonNode queued;
     try {
