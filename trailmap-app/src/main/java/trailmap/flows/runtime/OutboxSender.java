@@ -261,12 +261,7 @@ final class OutboxSender implements AutoCloseable {
       return new DeliveryResult.Permanent(payload.get("missing").asText());
     }
     TemplateBodies bodies = store.templateBodies();
-    Optional<JsonNode> out;
-    try {
-      out = Payloads.writtenOut(payload, id -> bodies.numbered(store.db(), id));
-    } catch (SQLException e) {
-      return new DeliveryResult.Retry("cannot read the email's template body: " + e.getMessage());
-    }
+    Optional<JsonNode> out = Payloads.writtenOut(payload, id -> bodies.numbered(store.db(), id));
     if (out.isEmpty()) {
       return new DeliveryResult.Permanent(
           "the email's template body " + payload.get(Payloads.TEMPLATE) + " is not stored");

@@ -2,7 +2,6 @@ package trailmap.flows.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,7 +27,7 @@ final class Payloads {
 
   /** Finds a body by its number; empty when there is none. */
   interface Bodies {
-    Optional<String> numbered(long id) throws SQLException;
+    Optional<String> numbered(long id);
   }
 
   /** Names {@code body} and what its placeholders read in an email's {@code payload}. */
@@ -42,7 +41,7 @@ final class Payloads {
    * {@code payload} with its email body written out, or as it is when it has one already or is no
    * email's; empty when the body it names is not stored (which no queued email's is).
    */
-  static Optional<JsonNode> writtenOut(JsonNode payload, Bodies bodies) throws SQLException {
+  static Optional<JsonNode> writtenOut(JsonNode payload, Bodies bodies) {
     if (payload.has(HTML) || !payload.has(TEMPLATE)) {
       return Optional.of(payload);
     }

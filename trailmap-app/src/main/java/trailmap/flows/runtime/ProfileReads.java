@@ -61,16 +61,8 @@ final class ProfileReads {
    * a view's cost, so only those are read). Empty for a profile that was erased.
    */
   Optional<ProfileView> view(ProfileId id, Set<String> events) {
-    Optional<ProfileView> view = views.get(id);
-    Set<String> read = withEvents.getOrDefault(id, Set.of());
-    if (view == null || !read.containsAll(events)) {
-      Set<String> names = new HashSet<>(read);
-      names.addAll(events);
-      view = ProfileView.load(profiles, id, names, now);
-      views.put(id, view);
-      withEvents.put(id, Set.copyOf(names));
-    }
-    return view;
+    views(List.of(id), events);
+    return views.get(id);
   }
 
   /**

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.eventlog.MemoryEventLog;
-import trailmap.flows.channels.SmtpSettings;
 import trailmap.profiles.IdentityRules;
 import trailmap.profiles.ProfileRef;
 import trailmap.profiles.ProfileStore;
@@ -38,11 +37,7 @@ class OutboxRetentionTest {
         profiles,
         log,
         clock,
-        FlowSettings.defaults(URI.create("http://127.0.0.1:1"))
-            .withSmtp(
-                SmtpSettings.parse(
-                    "smtp://127.0.0.1:" + smtp.getSmtp().getPort() + "?from=hello@trailmap.test"))
-            .withBodyRetention(KEPT));
+        TestRuntimes.smtpOn(smtp.getSmtp().getPort()).withBodyRetention(KEPT));
   }
 
   void trial(ProfileStore profiles, String user) {

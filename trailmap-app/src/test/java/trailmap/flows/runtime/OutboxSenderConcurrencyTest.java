@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.eventlog.MemoryEventLog;
 import trailmap.flows.channels.SmtpChannel;
-import trailmap.flows.channels.SmtpSettings;
 import trailmap.profiles.IdentityRules;
 import trailmap.profiles.ProfileRef;
 import trailmap.profiles.ProfileStore;
@@ -66,16 +64,7 @@ class OutboxSenderConcurrencyTest {
       profiles.apply(log.readPage(profiles.position(), 10_000));
       FlowRuntime runtime =
           TestRuntimes.following(
-              flows,
-              profiles,
-              log,
-              clock,
-              FlowSettings.defaults(URI.create("http://127.0.0.1:1"))
-                  .withSmtp(
-                      SmtpSettings.parse(
-                          "smtp://127.0.0.1:"
-                              + smtp.getSmtp().getPort()
-                              + "?from=hello@trailmap.test")));
+              flows, profiles, log, clock, TestRuntimes.smtpOn(smtp.getSmtp().getPort()));
       assertThat(runtime.advance()).as("events handled, emails queued").isPositive();
 
       CyclicBarrier together = new CyclicBarrier(2);

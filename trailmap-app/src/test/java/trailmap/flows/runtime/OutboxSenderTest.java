@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import trailmap.eventlog.MemoryEventLog;
 import trailmap.flows.channels.ConnectionCountingProxy;
 import trailmap.flows.channels.SmtpChannel;
-import trailmap.flows.channels.SmtpSettings;
 import trailmap.profiles.IdentityRules;
 import trailmap.profiles.ProfileRef;
 import trailmap.profiles.ProfileStore;
@@ -76,15 +74,7 @@ class OutboxSenderTest {
   }
 
   FlowRuntime runtime(FlowStore flows, ProfileStore profiles) {
-    return TestRuntimes.following(
-        flows,
-        profiles,
-        log,
-        clock,
-        FlowSettings.defaults(URI.create("http://127.0.0.1:1"))
-            .withSmtp(
-                SmtpSettings.parse(
-                    "smtp://127.0.0.1:" + proxy.port() + "?from=hello@trailmap.test")));
+    return TestRuntimes.following(flows, profiles, log, clock, TestRuntimes.smtpOn(proxy.port()));
   }
 
   void trials(ProfileStore profiles, String prefix, int n) {

@@ -10,7 +10,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import trailmap.eventlog.MemoryEventLog;
-import trailmap.flows.channels.SmtpSettings;
 import trailmap.profiles.IdentityRules;
 import trailmap.profiles.ProfileRef;
 import trailmap.profiles.ProfileStore;
@@ -92,13 +90,7 @@ class TemplateBodiesTest {
       flows.saveTemplate("later", "<p>Later</p>");
       flows.createDraft("hello.yaml", FLOW);
       flows.publish("hello", 1, false);
-      FlowSettings settings =
-          FlowSettings.defaults(URI.create("http://127.0.0.1:1"))
-              .withSmtp(
-                  SmtpSettings.parse(
-                      "smtp://127.0.0.1:"
-                          + smtp.getSmtp().getPort()
-                          + "?from=hello@trailmap.test"));
+      FlowSettings settings = TestRuntimes.smtpOn(smtp.getSmtp().getPort());
       try (FlowRuntime runtime = TestRuntimes.following(flows, store, log, clock, settings)) {
         log.add(
             FlowEvents.identify("ann", clock.instant(), Map.of("email", "ann@example.com")),
@@ -147,14 +139,10 @@ class TemplateBodiesTest {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    return flows
-        .db()
-        .read(
-            c ->
-                Payloads.writtenOut(queued, id -> flows.templateBodies().numbered(c, id))
-                    .orElseThrow()
-                    .get(Payloads.HTML)
-                    .asText());
+    return Payloads.writtenOut(queued, id -> flows.templateBodies().numbered(flows.db(), id))
+        .orElseThrow()
+        .get(Payloads.HTML)
+        .asText();
   }
 
   private static String status(FlowStore flows, ProfileStore store, String user, String step) {

@@ -3,6 +3,7 @@ package trailmap.flows.runtime;
 import java.net.URI;
 import java.time.Clock;
 import trailmap.eventlog.EventLog;
+import trailmap.flows.channels.SmtpSettings;
 import trailmap.profiles.ProfileStore;
 
 /**
@@ -23,5 +24,14 @@ final class TestRuntimes {
   static FlowRuntime following(
       FlowStore flows, ProfileStore profiles, EventLog log, Clock clock, FlowSettings settings) {
     return FlowRuntime.create(flows, profiles, log, profiles::position, clock, settings);
+  }
+
+  /**
+   * The default settings with email sent to the SMTP server on 127.0.0.1:{@code port} (a test's
+   * GreenMail) from hello@trailmap.test; unsubscribe links on a port nothing listens on.
+   */
+  static FlowSettings smtpOn(int port) {
+    return FlowSettings.defaults(URI.create("http://127.0.0.1:1"))
+        .withSmtp(SmtpSettings.parse("smtp://127.0.0.1:" + port + "?from=hello@trailmap.test"));
   }
 }
