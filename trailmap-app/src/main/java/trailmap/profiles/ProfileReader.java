@@ -95,47 +95,6 @@ final class ProfileReader {
         new ProfileRecord(id, createdBy, createdAt, identities, traits(c, id), merges(c, id)));
   }
 
-  /**
-   * The profile's identities and current traits, without parsing anything but the current values:
-   * the last observation of each name wins by event time, then log position, as {@link
-   * TraitObservation#supersedes} decides.
-   */
-  static Optional<CurrentProfile> current(
-      Connection c, ProfileId id, Set<String> eventNames, Instant since) throws SQLException {
-    if (one(c, "SELECT id FROM profiles WHERE id = ?", id.value()).isEmpty()) {
-      return Optional.empty();
-    }
-    List<Identity> identities = new ArrayList<>();
-    PreparedStatement held =
-        StatementCache.of(c).prepare(c, "SELECT type, value FROM identities WHERE profile_id = ?");
-    held.setString(1, id.value());
-    try (ResultSet rows = held.executeQuery()) {
-      while (rows.next()) {
-        IdentityType type = IdentityType.fromWireName(rows.getString(1)).orElseThrow();
-        identities.add(new Identity(type, rows.getString(2)));
-      }
-    }
-    identities.sort(Identity.ORDER);
-    Map<String, String> texts = new TreeMap<>();
-    PreparedStatement q =
-        StatementCache.of(c)
-            .prepare(
-                c,
-                "SELECT name, value FROM traits WHERE profile_id = ?"
-                    + " ORDER BY name, event_sec, event_nano, position");
-    q.setString(1, id.value());
-    try (ResultSet rows = q.executeQuery()) {
-      while (rows.next()) {
-        texts.put(rows.getString(1), rows.getString(2)); // the last of each name is current
-      }
-    }
-    Map<String, JsonValue> traits = new TreeMap<>();
-    texts.forEach((name, text) -> traits.put(name, JsonValues.of(tree(text))));
-    List<StoredEvent> events =
-        eventNames.isEmpty() ? List.of() : eventsNamed(c, id, eventNames, since);
-    return Optional.of(new CurrentProfile(id, traits, identities, events));
-  }
-
   private static List<TraitHistory> traits(Connection c, ProfileId id) throws SQLException {
     Map<String, List<TraitObservation>> byName = new TreeMap<>();
     PreparedStatement q =
@@ -272,18 +231,25 @@ final class ProfileReader {
     }
     try (ResultSet rows = q.executeQuery()) {
       while (rows.next()) {
-        out.add(
-            new StoredEvent(
-                rows.getLong(1),
-                rows.getString(2),
-                rows.getString(3),
-                rows.getString(4),
-                rows.getString(5),
-                Instant.ofEpochSecond(rows.getLong(6), rows.getInt(7)),
-                rows.getString(8)));
+        out.add(storedEvent(rows, 1));
       }
     }
     return out;
+  }
+
+  /**
+   * The event in the row's columns from {@code first} on: position, message_id, type, name,
+   * channel, event_sec, event_nano, json.
+   */
+  static StoredEvent storedEvent(ResultSet rows, int first) throws SQLException {
+    return new StoredEvent(
+        rows.getLong(first),
+        rows.getString(first + 1),
+        rows.getString(first + 2),
+        rows.getString(first + 3),
+        rows.getString(first + 4),
+        Instant.ofEpochSecond(rows.getLong(first + 5), rows.getInt(first + 6)),
+        rows.getString(first + 7));
   }
 
   private static String encode(StoredEvent last) {
@@ -318,7 +284,7 @@ final class ProfileReader {
     }
   }
 
-  private static JsonNode tree(String json) {
+  static JsonNode tree(String json) {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
